@@ -1,0 +1,1 @@
+"""FaceShift: the application layer (settings, wiring, services, providers, images, hosting, web server)."""

@@ -1,0 +1,81 @@
+"""Builds the python-telegram-bot ``Application``: settings in, a ready-to-run bot out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, ApplicationBuilder, Defaults
+
+import handlers
+from bot.context import CONTEXT_TYPES, FaceShiftApp
+from bot.hosting import BuiltinPhotoHost, S3PhotoHost, run_sweeper
+from bot.services import Services
+from bot.settings import Settings
+from bot.web import WebServer, create_web_app
+
+log = logging.getLogger(__name__)
+
+
+def build_application(settings: Settings) -> FaceShiftApp:
+    """The bot, wired: services are created in ``post_init`` and closed in ``post_shutdown``."""
+    web: list[WebServer] = []
+
+    async def post_init(application: FaceShiftApp) -> None:
+        services = await Services.create(settings)
+        application.bot_data.services = services
+        handlers.connect(application, services)
+        await handlers.publish_command_menus(application.bot, services.texts)
+
+        async def telegram_reachable() -> bool:
+            try:
+                await application.bot.get_me()
+            except TelegramError:
+                return False
+            return True
+
+        host = services.host
+        app = create_web_app(
+            media=host if isinstance(host, BuiltinPhotoHost) else None,
+            swap_callbacks=services.callbacks if services.callbacks.enabled else None,
+            health={"database": services.db.ping, "telegram": telegram_reachable},
+        )
+        server = WebServer(app, settings.web_host, settings.web_port)
+        await server.start()
+        web.append(server)
+        if isinstance(host, BuiltinPhotoHost | S3PhotoHost):
+            services.tasks.append(asyncio.create_task(run_sweeper(host), name="media-sweeper"))
+        await services.runner.recover()
+        log.info("bot @%s is ready; web server on port %d", application.bot.username, server.port)
+
+    async def post_stop(application: FaceShiftApp) -> None:
+        services = application.bot_data.services
+        if services is not None:
+            await services.runner.shutdown(settings.shutdown_grace)
+
+    async def post_shutdown(application: FaceShiftApp) -> None:
+        while web:
+            await web.pop().stop()
+        services, application.bot_data.services = application.bot_data.services, None
+        if services is not None:
+            await services.close()
+
+    root = settings.telegram_api_url
+    application: FaceShiftApp = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .context_types(CONTEXT_TYPES)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(True)  # a slow update never holds up /help for everyone else
+        .post_init(post_init)
+        .post_stop(post_stop)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    handlers.register(application)
+    return application

@@ -1,0 +1,322 @@
+"""The job runner: one press of a button becomes one paid piece of work, done in the background.
+
+``submit`` opens the job (quota reserved in the same transaction) and returns at once; the work runs as an
+asyncio task, bounded per vendor by a semaphore so that a thousand slow face swaps cannot starve anything
+else. The work: fetch the photo from Telegram, hand it to the providers (which prepare, host and call the
+vendor), keep the result on disk and charge, deliver, then delete the result. Any failure releases the
+reservation and tells the person why, in the words of its category.
+
+Nothing here knows Telegram types: the chat side is the :class:`ChatPort` the handlers implement.
+
+A crash can stop a job anywhere. On start-up :meth:`JobRunner.recover` releases every job that was still
+queued or running (the person is told it was interrupted and cost nothing) and delivers every result that
+was paid for but not yet delivered, so a paid result is never lost and nothing is charged twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+from bot import imaging
+from bot.providers.errors import ErrorCategory, ProviderError
+from bot.providers.router import FaceProviders, Operation
+from bot.providers.types import Gender, GenderVerdict
+from bot.settings import Vendor
+from storage.jobs import Job, JobsRepository, NewJob, Opened, OpenResult
+from storage.requests import PhotoRequest, RequestsRepository
+
+log = logging.getLogger(__name__)
+
+RULES: Mapping[Vendor, imaging.ImageRules] = {
+    Vendor.ACEDATA: imaging.ACEDATA_RULES,
+    Vendor.AILAB: imaging.AILAB_RULES,
+    Vendor.ACCUAUTH: imaging.ACCUAUTH_RULES,
+}
+
+
+class Stage(StrEnum):
+    QUEUED = "queued"
+    PREPARING = "preparing"
+    SENT = "sent"
+    RECEIVING = "receiving"
+
+
+class FailureKind(StrEnum):
+    """What went wrong, as the person is told it: the provider categories plus our own."""
+
+    UNUSABLE_PHOTO = "unusable_photo"
+    OPERATOR = "operator"
+    RATE_LIMITED = "rate_limited"
+    TRANSIENT = "transient"
+    TIMEOUT = "timeout"
+    BAD_IMAGE = "bad_image"  # our own checks refused the file (not an image, too small, too big...)
+    PHOTO_UNAVAILABLE = "photo_unavailable"  # Telegram would not give us the file (too big, gone)
+    INTERRUPTED = "interrupted"  # a restart or shutdown stopped it
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    kind: FailureKind
+    detail: str | None = None  # a photo problem or reject reason (an identifier, not vendor text)
+    min_side: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JobResult:
+    image: bytes
+    verdict: GenderVerdict | None = None  # detection, and gender swaps that detected first
+    to_gender: Gender | None = None
+
+
+class PhotoUnavailable(Exception):
+    """The chat side could not fetch the photo (Telegram's 20 MB download limit, a deleted file)."""
+
+
+class ChatPort(Protocol):
+    """What the runner needs from the chat: implemented with python-telegram-bot in ``handlers``."""
+
+    async def download(self, request: PhotoRequest, rules: imaging.ImageRules) -> bytes: ...
+    async def progress(self, job: Job, stage: Stage) -> None: ...
+    async def deliver(self, job: Job, result: JobResult) -> None: ...
+    async def fail(self, job: Job, failure: Failure) -> None: ...
+
+
+class JobRunner:
+    def __init__(
+        self,
+        *,
+        jobs: JobsRepository,
+        requests: RequestsRepository,
+        providers: FaceProviders,
+        results_dir: Path,
+        concurrency: Mapping[Vendor, int],
+        today: Callable[[], str],
+        one_active: bool = True,
+    ) -> None:
+        self.jobs = jobs
+        self.requests = requests
+        self.providers = providers
+        self.port: ChatPort | None = None  # set by the handlers layer at start-up
+        self._results = results_dir
+        self._limits = {vendor: asyncio.Semaphore(n) for vendor, n in concurrency.items()}
+        self._today = today
+        self._one_active = one_active
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self.waiting = 0
+
+    @property
+    def running(self) -> int:
+        return len(self._tasks) - self.waiting
+
+    async def submit(self, new: NewJob) -> OpenResult:
+        """Open the job (reserving its cost) and start it in the background; returns at once."""
+        opened = await self.jobs.open(new, day=self._today(), one_active=self._one_active)
+        if isinstance(opened, Opened):
+            self._spawn(opened.job)
+        return opened
+
+    def _spawn(self, job: Job) -> None:
+        task = asyncio.create_task(self._run(job), name=f"job-{job.id}")
+        self._tasks[job.id] = task
+        task.add_done_callback(lambda _: self._tasks.pop(job.id, None))
+
+    async def _run(self, job: Job) -> None:
+        port = self._port()
+        vendor = self.providers.vendor_for(Operation(job.operation))
+        started = time.monotonic()
+        try:
+            if vendor is None:
+                raise ProviderError("none", ErrorCategory.OPERATOR, code="not_configured")
+            await port.progress(job, Stage.QUEUED)
+            async with self._slot(vendor):
+                await self.jobs.mark_running(job.id)
+                await port.progress(job, Stage.PREPARING)
+                started = time.monotonic()
+                result = await self._work(job, vendor)
+            elapsed = _ms(started)
+        except asyncio.CancelledError:
+            await self._settle_failed(job, Failure(FailureKind.INTERRUPTED), vendor, None)
+            raise
+        except ProviderError as error:
+            log.info("job %s failed: %s", job.id, error)
+            failure = Failure(FailureKind(error.category.value), error.problem.value if error.problem else None)
+            await self._settle_failed(job, failure, vendor, _ms(started))
+            return
+        except imaging.ImageRejected as rejected:
+            log.info("job %s: image refused: %s", job.id, rejected.reason)
+            await self._settle_failed(
+                job, Failure(FailureKind.BAD_IMAGE, rejected.reason.value, rejected.min_side), vendor, None
+            )
+            return
+        except PhotoUnavailable:
+            await self._settle_failed(job, Failure(FailureKind.PHOTO_UNAVAILABLE), vendor, None)
+            return
+        except Exception:
+            log.exception("job %s crashed", job.id)
+            await self._settle_failed(job, Failure(FailureKind.TRANSIENT), vendor, _ms(started))
+            return
+        await self._keep_and_charge(job, result, vendor, elapsed)
+
+    @contextlib.asynccontextmanager
+    async def _slot(self, vendor: Vendor) -> AsyncIterator[None]:
+        """One of the vendor's concurrency slots; ``waiting`` counts the jobs queued for one."""
+        limit = self._limits.get(vendor)
+        if limit is None:
+            yield
+            return
+        self.waiting += 1
+        try:
+            await limit.acquire()
+        finally:
+            self.waiting -= 1
+        try:
+            yield
+        finally:
+            limit.release()
+
+    async def _work(self, job: Job, vendor: Vendor) -> JobResult:
+        port = self._port()
+        request = await self._request(job.request_id)
+        photo = await port.download(request, RULES[vendor])
+        op = Operation(job.operation)
+        await port.progress(job, Stage.SENT)
+        if op is Operation.DETECT_GENDER:
+            found = await self.providers.detect_gender(photo)
+            box = found.face_box
+            marked = photo
+            if box is not None:
+                corners = (box.x, box.y, box.x + box.width, box.y + box.height)
+                marked = await asyncio.to_thread(imaging.draw_face_box, photo, corners)
+            return JobResult(marked, verdict=found)
+        if op is Operation.SWAP_FACES:
+            assert job.face_request_id is not None
+            face = await port.download(await self._request(job.face_request_id), RULES[vendor])
+            image = await self.providers.swap_faces(face, photo, job_id=job.id)
+            await port.progress(job, Stage.RECEIVING)
+            return JobResult(image.data)
+        if op is Operation.SWAP_GENDER:
+            verdict: GenderVerdict | None = None
+            to = Gender(job.params["to"]) if job.params.get("to") else None
+            if to is None:
+                verdict = await self.providers.detect_gender(photo)
+                to = Gender.FEMALE if verdict.gender is Gender.MALE else Gender.MALE
+            image = await self.providers.change_gender(photo, to, job_id=job.id)
+            await port.progress(job, Stage.RECEIVING)
+            return JobResult(image.data, verdict=verdict, to_gender=to)
+        age = int(job.params["age"])
+        image = await self.providers.change_age(photo, age, job_id=job.id)
+        await port.progress(job, Stage.RECEIVING)
+        return JobResult(image.data)
+
+    async def _keep_and_charge(self, job: Job, result: JobResult, vendor: Vendor, elapsed_ms: int) -> None:
+        """Write the paid result to disk, then charge: from here on a crash cannot lose it."""
+        path = self._results / f"{job.id}.jpg"
+        await asyncio.to_thread(_write_result, path, result)
+        settled = await self.jobs.finish_paid(job.id, vendor=vendor.value, vendor_ms=elapsed_ms,
+                                              result_path=str(path))
+        if settled is None:  # settled meanwhile (a shutdown gave up on it): do not deliver twice
+            await asyncio.to_thread(_delete_result, path)
+            return
+        await self._deliver(settled, result)
+
+    async def _deliver(self, job: Job, result: JobResult) -> None:
+        try:
+            await self._port().deliver(job, result)
+        except Exception:
+            log.exception("job %s: the result could not be delivered; kept for the next start", job.id)
+            return
+        await self.jobs.mark_delivered(job.id)
+        if job.result_path:
+            await asyncio.to_thread(_delete_result, Path(job.result_path))
+
+    async def _settle_failed(self, job: Job, failure: Failure, vendor: Vendor | None, ms: int | None) -> None:
+        status = "interrupted" if failure.kind is FailureKind.INTERRUPTED else "failed"
+        settled = await self.jobs.finish_failed(
+            job.id, outcome=failure.kind.value, vendor=vendor.value if vendor else None, vendor_ms=ms, status=status
+        )
+        if settled is None:
+            return
+        try:
+            await self._port().fail(settled, failure)
+        except Exception:
+            log.exception("job %s: could not tell the person about the failure", job.id)
+
+    async def recover(self) -> None:
+        """Start-up: release what a crash left unfinished, deliver what was paid for but not delivered."""
+        for job in await self.jobs.interrupt_unfinished():
+            log.info("job %s was interrupted by a restart: released", job.id)
+            with contextlib.suppress(Exception):
+                await self._port().fail(job, Failure(FailureKind.INTERRUPTED))
+        for job in await self.jobs.awaiting_delivery():
+            result = await asyncio.to_thread(_read_result, Path(job.result_path or ""))
+            if result is None:
+                log.error("job %s: paid result missing on disk", job.id)
+                continue
+            await self._deliver(job, result)
+
+    async def shutdown(self, deadline: float) -> None:
+        """Let running jobs finish for up to ``deadline`` seconds, then stop the rest (released, told)."""
+        tasks = list(self._tasks.values())
+        if not tasks:
+            return
+        _, pending = await asyncio.wait(tasks, timeout=deadline)
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=10)
+
+    async def _request(self, request_id: str) -> PhotoRequest:
+        request = await self.requests.get(request_id)
+        if request is None:
+            raise PhotoUnavailable(request_id)
+        return request
+
+    def _port(self) -> ChatPort:
+        if self.port is None:
+            raise RuntimeError("JobRunner.port is not set")
+        return self.port
+
+
+def _ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)
+
+
+def _write_result(path: Path, result: JobResult) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(result.image)
+    tmp.replace(path)
+    meta: dict[str, Any] = {"to_gender": result.to_gender.value if result.to_gender else None}
+    if result.verdict is not None:
+        v = result.verdict
+        meta["verdict"] = {"gender": v.gender.value, "confidence": v.confidence, "beard": v.beard,
+                           "beard_confidence": v.beard_confidence}
+    path.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _read_result(path: Path) -> JobResult | None:
+    try:
+        image = path.read_bytes()
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    verdict = None
+    if meta.get("verdict"):
+        v = meta["verdict"]
+        verdict = GenderVerdict(Gender(v["gender"]), v["confidence"], v["beard"], v["beard_confidence"], None)
+    to = Gender(meta["to_gender"]) if meta.get("to_gender") else None
+    return JobResult(image, verdict=verdict, to_gender=to)
+
+
+def _delete_result(path: Path) -> None:
+    for candidate in (path, path.with_suffix(".json")):
+        candidate.unlink(missing_ok=True)

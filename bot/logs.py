@@ -1,0 +1,41 @@
+"""Logging set-up: one format for the whole process, secrets scrubbed from every line.
+
+The Bot API token is part of every Bot API URL, and httpx logs request URLs at INFO, so the ``httpx`` and
+``httpcore`` loggers are raised to WARNING. As a second line of defence the formatter replaces every
+configured secret value (token, vendor keys) with ``[secret]`` in the finished line, tracebacks included.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+_NOISY = ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater", "uvicorn.access")
+
+
+class RedactingFormatter(logging.Formatter):
+    def __init__(self, fmt: str, secrets: Iterable[str]) -> None:
+        super().__init__(fmt)
+        # Longest first, so that a secret containing another is replaced whole.
+        self._secrets = sorted({s for s in secrets if len(s) >= 4}, key=len, reverse=True)
+
+    def format(self, record: logging.LogRecord) -> str:
+        return self.redact(super().format(record))
+
+    def redact(self, text: str) -> str:
+        for secret in self._secrets:
+            if secret in text:
+                text = text.replace(secret, "[secret]")
+        return text
+
+
+def configure_logging(level: str, secrets: Iterable[str] = ()) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    for name in _NOISY:
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLevelName(level)))

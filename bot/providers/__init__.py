@@ -1,0 +1,1 @@
+"""Face providers: typed clients for the vendors' HTTP APIs, one error language, and routing between them."""

@@ -1,0 +1,190 @@
+"""Configuration, read once at start-up from the environment and an optional ``.env`` file.
+
+Every setting is listed, with its default, in the README's configuration table and in ``.env.example``.
+Secrets are ``SecretStr`` so that printing the settings (or a validation error) never shows them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Vendor(StrEnum):
+    ACEDATA = "acedata"
+    AILAB = "ailab"
+    ACCUAUTH = "accuauth"
+
+
+class HostingKind(StrEnum):
+    BUILTIN = "builtin"
+    S3 = "s3"
+    ACEDATA = "acedata"
+
+
+class TelegramMode(StrEnum):
+    POLLING = "polling"
+    WEBHOOK = "webhook"
+
+
+def _int_list(value: object) -> object:
+    """``"1, 2,3"`` -> ``[1, 2, 3]``; an empty string is an empty list."""
+    if isinstance(value, str):
+        return [int(part) for part in value.replace(" ", "").split(",") if part]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    # Telegram
+    telegram_bot_token: SecretStr
+    telegram_api_url: str = "https://api.telegram.org"
+    telegram_mode: TelegramMode = TelegramMode.POLLING
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    allowed_chat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    private_chats: bool = True
+
+    # Storage and logs
+    database_path: Path = Path("data/faceshift.sqlite3")
+    log_level: str = "INFO"
+
+    # Vendors (a vendor without credentials is simply not used)
+    acedata_api_token: SecretStr | None = None
+    acedata_api_url: str = "https://api.acedata.cloud"
+    acedata_upload_url: str = "https://api.acedata.cloud/files/upload"
+    ailab_api_key: SecretStr | None = None
+    ailab_api_url: str = "https://www.ailabapi.com"
+    ailab_quality_control: str = "NONE"
+    accuauth_api_id: SecretStr | None = None
+    accuauth_api_secret: SecretStr | None = None
+    accuauth_api_url: str = "https://cloudapi.accuauth.in"
+
+    # Which vendor serves which operation (the other one, if configured, is the fallback)
+    age_vendor: Vendor = Vendor.AILAB
+    gender_vendor: Vendor = Vendor.AILAB
+    vendor_fallback: bool = True
+
+    # Jobs and quota
+    free_daily_quota: int = Field(default=5, ge=0)
+    quota_timezone: str = "UTC"
+    operation_costs: dict[str, int] = Field(default_factory=dict)  # JSON, e.g. {"swap_faces": 2}; default 1 each
+    vendor_concurrency: int = Field(default=8, ge=1)
+    one_job_per_person: bool = True
+    swap_pair_ttl: float = Field(default=600.0, gt=0)
+    results_dir: Path = Path("data/results")
+    shutdown_grace: float = Field(default=20.0, ge=0)  # seconds running jobs get to finish on shutdown
+
+    # Timeouts (seconds)
+    vendor_timeout: float = 60.0
+    swap_timeout: float = 180.0
+    vendor_deadline: float = 240.0
+    vendor_max_attempts: int = Field(default=3, ge=1, le=10)
+
+    # Hosting photos for URL-based vendors, and the bot's web server
+    hosting: HostingKind | None = None
+    public_url: str | None = None
+    media_ttl: float = Field(default=600.0, gt=0)
+    media_dir: Path = Path("data/media")
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=0, le=65535)
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key_id: SecretStr | None = None
+    s3_secret_access_key: SecretStr | None = None
+    s3_prefix: str = "faceshift/"
+
+    @field_validator("admin_ids", "allowed_chat_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        return _int_list(value)
+
+    @field_validator("telegram_api_url", "acedata_api_url", "ailab_api_url", "accuauth_api_url", "public_url")
+    @classmethod
+    def _strip_slash(cls, value: str | None) -> str | None:
+        return value.rstrip("/") if value else value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("expected one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    @field_validator("quota_timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("expected an IANA time zone name such as UTC or Europe/Berlin") from None
+        return value
+
+    @model_validator(mode="after")
+    def _choose_hosting(self) -> Settings:
+        """Default hosting: the bot's own server when it has a public URL, else Ace's upload endpoint."""
+        if self.hosting is None:
+            if self.public_url:
+                self.hosting = HostingKind.BUILTIN
+            elif self.acedata_api_token is not None:
+                self.hosting = HostingKind.ACEDATA
+        if self.hosting is HostingKind.BUILTIN and not self.public_url:
+            raise ValueError("HOSTING=builtin needs PUBLIC_URL (the address vendors can reach)")
+        if self.hosting is HostingKind.S3 and not self.s3_bucket:
+            raise ValueError("HOSTING=s3 needs S3_BUCKET")
+        return self
+
+    def cost_of(self, operation: str) -> int:
+        return self.operation_costs.get(operation, 1)
+
+    @property
+    def acedata_enabled(self) -> bool:
+        return self.acedata_api_token is not None
+
+    @property
+    def ailab_enabled(self) -> bool:
+        return self.ailab_api_key is not None
+
+    @property
+    def accuauth_enabled(self) -> bool:
+        return self.accuauth_api_id is not None and self.accuauth_api_secret is not None
+
+
+_REQUIRED_HINTS = {
+    "telegram_bot_token": "required: the bot token from @BotFather, like 123456:ABC-DEF...",
+}
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One line naming each bad variable and what it expects; never the (possibly secret) value."""
+    parts = []
+    for item in error.errors(include_input=False, include_url=False):
+        name = "_".join(str(part) for part in item["loc"]).upper()
+        if item["type"] == "missing":
+            parts.append(f"{name} is {_REQUIRED_HINTS.get(name.lower(), 'required')}")
+        elif name:
+            parts.append(f"{name}: {item['msg']}")
+        else:
+            parts.append(str(item["msg"]).removeprefix("Value error, "))
+    return "; ".join(parts)
+
+
+def secret_values(settings: Settings) -> list[str]:
+    """Every secret's plain value, for the log scrubber."""
+    values = []
+    for name in type(settings).model_fields:
+        value = getattr(settings, name)
+        if isinstance(value, SecretStr):
+            values.append(value.get_secret_value())
+    token = settings.telegram_bot_token.get_secret_value()
+    values.append(token.split(":", 1)[-1])  # the secret half of the token, in case it is logged alone
+    return values

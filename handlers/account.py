@@ -1,0 +1,51 @@
+"""/quota, /cancel and /privacy."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.context import Context
+from bot.settings import HostingKind
+from handlers import swap
+from handlers.replies import catalog_for, reply
+
+
+async def quota(update: Update, context: Context) -> None:
+    user = update.effective_user
+    if user is None:
+        return
+    services = context.services
+    texts = catalog_for(update, context)
+    allowance = await services.quota.allowance(user.id, services.quota_clock.today())
+    await reply(update, texts(
+        "quota-status", left=allowance.daily_left, limit=allowance.daily_limit, credits=allowance.credits,
+        reset=services.quota_clock.next_reset().strftime("%H:%M"), zone=services.settings.quota_timezone,
+    ))
+
+
+async def cancel(update: Update, context: Context) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    texts = catalog_for(update, context)
+    cancelled = await swap.cancel_for(context, texts, chat.id, user.id)
+    await reply(update, texts("cancel-done" if cancelled else "cancel-nothing"))
+
+
+async def privacy(update: Update, context: Context) -> None:
+    services = context.services
+    texts = catalog_for(update, context)
+    settings = services.settings
+    providers = services.providers
+    in_use = {providers.vendor_for(op) for op in providers.available()}
+    vendors = ", ".join(sorted(_VENDOR_NAMES[v.value] for v in in_use if v is not None)) or "-"
+    minutes = max(1, round(settings.media_ttl / 60))
+    hosting = {
+        HostingKind.BUILTIN: "privacy-hosting-builtin",
+        HostingKind.S3: "privacy-hosting-s3",
+        HostingKind.ACEDATA: "privacy-hosting-acedata",
+    }.get(settings.hosting, "privacy-hosting-none") if settings.hosting else "privacy-hosting-none"
+    await reply(update, texts("privacy", vendors=vendors, minutes=minutes, hosting=texts(hosting, minutes=minutes)))
+
+
+_VENDOR_NAMES = {"acedata": "Ace Data Cloud", "ailab": "AILabTools", "accuauth": "AccuAuth"}

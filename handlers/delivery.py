@@ -1,0 +1,159 @@
+"""The chat side of a job (:class:`bot.jobs.ChatPort`) with python-telegram-bot: fetch the photo, show
+progress in one status message, deliver the result as a reply to the photo, or say what went wrong.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from telegram import Bot
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from bot import imaging
+from bot.i18n import Catalog, Texts
+from bot.jobs import Failure, FailureKind, JobResult, PhotoUnavailable, Stage
+from bot.providers.router import Operation
+from bot.quota_clock import QuotaClock
+from handlers import keyboards
+from handlers.replies import reply_to
+from storage.jobs import Job
+from storage.quota import QuotaRepository
+from storage.requests import PhotoRequest, RequestsRepository
+from storage.users import UsersRepository
+
+log = logging.getLogger(__name__)
+
+_STAGE_TEXT = {
+    Stage.QUEUED: "stage-queued",
+    Stage.PREPARING: "stage-preparing",
+    Stage.SENT: "stage-sent",
+    Stage.RECEIVING: "stage-receiving",
+}
+
+
+class TelegramChatPort:
+    def __init__(
+        self, bot: Bot, *, texts: Texts, users: UsersRepository, requests: RequestsRepository,
+        quota: QuotaRepository, clock: QuotaClock, available: frozenset[Operation],
+    ) -> None:
+        self._bot = bot
+        self._texts = texts
+        self._users = users
+        self._requests = requests
+        self._quota = quota
+        self._clock = clock
+        self._available = available
+        self._status: dict[str, int] = {}  # job id -> its status message
+
+    async def _catalog(self, user_id: int) -> Catalog:
+        user = await self._users.get(user_id)
+        return self._texts.get(user.language_code if user else None)
+
+    async def _request(self, job: Job) -> PhotoRequest:
+        request = await self._requests.get(job.request_id)
+        if request is None:
+            raise PhotoUnavailable(job.request_id)
+        return request
+
+    async def download(self, request: PhotoRequest, rules: imaging.ImageRules) -> bytes:
+        sizes = [(s.width, s.height, s.file_size) for s in request.sizes]
+        chosen = request.sizes[imaging.choose_photo_size(sizes, rules)] if sizes else None
+        if chosen is None:
+            raise PhotoUnavailable(request.id)
+        try:
+            file = await self._bot.get_file(chosen.file_id)
+            return bytes(await file.download_as_bytearray())
+        except BadRequest as error:  # "file is too big", "wrong file_id or the file is temporarily unavailable"
+            raise PhotoUnavailable(str(error)) from None
+
+    async def progress(self, job: Job, stage: Stage) -> None:
+        texts = await self._catalog(job.user_id)
+        operation = _operation_text(texts, job)
+        key = "stage-sent-swap" if stage is Stage.SENT and job.operation == Operation.SWAP_FACES else _STAGE_TEXT[stage]
+        text = texts(key, operation=operation)
+        request = await self._request(job)
+        message_id = self._status.get(job.id) or job.status_message_id
+        try:
+            if message_id is None:
+                message = await self._bot.send_message(
+                    job.chat_id, text, reply_parameters=reply_to(request.message_id),
+                    message_thread_id=request.thread_id,
+                )
+                self._status[job.id] = message.message_id
+            else:
+                await self._bot.edit_message_text(text, chat_id=job.chat_id, message_id=message_id)
+            if stage is Stage.SENT:
+                await self._bot.send_chat_action(job.chat_id, ChatAction.UPLOAD_PHOTO,
+                                                 message_thread_id=request.thread_id)
+        except Forbidden:
+            raise
+        except TelegramError as error:  # progress is a courtesy: never fail a paid job over it
+            log.info("job %s: progress not shown (%s)", job.id, error)
+
+    async def deliver(self, job: Job, result: JobResult) -> None:
+        texts = await self._catalog(job.user_id)
+        request = await self._request(job)
+        allowance = await self._quota.allowance(job.user_id, self._clock.today())
+        left = texts("quota-left", left=allowance.daily_left, credits=allowance.credits)
+        caption = f"{_done_text(texts, job, result)}\n{left}"
+        try:
+            await self._bot.send_photo(
+                job.chat_id, result.image, caption=caption, reply_parameters=reply_to(request.message_id),
+                message_thread_id=request.thread_id,
+                reply_markup=keyboards.main_menu(texts, request.id, self._available),
+            )
+        except Forbidden:
+            log.info("job %s: the person blocked the bot; result dropped", job.id)
+        await self._remove_status(job)
+
+    async def fail(self, job: Job, failure: Failure) -> None:
+        texts = await self._catalog(job.user_id)
+        text = f"{failure_text(texts, failure)}\n{texts('not-free')}"
+        message_id = self._status.pop(job.id, None) or job.status_message_id
+        with contextlib.suppress(Forbidden):
+            if message_id is not None:
+                try:
+                    await self._bot.edit_message_text(text, chat_id=job.chat_id, message_id=message_id)
+                    return
+                except BadRequest:
+                    pass  # the status message is gone: say it in a new message
+            request = await self._requests.get(job.request_id)
+            await self._bot.send_message(
+                job.chat_id, text, reply_parameters=reply_to(request.message_id) if request else None,
+                message_thread_id=request.thread_id if request else None,
+            )
+
+    async def _remove_status(self, job: Job) -> None:
+        message_id = self._status.pop(job.id, None) or job.status_message_id
+        if message_id is None:
+            return
+        with contextlib.suppress(TelegramError):
+            await self._bot.delete_message(job.chat_id, message_id)
+
+
+def failure_text(texts: Catalog, failure: Failure) -> str:
+    """The plain-words message for a failure: the photo problem when known, else its category."""
+    if failure.kind is FailureKind.BAD_IMAGE:
+        return texts(f"fail-{failure.detail or 'not_an_image'}", min=failure.min_side or 0)
+    if failure.kind is FailureKind.UNUSABLE_PHOTO and failure.detail and failure.detail != "other":
+        return texts(f"fail-{failure.detail}")
+    return texts(f"fail-{failure.kind.value}")
+
+
+def _operation_text(texts: Catalog, job: Job) -> str:
+    return texts(f"op-{job.operation}", age=job.params.get("age", ""))
+
+
+def _done_text(texts: Catalog, job: Job, result: JobResult) -> str:
+    if job.operation == Operation.DETECT_GENDER and result.verdict is not None:
+        v = result.verdict
+        return texts("done-detect_gender", gender=v.gender.value, confidence=round(v.confidence * 100),
+                     beard="yes" if v.beard else "no")
+    if job.operation == Operation.SWAP_GENDER:
+        to = result.to_gender.value if result.to_gender else "female"
+        if result.verdict is not None:
+            return texts("done-swap_gender-detected", gender=result.verdict.gender.value, to=to)
+        return texts("done-swap_gender", to=to)
+    return texts(f"done-{job.operation}", age=job.params.get("age", ""))

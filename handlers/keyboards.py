@@ -1,0 +1,103 @@
+"""Inline keyboards and their callback data.
+
+A button carries ``<action>:<request id>[:<argument>]``, well under Telegram's 64 bytes; everything else
+(whose photo, which chat, which file) is in SQLite under the request id, so menus survive restarts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import Catalog
+from bot.providers.router import Operation
+
+OLDER_AGES = (50, 65, 80)
+YOUNGER_AGES = (10, 18, 25)
+DEFAULT_OLDER_AGE = 65
+DEFAULT_YOUNGER_AGE = 18
+
+
+class Action(StrEnum):
+    MENU = "m"  # show the main menu again (Back)
+    AGES_OLDER = "o"  # pick an age, older
+    AGES_YOUNGER = "y"  # pick an age, younger
+    AGE = "a"  # argument: the age
+    GENDER = "g"  # swap gender: detect first, or ask the direction
+    GENDER_TO = "t"  # argument: "female" or "male"
+    SWAP = "s"  # start a face swap: ask for the face photo
+    DETECT = "d"
+    CANCEL_SWAP = "x"
+
+
+@dataclass(frozen=True, slots=True)
+class Press:
+    action: Action
+    request_id: str
+    argument: str | None = None
+
+
+def encode(action: Action, request_id: str, argument: object | None = None) -> str:
+    data = f"{action.value}:{request_id}" if argument is None else f"{action.value}:{request_id}:{argument}"
+    assert len(data.encode()) <= 64, data
+    return data
+
+
+def decode(data: str | None) -> Press | None:
+    if not data:
+        return None
+    parts = data.split(":")
+    if len(parts) not in (2, 3):
+        return None
+    try:
+        action = Action(parts[0])
+    except ValueError:
+        return None
+    return Press(action, parts[1], parts[2] if len(parts) == 3 else None)
+
+
+def _button(text: str, action: Action, request_id: str, argument: object | None = None) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=encode(action, request_id, argument))
+
+
+def main_menu(texts: Catalog, request_id: str, available: Collection[Operation]) -> InlineKeyboardMarkup:
+    """Older / Younger, Swap gender / Swap faces, Detect gender: only what a configured vendor can do."""
+    buttons = {
+        Operation.OLDER: _button(texts("btn-older"), Action.AGES_OLDER, request_id),
+        Operation.YOUNGER: _button(texts("btn-younger"), Action.AGES_YOUNGER, request_id),
+        Operation.SWAP_GENDER: _button(texts("btn-swap-gender"), Action.GENDER, request_id),
+        Operation.SWAP_FACES: _button(texts("btn-swap-faces"), Action.SWAP, request_id),
+        Operation.DETECT_GENDER: _button(texts("btn-detect"), Action.DETECT, request_id),
+    }
+    shown = [button for op, button in buttons.items() if op in available]
+    rows = [shown[i : i + 2] for i in range(0, len(shown), 2)]
+    return InlineKeyboardMarkup(rows)
+
+
+def ages_menu(texts: Catalog, request_id: str, older: bool) -> InlineKeyboardMarkup:
+    ages = OLDER_AGES if older else YOUNGER_AGES
+    return InlineKeyboardMarkup(
+        [
+            [_button(texts("btn-age", age=age), Action.AGE, request_id, age) for age in ages],
+            [_button(texts("btn-back"), Action.MENU, request_id)],
+        ]
+    )
+
+
+def gender_menu(texts: Catalog, request_id: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(texts("btn-to-female"), Action.GENDER_TO, request_id, "female"),
+                _button(texts("btn-to-male"), Action.GENDER_TO, request_id, "male"),
+            ],
+            [_button(texts("btn-back"), Action.MENU, request_id)],
+        ]
+    )
+
+
+def cancel_swap(texts: Catalog, request_id: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(texts("btn-cancel"), Action.CANCEL_SWAP, request_id)]])

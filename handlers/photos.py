@@ -1,0 +1,200 @@
+"""Photos in: a photo or image file gets a menu; group gestures (a command in reply or in a caption)
+start work directly.
+
+Privacy mode decides what reaches us in groups: commands, replies to the bot, mentions. A bot with privacy
+off (or an admin bot) sees every photo in the group, so in groups a photo alone is ignored here too: only a
+command, a mention, or a reply to our face-swap prompt makes us act.
+"""
+
+from __future__ import annotations
+
+from telegram import Message, MessageEntity, Update
+
+from bot.context import Context
+from bot.i18n import Catalog
+from bot.providers.router import Operation
+from handlers import keyboards, swap
+from handlers.keyboards import DEFAULT_OLDER_AGE, DEFAULT_YOUNGER_AGE
+from handlers.launch import launch
+from handlers.replies import catalog_for, is_private, reply_to
+from storage.requests import PhotoRequest, PhotoSize
+
+TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024
+PHOTO_COMMANDS = ("face", "older", "younger", "gender", "detect", "swap")
+ALBUM_WAIT = 1.5  # seconds to collect an album's photos (Telegram sends them as separate updates)
+
+
+class NotAnImage(Exception):
+    """A document that is not an image (by its MIME type)."""
+
+
+class TooBig(Exception):
+    """Over Telegram's 20 MB download limit for bots."""
+
+
+def photo_sizes(message: Message) -> list[PhotoSize] | None:
+    """The sizes Telegram offers for the photo in ``message``; None when it has no photo or image file.
+
+    A document is one file at its original size; its pixel size is unknown (0x0) until downloaded.
+    """
+    if message.photo:
+        return [PhotoSize(p.file_id, p.width, p.height, p.file_size or 0) for p in message.photo]
+    document = message.document
+    if document is None:
+        return None
+    if not (document.mime_type or "").startswith("image/"):
+        raise NotAnImage
+    if (document.file_size or 0) > TELEGRAM_DOWNLOAD_LIMIT:
+        raise TooBig
+    return [PhotoSize(document.file_id, 0, 0, document.file_size or 0)]
+
+
+def command_in(message: Message, bot_username: str) -> str | None:
+    """The command at the start of the text or caption (``/older`` or ``/older@thisbot``), if it is ours."""
+    entities = message.entities if message.text else message.caption_entities
+    for entity in entities:
+        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
+            command = message.parse_entity(entity) if message.text else message.parse_caption_entity(entity)
+            name, _, target = command[1:].partition("@")
+            if target and target.lower() != bot_username.lower():
+                return None
+            return name.lower()
+    return None
+
+
+def mentions_bot(message: Message, bot_username: str) -> bool:
+    kinds: list[str | None] = [MessageEntity.MENTION]
+    mentions = message.parse_entities(kinds) if message.text else message.parse_caption_entities(kinds)
+    return any(value.lower() == f"@{bot_username.lower()}" for value in mentions.values())
+
+
+async def store(
+    context: Context, message: Message, sizes: list[PhotoSize], user_id: int, command: str | None = None
+) -> PhotoRequest:
+    return await context.services.requests.create(
+        chat_id=message.chat_id, thread_id=message.message_thread_id if message.is_topic_message else None,
+        user_id=user_id, message_id=message.message_id, sizes=sizes, media_group_id=message.media_group_id,
+        command=command,
+    )
+
+
+async def on_photo(update: Update, context: Context) -> None:
+    """A photo or a document arrived (in a group: only if a command, a mention or a reply brought it)."""
+    message = update.effective_message
+    user = update.effective_user
+    if message is None or user is None:
+        return
+    texts = catalog_for(update, context)
+    command = command_in(message, context.bot.username)
+    private = is_private(message)
+    try:
+        sizes = photo_sizes(message)
+    except (NotAnImage, TooBig) as refused:
+        if private or command:
+            key = "file-not-image" if isinstance(refused, NotAnImage) else "file-too-big"
+            await message.reply_text(texts(key), do_quote=True)
+        return
+    if sizes is None:
+        return
+
+    if await swap.complete_if_waiting(update, context, message, sizes):
+        return
+    if message.media_group_id and (private or command == "swap"):
+        await store(context, message, sizes, user.id, command)
+        _collect_album(context, message.media_group_id)
+        return
+    if command in PHOTO_COMMANDS:
+        request = await store(context, message, sizes, user.id, command)
+        await act(context, update, request, command, key=f"{message.chat_id}:{message.message_id}:{command}")
+        return
+    if private or mentions_bot(message, context.bot.username):
+        request = await store(context, message, sizes, user.id)
+        await send_menu(context, texts, request)
+
+
+async def on_command(update: Update, context: Context) -> None:
+    """``/older`` etc. sent as a reply to a photo (the usual gesture in groups)."""
+    message = update.effective_message
+    user = update.effective_user
+    if message is None or user is None:
+        return
+    texts = catalog_for(update, context)
+    command = command_in(message, context.bot.username)
+    target = message.reply_to_message
+    try:
+        sizes = photo_sizes(target) if target is not None else None
+    except (NotAnImage, TooBig) as refused:
+        await message.reply_text(texts("file-not-image" if isinstance(refused, NotAnImage) else "file-too-big"),
+                                 do_quote=True)
+        return
+    if target is None or sizes is None or command is None:
+        await message.reply_text(texts("no-photo"), do_quote=True)
+        return
+    # The person who asked owns the request (and its buttons), whoever posted the photo.
+    request = await context.services.requests.create(
+        chat_id=target.chat_id, thread_id=message.message_thread_id if message.is_topic_message else None,
+        user_id=user.id, message_id=target.message_id, sizes=sizes,
+    )
+    await act(context, update, request, command, key=f"{message.chat_id}:{message.message_id}:{command}")
+
+
+async def act(context: Context, update: Update, request: PhotoRequest, command: str, *, key: str) -> None:
+    """Do what a photo command says, on ``request``'s photo."""
+    message = update.effective_message
+    user = update.effective_user
+    assert message is not None and user is not None
+    texts = catalog_for(update, context)
+    available = context.services.providers.available()
+    if command == "face":
+        await send_menu(context, texts, request)
+        return
+    if command == "swap":
+        await swap.ask_for_face(context, texts, request, user)
+        return
+    choices: dict[str, tuple[Operation, dict[str, object]]] = {
+        "older": (Operation.OLDER, {"age": DEFAULT_OLDER_AGE}),
+        "younger": (Operation.YOUNGER, {"age": DEFAULT_YOUNGER_AGE}),
+        "gender": (Operation.SWAP_GENDER, {}),
+        "detect": (Operation.DETECT_GENDER, {}),
+    }
+    operation, params = choices[command]
+    if operation is Operation.SWAP_GENDER and Operation.DETECT_GENDER not in available:
+        await context.bot.send_message(
+            request.chat_id, texts("menu-gender"), reply_markup=keyboards.gender_menu(texts, request.id),
+            reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id,
+        )
+        return
+    await launch(context, texts, request=request, user_id=user.id, operation=operation, params=params, key=key,
+                 message=message)
+
+
+async def send_menu(context: Context, texts: Catalog, request: PhotoRequest) -> None:
+    await context.bot.send_message(
+        request.chat_id, texts("menu-prompt"),
+        reply_markup=keyboards.main_menu(texts, request.id, context.services.providers.available()),
+        reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id,
+    )
+
+
+def _collect_album(context: Context, media_group_id: str) -> None:
+    """Handle the album once all its photos have had time to arrive (one timer per album)."""
+    job_queue = context.application.job_queue
+    assert job_queue is not None
+    name = f"album:{media_group_id}"
+    for job in job_queue.get_jobs_by_name(name):
+        job.schedule_removal()
+    job_queue.run_once(_album_ready, ALBUM_WAIT, data=media_group_id, name=name)  # type: ignore[arg-type]
+
+
+async def _album_ready(context: Context) -> None:
+    assert context.job is not None
+    photos = await context.services.requests.album(str(context.job.data))
+    if not photos:
+        return
+    user = await context.services.users.get(photos[0].user_id)
+    texts = context.services.texts.get(user.language_code if user else None)
+    if any(photo.command == "swap" for photo in photos):
+        await swap.swap_album(context, texts, photos)
+        return
+    for photo in photos:
+        await send_menu(context, texts, photo)

@@ -1,0 +1,123 @@
+"""Face swap needs two photos: the one that receives the face (asked about first) and the face to use.
+
+After "Swap faces" the bot asks for the face photo. In a private chat the person's next photo completes
+the pair; in a group it must be a reply to the bot's prompt (privacy mode delivers only those). The wait
+is stored in SQLite, so it survives a restart; it ends with the face photo, Cancel, /cancel, or expiry.
+An album of exactly two photos captioned /swap does it in one go: the first gives the face, the second
+receives it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from telegram import Message, Update, User
+from telegram.error import BadRequest
+
+from bot.context import Context
+from bot.i18n import Catalog
+from bot.providers.router import Operation
+from handlers import keyboards
+from handlers.launch import launch
+from handlers.replies import catalog_for, is_private, reply_to
+from storage.requests import PhotoRequest, PhotoSize
+
+
+def _minutes(context: Context) -> int:
+    return max(1, round(context.services.settings.swap_pair_ttl / 60))
+
+
+async def ask_for_face(context: Context, texts: Catalog, request: PhotoRequest, user: User) -> None:
+    services = context.services
+    pairing = await services.requests.open_pairing(
+        request.id, chat_id=request.chat_id, user_id=user.id, ttl=services.settings.swap_pair_ttl
+    )
+    private = request.chat_id == user.id
+    text = texts("swap-prompt-private" if private else "swap-prompt-group", minutes=_minutes(context),
+                 name=user.first_name)
+    prompt = await context.bot.send_message(
+        request.chat_id, text, reply_markup=keyboards.cancel_swap(texts, request.id),
+        reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id,
+    )
+    await services.requests.set_pairing_prompt(pairing.request_id, prompt.message_id)
+
+
+async def complete_if_waiting(update: Update, context: Context, message: Message, sizes: list[PhotoSize]) -> bool:
+    """If this photo is the face a swap is waiting for, start the swap and return True."""
+    user = update.effective_user
+    if user is None:
+        return False
+    services = context.services
+    pairing = await services.requests.pending_pairing(message.chat_id, user.id)
+    if pairing is None:
+        return False
+    if not is_private(message):
+        replied = message.reply_to_message
+        if replied is None or replied.message_id != pairing.prompt_message_id:
+            return False
+    if not await services.requests.close_pairing(pairing.request_id):
+        return False  # completed or cancelled meanwhile
+    target = await services.requests.get(pairing.request_id)
+    if target is None:
+        return False
+    face = await services.requests.create(
+        chat_id=message.chat_id, thread_id=target.thread_id, user_id=user.id, message_id=message.message_id,
+        sizes=sizes,
+    )
+    await _remove_prompt(context, message.chat_id, pairing.prompt_message_id)
+    await launch(
+        context, catalog_for(update, context), request=target, user_id=user.id, operation=Operation.SWAP_FACES,
+        params={}, face=face, key=f"{message.chat_id}:{message.message_id}:swap", message=message,
+    )
+    return True
+
+
+async def swap_album(context: Context, texts: Catalog, photos: list[PhotoRequest]) -> None:
+    if len(photos) != 2:
+        await context.bot.send_message(
+            photos[0].chat_id, texts("swap-album-count"), reply_parameters=reply_to(photos[0].message_id),
+            message_thread_id=photos[0].thread_id,
+        )
+        return
+    face, target = photos
+    await launch(
+        context, texts, request=target, user_id=target.user_id, operation=Operation.SWAP_FACES, params={},
+        face=face, key=f"{target.chat_id}:{face.message_id}:album-swap",
+    )
+
+
+async def cancel(context: Context, texts: Catalog, request_id: str) -> bool:
+    """End the wait for ``request_id``'s face photo; False when there was none."""
+    pairing = await context.services.requests.get_pairing(request_id)
+    if pairing is None or not await context.services.requests.close_pairing(request_id):
+        return False
+    await _edit_prompt(context, pairing.chat_id, pairing.prompt_message_id, texts("swap-cancelled"))
+    return True
+
+
+async def cancel_for(context: Context, texts: Catalog, chat_id: int, user_id: int) -> bool:
+    pairing = await context.services.requests.pending_pairing(chat_id, user_id)
+    return pairing is not None and await cancel(context, texts, pairing.request_id)
+
+
+async def expire(context: Context) -> None:
+    """Periodic: close the waits that ran out, and say so on their prompts."""
+    for pairing in await context.services.requests.expired_pairings():
+        user = await context.services.users.get(pairing.user_id)
+        texts = context.services.texts.get(user.language_code if user else None)
+        await _edit_prompt(context, pairing.chat_id, pairing.prompt_message_id,
+                           texts("swap-expired", minutes=_minutes(context)))
+
+
+async def _edit_prompt(context: Context, chat_id: int, message_id: int | None, text: str) -> None:
+    if message_id is None:
+        return
+    with contextlib.suppress(BadRequest):  # deleted or already edited: nothing to update
+        await context.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id, reply_markup=None)
+
+
+async def _remove_prompt(context: Context, chat_id: int, message_id: int | None) -> None:
+    if message_id is None:
+        return
+    with contextlib.suppress(BadRequest):
+        await context.bot.delete_message(chat_id, message_id)

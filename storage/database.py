@@ -1,0 +1,105 @@
+"""The SQLite connection: WAL, foreign keys, a busy timeout, versioned migrations, serialised writes.
+
+aiosqlite runs one connection on one worker thread. Coroutines share it, so a transaction must not interleave
+with another coroutine's statements: every write goes through :meth:`Database.transaction`, which holds an
+``asyncio.Lock`` for its duration and opens the transaction with ``BEGIN IMMEDIATE`` (the write lock is taken
+up front, so a second process fails fast on the busy timeout instead of deadlocking on upgrade).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import AsyncIterator
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+BUSY_TIMEOUT_MS = 5000
+
+
+def migration_scripts() -> list[tuple[int, str, str]]:
+    """The numbered SQL files shipped in ``storage/migrations``, in order: (version, name, sql)."""
+    scripts = []
+    for entry in resources.files("storage").joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            scripts.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    scripts.sort()
+    versions = [version for version, _, _ in scripts]
+    if versions != list(range(1, len(versions) + 1)):
+        raise RuntimeError(f"migrations must be numbered 0001, 0002, ... without gaps; found {versions}")
+    return scripts
+
+
+class Database:
+    """One open SQLite database. Create with :meth:`open`, close with :meth:`close`."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> Database:
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(path, isolation_level=None)  # autocommit; transactions are explicit
+        conn.row_factory = aiosqlite.Row
+        await conn.execute("PRAGMA journal_mode=WAL")
+        await conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable across app crashes
+        await conn.execute("PRAGMA foreign_keys=ON")
+        await conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        db = cls(conn, path)
+        await db.migrate()
+        return db
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+    async def schema_version(self) -> int:
+        async with self.conn.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def migrate(self) -> int:
+        """Apply every migration newer than the database's ``user_version``, each in its own transaction."""
+        current = await self.schema_version()
+        for version, name, sql in migration_scripts():
+            if version <= current:
+                continue
+            async with self.transaction() as conn:
+                for statement in _split_sql(sql):
+                    await conn.execute(statement)
+                await conn.execute(f"PRAGMA user_version={version}")
+            log.info("database migrated to version %d (%s)", version, name)
+            current = version
+        return current
+
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error), serialised with every other write."""
+        async with self._write_lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
+
+    async def ping(self) -> bool:
+        async with self.conn.execute("SELECT 1") as cursor:
+            return await cursor.fetchone() is not None
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration file (``executescript`` would commit our transaction, so we split)."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [stmt.strip() for stmt in "\n".join(lines).split(";") if stmt.strip()]

@@ -1,0 +1,157 @@
+"""Photos people asked about (the menu's state) and face swaps waiting for their second photo."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import time
+from dataclasses import dataclass
+
+from storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoSize:
+    file_id: str
+    width: int
+    height: int
+    file_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoRequest:
+    id: str
+    chat_id: int
+    thread_id: int | None
+    user_id: int
+    message_id: int
+    sizes: tuple[PhotoSize, ...]  # smallest first
+    created_at: float
+    media_group_id: str | None = None
+    command: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    request_id: str
+    chat_id: int
+    user_id: int
+    prompt_message_id: int | None
+    expires_at: float
+
+
+def new_id() -> str:
+    """A short random id for callback data (8 url-safe characters, 48 bits)."""
+    return secrets.token_urlsafe(6)
+
+
+class RequestsRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def create(
+        self, *, chat_id: int, thread_id: int | None, user_id: int, message_id: int, sizes: list[PhotoSize],
+        media_group_id: str | None = None, command: str | None = None,
+    ) -> PhotoRequest:
+        """Store the photo; the same photo asked about by the same person is returned as it was stored."""
+        existing = await self.find_by_message(chat_id, message_id, user_id)
+        if existing is not None:
+            return existing
+        request = PhotoRequest(
+            id=new_id(), chat_id=chat_id, thread_id=thread_id, user_id=user_id, message_id=message_id,
+            sizes=tuple(sorted(sizes, key=lambda s: (s.width * s.height, s.file_size))), created_at=time.time(),
+            media_group_id=media_group_id, command=command,
+        )
+        payload = json.dumps([[s.file_id, s.width, s.height, s.file_size] for s in request.sizes])
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                """INSERT INTO requests (id, chat_id, thread_id, user_id, message_id, sizes, media_group_id, command,
+                       created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (request.id, chat_id, thread_id, user_id, message_id, payload, media_group_id, command,
+                 request.created_at),
+            )
+        return request
+
+    async def get(self, request_id: str) -> PhotoRequest | None:
+        async with self._db.conn.execute("SELECT * FROM requests WHERE id = ?", (request_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _request(row) if row else None
+
+    async def find_by_message(self, chat_id: int, message_id: int, user_id: int) -> PhotoRequest | None:
+        async with self._db.conn.execute(
+            "SELECT * FROM requests WHERE chat_id = ? AND message_id = ? AND user_id = ?",
+            (chat_id, message_id, user_id),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _request(row) if row else None
+
+    async def album(self, media_group_id: str) -> list[PhotoRequest]:
+        """The photos of one album, in the order they were sent."""
+        async with self._db.conn.execute(
+            "SELECT * FROM requests WHERE media_group_id = ? ORDER BY message_id", (media_group_id,)
+        ) as cursor:
+            return [_request(row) for row in await cursor.fetchall()]
+
+    # Face swap pairings -------------------------------------------------------------------------------
+
+    async def open_pairing(self, request_id: str, *, chat_id: int, user_id: int, ttl: float) -> Pairing:
+        """Wait for the face photo for ``request_id``; replaces any earlier wait of this person in this chat."""
+        pairing = Pairing(request_id, chat_id, user_id, None, time.time() + ttl)
+        async with self._db.transaction() as conn:
+            await conn.execute("DELETE FROM pairings WHERE chat_id = ? AND user_id = ?", (chat_id, user_id))
+            await conn.execute(
+                "INSERT OR REPLACE INTO pairings (request_id, chat_id, user_id, expires_at) VALUES (?, ?, ?, ?)",
+                (request_id, chat_id, user_id, pairing.expires_at),
+            )
+        return pairing
+
+    async def set_pairing_prompt(self, request_id: str, prompt_message_id: int) -> None:
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE pairings SET prompt_message_id = ? WHERE request_id = ?", (prompt_message_id, request_id)
+            )
+
+    async def pending_pairing(self, chat_id: int, user_id: int, now: float | None = None) -> Pairing | None:
+        now = time.time() if now is None else now
+        async with self._db.conn.execute(
+            "SELECT * FROM pairings WHERE chat_id = ? AND user_id = ? AND expires_at > ?", (chat_id, user_id, now)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _pairing(row) if row else None
+
+    async def get_pairing(self, request_id: str) -> Pairing | None:
+        async with self._db.conn.execute("SELECT * FROM pairings WHERE request_id = ?", (request_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _pairing(row) if row else None
+
+    async def close_pairing(self, request_id: str) -> bool:
+        """End the wait (completed or cancelled); False when it had already ended."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute("DELETE FROM pairings WHERE request_id = ?", (request_id,))
+            return cursor.rowcount > 0
+
+    async def expired_pairings(self, now: float | None = None) -> list[Pairing]:
+        """Remove and return the waits that ran out."""
+        now = time.time() if now is None else now
+        async with self._db.transaction() as conn:
+            async with conn.execute("SELECT * FROM pairings WHERE expires_at <= ?", (now,)) as cursor:
+                rows = await cursor.fetchall()
+            await conn.execute("DELETE FROM pairings WHERE expires_at <= ?", (now,))
+        return [_pairing(row) for row in rows]
+
+
+def _request(row: sqlite3.Row) -> PhotoRequest:
+    sizes = tuple(PhotoSize(str(f), int(w), int(h), int(n)) for f, w, h, n in json.loads(row["sizes"]))
+    return PhotoRequest(
+        id=row["id"], chat_id=row["chat_id"], thread_id=row["thread_id"], user_id=row["user_id"],
+        message_id=row["message_id"], sizes=sizes, created_at=row["created_at"],
+        media_group_id=row["media_group_id"], command=row["command"],
+    )
+
+
+def _pairing(row: sqlite3.Row) -> Pairing:
+    return Pairing(
+        request_id=row["request_id"], chat_id=row["chat_id"], user_id=row["user_id"],
+        prompt_message_id=row["prompt_message_id"], expires_at=row["expires_at"],
+    )

@@ -1,0 +1,62 @@
+"""People the bot has met."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+
+from storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    id: int
+    username: str | None
+    first_name: str
+    language_code: str | None
+    first_seen: float
+    last_seen: float
+
+
+class UsersRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def record_seen(
+        self, user_id: int, *, username: str | None, first_name: str, language_code: str | None,
+        now: float | None = None,
+    ) -> None:
+        """Insert the person, or refresh their name, language and last-seen time."""
+        now = time.time() if now is None else now
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                """
+                INSERT INTO users (id, username, first_name, language_code, first_seen, last_seen)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET
+                    username = excluded.username, first_name = excluded.first_name,
+                    language_code = excluded.language_code, last_seen = excluded.last_seen
+                """,
+                (user_id, username.lower() if username else None, first_name, language_code, now, now),
+            )
+
+    async def get(self, user_id: int) -> UserRecord | None:
+        async with self._db.conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _user(row) if row else None
+
+    async def find_by_username(self, username: str) -> UserRecord | None:
+        name = username.removeprefix("@").lower()
+        async with self._db.conn.execute(
+            "SELECT * FROM users WHERE username = ? ORDER BY last_seen DESC LIMIT 1", (name,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _user(row) if row else None
+
+
+def _user(row: sqlite3.Row) -> UserRecord:
+    return UserRecord(
+        id=row["id"], username=row["username"], first_name=row["first_name"],
+        language_code=row["language_code"], first_seen=row["first_seen"], last_seen=row["last_seen"],
+    )
