@@ -7,6 +7,7 @@ configured secret value (token, vendor keys) with ``[secret]`` in the finished l
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
 
@@ -29,9 +30,28 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
-def configure_logging(level: str, secrets: Iterable[str] = ()) -> None:
+class JsonFormatter(RedactingFormatter):
+    """One JSON object per line, for log collectors; the same scrubbing as the text format."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": self.formatTime(record), "level": record.levelname, "logger": record.name,
+            "message": self.redact(record.getMessage()),
+        }
+        for key in ("job_id", "update_id"):
+            if hasattr(record, key):
+                entry[key] = getattr(record, key)
+        if record.exc_info:
+            entry["exception"] = self.redact(self.formatException(record.exc_info))
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(level: str, secrets: Iterable[str] = (), fmt: str = "text") -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets))
+    if fmt == "json":
+        handler.setFormatter(JsonFormatter("%(message)s", secrets))
+    else:
+        handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

@@ -19,7 +19,7 @@ def main() -> None:
     except ValidationError as error:
         print(f"faceshift: configuration error: {describe_validation_error(error)}", file=sys.stderr)
         raise SystemExit(2) from None
-    configure_logging(settings.log_level, secret_values(settings))
+    configure_logging(settings.log_level, secret_values(settings), settings.log_format)
     try:
         asyncio.run(runtime.run(settings))
     except InvalidToken:

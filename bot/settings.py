@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr
     telegram_api_url: str = "https://api.telegram.org"
     telegram_mode: TelegramMode = TelegramMode.POLLING
+    webhook_drop_pending_updates: bool = False
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     allowed_chat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     private_chats: bool = True
@@ -55,6 +56,7 @@ class Settings(BaseSettings):
     # Storage and logs
     database_path: Path = Path("data/faceshift.sqlite3")
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
 
     # Vendors (a vendor without credentials is simply not used)
     acedata_api_token: SecretStr | None = None

@@ -27,7 +27,7 @@ from tests.fakes.vendors import (
     solid_image,
     swap_faces,
 )
-from tests.test_providers_support import PHOTO, Rig, Servers, reset, servers
+from tests.test_providers_support import PHOTO, Rig, Servers, json_of, reset, servers
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -194,7 +194,7 @@ async def test_ace_operations(rig: Rig) -> None:
 
 async def test_ace_face_rect_is_sent(rig: Rig) -> None:
     await rig.ace().change_age(photo_url(rig), 50, FaceBox(100, 80, 300, 320))
-    sent = rig.s.vendors.acedata.requests_to("/face/change-age")[-1].json
+    sent = json_of(rig.s.vendors.acedata.requests_to("/face/change-age")[-1])
     assert sent == {"image_url": sent["image_url"], "age_infos": [
         {"age": 50, "face_rect": {"x": 100, "y": 80, "width": 300, "height": 320}}]}
 
@@ -257,14 +257,14 @@ async def test_accuauth_no_face(rig: Rig) -> None:
 async def test_to_female_is_ace_gender_0_and_ailab_target_1(rig: Rig) -> None:
     v = rig.s.vendors
     ace_result = await rig.ace().change_gender(photo_url(rig), Gender.FEMALE)
-    assert v.acedata.requests_to("/face/change-gender")[-1].json["gender_infos"] == [{"gender": 0}]
+    assert json_of(v.acedata.requests_to("/face/change-gender")[-1])["gender_infos"] == [{"gender": 0}]
     ailab_result = await rig.ailab().change_gender(PHOTO, Gender.FEMALE)
     assert v.ailab.requests_to(AILAB_PATH)[-1].form["target"] == "1"
     assert ace_result.data == ailab_result.data == edit_gender(PHOTO, to_female=True)
     assert v.acedata.edits[-1].to_female and v.ailab.edits[-1].to_female
     await rig.ace().change_gender(photo_url(rig), Gender.MALE)
     await rig.ailab().change_gender(PHOTO, Gender.MALE)
-    assert v.acedata.requests_to("/face/change-gender")[-1].json["gender_infos"] == [{"gender": 1}]
+    assert json_of(v.acedata.requests_to("/face/change-gender")[-1])["gender_infos"] == [{"gender": 1}]
     assert v.ailab.requests_to(AILAB_PATH)[-1].form["target"] == "0"
 
 

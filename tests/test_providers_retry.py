@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 from collections.abc import Awaitable, Callable
 
@@ -115,6 +116,18 @@ async def test_deadline_counts_time_spent_in_calls() -> None:
         await p.run("v", slow_failure)
     # 4 s + 1 s wait + 4 s = 9 s; the next wait (2 s) would cross 10 s
     assert len(calls) == 2 and t.sleeps == [1.0]
+
+
+async def test_an_attempt_running_at_the_deadline_is_cut_short() -> None:
+    p = RetryPolicy(deadline=0.05)  # the real clock: the cut is asyncio's own timeout
+
+    async def forever() -> str:
+        await asyncio.sleep(30)
+        return "never"
+
+    with pytest.raises(ProviderError) as info:
+        await p.run("v", forever)
+    assert (info.value.category, info.value.code) == (ErrorCategory.TIMEOUT, "deadline")
 
 
 async def test_non_idempotent_not_repeated_once_maybe_processed() -> None:

@@ -13,7 +13,7 @@ from bot.providers.router import Operation
 from bot.providers.types import Gender
 from bot.settings import Vendor
 from tests.fakes.vendors import AILAB_PATH, edit_age, edit_gender, solid_image, swap_faces
-from tests.test_providers_support import PHOTO, Rig, Servers, reset, servers
+from tests.test_providers_support import PHOTO, Rig, Servers, json_of, reset, servers
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -146,6 +146,20 @@ async def test_unusable_photo_never_falls_back(rig: Rig) -> None:
     assert_all_removed(rig)
 
 
+async def test_fallback_vendor_refusing_the_photo_keeps_the_outage(rig: Rig) -> None:
+    async def prepare(data: bytes, vendor: Vendor) -> bytes:
+        if vendor is Vendor.AILAB:
+            raise ValueError("too small for AILab")
+        return data
+
+    rig.s.vendors.acedata.fail(500, "api_error", count=-1)
+    p = rig.providers(age_vendor=Vendor.ACEDATA)
+    p._prepare = prepare
+    error = await raises(p.change_age(PHOTO, 70, job_id="j"))
+    assert (error.vendor, error.category) == ("acedata", ErrorCategory.TRANSIENT)
+    assert not rig.s.vendors.ailab.requests
+
+
 async def test_no_fallback_when_disabled(rig: Rig) -> None:
     rig.s.vendors.acedata.fail(500, "api_error", count=-1)
     p = rig.providers(age_vendor=Vendor.ACEDATA, fallback=False)
@@ -218,7 +232,7 @@ async def test_swap_by_callback(rig: Rig) -> None:
     target = edit_age(PHOTO, 40)
     result = await p.swap_faces(PHOTO, target, job_id="j")
     assert result.data == swap_faces(PHOTO, target)
-    request = fake.requests_to("/face/swap")[0].json
+    request = json_of(fake.requests_to("/face/swap")[0])
     assert request["callback_url"].startswith(f"{rig.s.host.base_url}/callbacks/acedata/")
     assert fake.callback_statuses == [200] and rig.s.host.deliveries == ["accepted"]
     assert_all_removed(rig)
@@ -271,5 +285,5 @@ async def test_without_public_url_the_swap_is_synchronous(rig: Rig) -> None:
     fake = rig.s.vendors.acedata
     p = rig.providers(callbacks=False)
     await p.swap_faces(PHOTO, PHOTO, job_id="j")
-    assert "callback_url" not in fake.requests_to("/face/swap")[0].json
+    assert "callback_url" not in json_of(fake.requests_to("/face/swap")[0])
     assert not fake.callbacks_sent

@@ -31,7 +31,22 @@ from bot.providers.router import FaceProviders
 from bot.providers.swap_callbacks import SwapCallbacks
 from bot.settings import Vendor
 from tests.fakes.server import serve
-from tests.fakes.vendors import ACCU_ID, ACCU_SECRET, ACE_TOKEN, AILAB_KEY, FakeVendors, running_vendors
+from tests.fakes.vendors import (
+    ACCU_ID,
+    ACCU_SECRET,
+    ACE_TOKEN,
+    AILAB_KEY,
+    FakeVendors,
+    RecordedRequest,
+    running_vendors,
+)
+
+
+def json_of(request: RecordedRequest) -> dict[str, Any]:
+    """The JSON object a fake received."""
+    assert isinstance(request.json, dict), request.json
+    return request.json
+
 
 PHOTO = (Path(__file__).parent / "data" / "astronaut.jpg").read_bytes()
 SECRETS = (ACE_TOKEN, AILAB_KEY, ACCU_ID, ACCU_SECRET)

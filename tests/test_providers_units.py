@@ -144,6 +144,9 @@ def test_unknown_codes_fall_back_by_status(status: int, category: ErrorCategory)
 def test_vendor_text_stays_in_detail() -> None:
     error = ace_error(400, "bad_request", "user photo of Jane at 10 Main St is bad")
     assert "Jane" not in str(error) and "Jane" in error.detail
+    odd = ailab_error(500, "<html>Jane's key abc</html>")
+    assert (odd.code, odd.category) == ("unrecognised", ErrorCategory.TRANSIENT)
+    assert "Jane" not in str(odd) and "Jane" in odd.detail
 
 
 # -- operator alerts --------------------------------------------------------------------------------------
@@ -175,7 +178,19 @@ async def test_alert_failure_is_not_raised() -> None:
 
     alerts = OperatorAlerts(broken)
     assert await alerts.report(ProviderError("ailab", ErrorCategory.OPERATOR, code="x")) is True
-    assert await OperatorAlerts(None).report(ProviderError("ailab", ErrorCategory.OPERATOR)) is False
+
+
+async def test_alerts_before_connect_are_only_logged_and_not_counted() -> None:
+    sent: list[str] = []
+
+    async def notify(text: str) -> None:
+        sent.append(text)
+
+    alerts = OperatorAlerts(None)
+    error = ProviderError("ailab", ErrorCategory.OPERATOR, code="x")
+    assert await alerts.report(error) is False
+    alerts.connect(notify)
+    assert await alerts.report(error) is True and len(sent) == 1
 
 
 # -- result image checks ----------------------------------------------------------------------------------

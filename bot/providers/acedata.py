@@ -164,6 +164,7 @@ class AceDataClient:
         try:
             task_id = await self.start_swap(source_url, target_url, callback_url)
             callbacks.expect(token, task_id)
+            log.info("acedata swap task %s started, waiting up to %.0f s for its callback", task_id, timeout)
             payload = await callbacks.wait(token, timeout)
         finally:
             callbacks.discard(token)

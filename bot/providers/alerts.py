@@ -45,11 +45,9 @@ class OperatorAlerts:
         last = self._last_sent.get(key)
         log.warning("operator attention: %s %s (code=%s, status=%s)", error.vendor, error.category.value,
                     error.code or "-", error.status)
-        if last is not None and now - last < self._quiet_period:
+        if self._notify is None or (last is not None and now - last < self._quiet_period):
             return False
         self._last_sent[key] = now  # before awaiting: concurrent jobs hitting the same error send one alert
-        if self._notify is None:
-            return False
         try:
             await self._notify(format_alert(error))
         except Exception:

@@ -33,7 +33,8 @@ class RetryPolicy:
     """Exponential backoff with jitter, bounded by ``max_attempts`` and by ``deadline`` seconds in total.
 
     A larger ``Retry-After`` from the vendor replaces the backoff; a wait that would cross the deadline is
-    not taken (the last error is raised instead). ``sleep`` and ``clock`` are injectable for tests.
+    not taken (the last error is raised instead), and an attempt still running at the deadline is cut
+    short (TIMEOUT). ``sleep`` and ``clock`` are injectable for tests.
     """
 
     max_attempts: int = 3
@@ -77,11 +78,23 @@ class RetryPolicy:
             if self.on_retry is not None:
                 self.on_retry(vendor, state.attempt_number, error)
 
+        async def attempt() -> T:
+            remaining = self.deadline - (self.clock() - started)
+            scope = asyncio.timeout(max(remaining, 0.0))
+            try:
+                async with scope:
+                    return await call()
+            except TimeoutError:
+                if not scope.expired():
+                    raise
+                raise ProviderError(vendor, ErrorCategory.TIMEOUT, code="deadline",
+                                    maybe_processed=True) from None
+
         retrying = AsyncRetrying(
             sleep=self.sleep, stop=stop, wait=wait, retry=retry_if_exception(repeatable),
             before_sleep=before_sleep, reraise=True,
         )
-        return await retrying(call)
+        return await retrying(attempt)
 
 
 def _error_of(state: RetryCallState) -> ProviderError | None:

@@ -152,7 +152,15 @@ class FaceProviders:
         first_error: ProviderError | None = None
         for vendor in vendors:
             try:
-                return await self._edit_on(vendor, photo, job_id, ace, ailab)
+                data = await self._prepare(photo, vendor)
+            except Exception:
+                if first_error is None:
+                    raise
+                # The photo suited the first vendor; that vendor's outage is the story to tell.
+                log.warning("job %s: the photo does not fit %s, no fallback", job_id, vendor.value)
+                raise first_error from None
+            try:
+                return await self._edit_on(vendor, data, job_id, ace, ailab)
             except ProviderError as error:
                 await self._reported(error)
                 if first_error is not None:
@@ -164,9 +172,8 @@ class FaceProviders:
                 first_error = error
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _edit_on(self, vendor: Vendor, photo: bytes, job_id: str, ace: AceCall,
+    async def _edit_on(self, vendor: Vendor, data: bytes, job_id: str, ace: AceCall,
                        ailab: AILabCall) -> ResultImage:
-        data = await self._prepare(photo, vendor)
         if vendor is Vendor.AILAB:
             assert self._ailab is not None
             return await ailab(self._ailab, data)
