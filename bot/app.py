@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, ApplicationBuilder, Defaults
@@ -13,8 +14,9 @@ import handlers
 from bot.context import CONTEXT_TYPES, FaceShiftApp
 from bot.hosting import BuiltinPhotoHost, S3PhotoHost, run_sweeper
 from bot.services import Services
-from bot.settings import Settings
+from bot.settings import Settings, TelegramMode
 from bot.web import WebServer, create_web_app
+from bot.webhook import WebhookReceiver, webhook_path, webhook_secret
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,8 @@ log = logging.getLogger(__name__)
 def build_application(settings: Settings) -> FaceShiftApp:
     """The bot, wired: services are created in ``post_init`` and closed in ``post_shutdown``."""
     web: list[WebServer] = []
+    token = settings.telegram_bot_token.get_secret_value()
+    receiver: list[WebhookReceiver] = []
 
     async def post_init(application: FaceShiftApp) -> None:
         services = await Services.create(settings)
@@ -37,10 +41,13 @@ def build_application(settings: Settings) -> FaceShiftApp:
             return True
 
         host = services.host
+        if settings.telegram_mode is TelegramMode.WEBHOOK:
+            receiver.append(WebhookReceiver(application, token))
         app = create_web_app(
             media=host if isinstance(host, BuiltinPhotoHost) else None,
             swap_callbacks=services.callbacks if services.callbacks.enabled else None,
             health={"database": services.db.ping, "telegram": telegram_reachable},
+            extra_routes=[r.route for r in receiver],
         )
         server = WebServer(app, settings.web_host, settings.web_port)
         await server.start()
@@ -48,9 +55,16 @@ def build_application(settings: Settings) -> FaceShiftApp:
         if isinstance(host, BuiltinPhotoHost | S3PhotoHost):
             services.tasks.append(asyncio.create_task(run_sweeper(host), name="media-sweeper"))
         await services.runner.recover()
+        if receiver:
+            await application.bot.set_webhook(
+                f"{settings.public_url}{webhook_path(token)}", secret_token=webhook_secret(token),
+                allowed_updates=Update.ALL_TYPES, drop_pending_updates=settings.webhook_drop_pending_updates,
+            )
         log.info("bot @%s is ready; web server on port %d", application.bot.username, server.port)
 
     async def post_stop(application: FaceShiftApp) -> None:
+        for r in receiver:
+            r.close()
         services = application.bot_data.services
         if services is not None:
             await services.runner.shutdown(settings.shutdown_grace)

@@ -141,6 +141,8 @@ class Settings(BaseSettings):
                 self.hosting = HostingKind.ACEDATA
         if self.hosting is HostingKind.BUILTIN and not self.public_url:
             raise ValueError("HOSTING=builtin needs PUBLIC_URL (the address vendors can reach)")
+        if self.telegram_mode is TelegramMode.WEBHOOK and not self.public_url:
+            raise ValueError("TELEGRAM_MODE=webhook needs PUBLIC_URL (the address Telegram can reach)")
         if self.hosting is HostingKind.S3 and not self.s3_bucket:
             raise ValueError("HOSTING=s3 needs S3_BUCKET")
         return self

@@ -53,6 +53,8 @@ def make_settings(tg: FakeTelegram, tmp_path: Path, vendors: FakeVendors | None 
             "public_url": f"http://127.0.0.1:{port}",
             "hosting": "builtin",
         }
+    if overrides.get("telegram_mode") == "webhook":
+        values["public_url"] = f"http://127.0.0.1:{port}"  # Telegram (the fake) reaches the bot's own server
     values |= overrides
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
@@ -83,7 +85,10 @@ async def running_bot(tg: FakeTelegram, settings: Settings) -> AsyncIterator[Run
     stop = asyncio.Event()
     polls = tg.poll_count
     task = asyncio.create_task(runtime.run(settings, stop, handle_signals=False))
-    await tg.wait_until(lambda: tg.poll_count > polls or task.done(), timeout=15, what="the bot to start polling")
+    await tg.wait_until(
+        lambda: tg.poll_count > polls or bool(tg.webhook.url) or task.done(), timeout=15,
+        what="the bot to start polling or set its webhook",
+    )
     if task.done():
         task.result()
     try:

@@ -44,6 +44,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapp
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol, TypeAlias, TypeVar
 
+import httpx
 from PIL import Image, ImageOps, UnidentifiedImageError
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -1182,6 +1183,8 @@ class FakeTelegram:
         #: "chat:<chat_id>", "chat_administrators:<chat_id>", "chat_member:<chat_id>:<user_id>", ...
         self.commands: dict[tuple[str, str], list[JSON]] = {}
         self.webhook = WebhookState()
+        #: Webhook delivery attempts: (update_id, HTTP status or 0 for a connection error).
+        self.webhook_deliveries: list[tuple[int, int]] = []
         #: setMyName, setMyDescription, setMyShortDescription, setChatMenuButton: (method, language) -> params
         self.bot_settings: dict[tuple[str, str], JSON] = {}
 
@@ -1246,13 +1249,45 @@ class FakeTelegram:
         async with serve(self.app) as url:
             self._base_url = url
             self._closed = False
+            pusher = asyncio.create_task(self._push_webhooks(), name="fake-telegram-webhook-pusher")
             try:
                 yield url
             finally:
                 # Release pending long polls so the server can stop without waiting for their timeouts.
                 self._closed = True
                 self._signal.fire()
+                pusher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await pusher
         self._base_url = None
+
+    async def _push_webhooks(self) -> None:
+        """Deliver queued updates to the webhook, one at a time and in order, as Telegram does.
+
+        Each POST carries ``X-Telegram-Bot-Api-Secret-Token`` when one was set. An update is dropped from the
+        queue only when the bot answers 2xx; otherwise it is retried (after a short pause), so a bot that
+        refuses a delivery sees it again. Every attempt is recorded in ``webhook_deliveries``.
+        """
+        async with httpx.AsyncClient(timeout=10) as client:
+            while not self._closed:
+                state = self.webhook
+                pending = self.updates.pending if state.url else []
+                if not pending:
+                    await self._signal.wait(1.0)
+                    continue
+                update = pending[0]
+                headers = {"X-Telegram-Bot-Api-Secret-Token": state.secret_token} if state.secret_token else {}
+                try:
+                    response = await client.post(state.url, json=update, headers=headers)
+                    status = response.status_code
+                except httpx.HTTPError:
+                    status = 0
+                self.webhook_deliveries.append((int(update["update_id"]), status))
+                self._signal.fire()
+                if 200 <= status < 300:
+                    self.updates.confirm(int(update["update_id"]) + 1)
+                else:
+                    await self._signal.wait(0.05)
 
     @property
     def base_url(self) -> str:

@@ -1,0 +1,70 @@
+"""Webhook mode: Telegram POSTs each update to ``<PUBLIC_URL>/telegram/<path secret>``.
+
+Both the path and the ``secret_token`` Telegram echoes in ``X-Telegram-Bot-Api-Secret-Token`` are derived
+from the bot token with HMAC, so they are stable across restarts (updates queued during a restart still
+arrive) and unguessable without the token. A request without the right header gets 403 and is dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+from telegram import Update
+
+from bot.context import FaceShiftApp
+
+log = logging.getLogger(__name__)
+
+MAX_UPDATE_BYTES = 1_000_000
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 (a header name)
+
+
+def _derive(token: str, purpose: str) -> str:
+    return hmac.new(token.encode(), purpose.encode(), hashlib.sha256).hexdigest()
+
+
+def webhook_path(token: str) -> str:
+    return f"/telegram/{_derive(token, 'faceshift-webhook-path')[:32]}"
+
+
+def webhook_secret(token: str) -> str:
+    return _derive(token, "faceshift-webhook-secret")
+
+
+class WebhookReceiver:
+    """The ``/telegram/<path>`` route. After :meth:`close` it answers 503, so Telegram keeps the update and
+    delivers it again after the restart instead of it being acknowledged and lost during shutdown."""
+
+    def __init__(self, application: FaceShiftApp, token: str) -> None:
+        self._application = application
+        self._secret = webhook_secret(token)
+        self._open = True
+        self.route = Route(webhook_path(token), self._receive, methods=["POST"])
+
+    def close(self) -> None:
+        self._open = False
+
+    async def _receive(self, request: Request) -> Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given, self._secret):
+            log.warning("webhook call without the right secret header: refused")
+            return PlainTextResponse("forbidden", status_code=403)
+        if not self._open:
+            return PlainTextResponse("shutting down", status_code=503)
+        body = await request.body()
+        if len(body) > MAX_UPDATE_BYTES:
+            return PlainTextResponse("too large", status_code=413)
+        try:
+            data: Any = json.loads(body)
+            update = Update.de_json(data, self._application.bot)
+        except (ValueError, TypeError, KeyError):
+            return PlainTextResponse("bad update", status_code=400)
+        await self._application.update_queue.put(update)
+        return PlainTextResponse("ok")
