@@ -8,13 +8,15 @@ import logging
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, ApplicationBuilder, Defaults
+from telegram.ext import ApplicationBuilder, Defaults
 
 import handlers
 from bot.context import CONTEXT_TYPES, FaceShiftApp
 from bot.hosting import BuiltinPhotoHost, S3PhotoHost, run_sweeper
+from bot.metrics import Metrics
 from bot.services import Services
 from bot.settings import Settings, TelegramMode
+from bot.telegram_limits import CountingRateLimiter
 from bot.web import WebServer, create_web_app
 from bot.webhook import WebhookReceiver, webhook_path, webhook_secret
 
@@ -24,11 +26,12 @@ log = logging.getLogger(__name__)
 def build_application(settings: Settings) -> FaceShiftApp:
     """The bot, wired: services are created in ``post_init`` and closed in ``post_shutdown``."""
     web: list[WebServer] = []
+    metrics = Metrics()
     token = settings.telegram_bot_token.get_secret_value()
     receiver: list[WebhookReceiver] = []
 
     async def post_init(application: FaceShiftApp) -> None:
-        services = await Services.create(settings)
+        services = await Services.create(settings, metrics)
         application.bot_data.services = services
         handlers.connect(application, services)
         await handlers.publish_command_menus(application.bot, services.texts)
@@ -47,7 +50,7 @@ def build_application(settings: Settings) -> FaceShiftApp:
             media=host if isinstance(host, BuiltinPhotoHost) else None,
             swap_callbacks=services.callbacks if services.callbacks.enabled else None,
             health={"database": services.db.ping, "telegram": telegram_reachable},
-            extra_routes=[r.route for r in receiver],
+            extra_routes=[metrics.route(), *(r.route for r in receiver)],
         )
         server = WebServer(app, settings.web_host, settings.web_port)
         await server.start()
@@ -84,7 +87,7 @@ def build_application(settings: Settings) -> FaceShiftApp:
         .base_file_url(f"{root}/file/bot")
         .context_types(CONTEXT_TYPES)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(CountingRateLimiter(metrics.on_telegram_error, max_retries=3))
         .concurrent_updates(True)  # a slow update never holds up /help for everyone else
         .post_init(post_init)
         .post_stop(post_stop)

@@ -11,6 +11,7 @@ from bot import imaging
 from bot.hosting import create_photo_host
 from bot.i18n import Texts
 from bot.jobs import RULES, JobRunner
+from bot.metrics import Metrics
 from bot.providers.accuauth import AccuAuthClient
 from bot.providers.acedata import AceDataClient
 from bot.providers.ailab import AILabClient
@@ -50,17 +51,22 @@ class Services:
     host: PhotoHost | None
     providers: FaceProviders
     runner: JobRunner
+    metrics: Metrics
     tasks: list[asyncio.Task[None]] = field(default_factory=list)  # background loops, cancelled at close
 
     @classmethod
-    async def create(cls, settings: Settings) -> Services:
+    async def create(cls, settings: Settings, metrics: Metrics | None = None) -> Services:
+        metrics = metrics or Metrics()
         db = await Database.open(settings.database_path)
         http = httpx.AsyncClient(
             timeout=httpx.Timeout(settings.vendor_timeout, connect=10.0),
             limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
             follow_redirects=False,
         )
-        retry = RetryPolicy(max_attempts=settings.vendor_max_attempts, deadline=settings.vendor_deadline)
+        retry = RetryPolicy(
+            max_attempts=settings.vendor_max_attempts, deadline=settings.vendor_deadline,
+            on_retry=metrics.on_retry, on_attempt=metrics.on_vendor_attempt,
+        )
         ace = ailab = accuauth = None
         if settings.acedata_api_token is not None:
             ace = AceDataClient(
@@ -94,10 +100,11 @@ class Services:
             concurrency={vendor: settings.vendor_concurrency for vendor in Vendor}, today=quota_clock.today,
             one_active=settings.one_job_per_person,
         )
+        metrics.watch_jobs(lambda: runner.waiting, lambda: runner.running)
         return cls(
             settings=settings, db=db, http=http, texts=Texts(), users=UsersRepository(db), requests=requests,
             jobs=jobs, quota=QuotaRepository(db, settings.free_daily_quota), quota_clock=quota_clock,
-            alerts=alerts, callbacks=callbacks, host=host, providers=providers, runner=runner,
+            alerts=alerts, callbacks=callbacks, host=host, providers=providers, runner=runner, metrics=metrics,
         )
 
     async def close(self) -> None:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from telegram import CallbackQuery, Message
 
 from bot.context import Context
 from bot.i18n import Catalog
 from bot.providers.router import Operation
+from handlers.replies import reply_to
 from storage.jobs import Banned, Busy, Duplicate, NewJob, Opened, OutOfQuota
 from storage.requests import PhotoRequest
+
+_UNSETTLED = ("queued", "running")
+_RETRYABLE = ("failed", "interrupted")
 
 
 async def launch(
@@ -27,21 +33,24 @@ async def launch(
     """Submit the job; tell the person (in the callback answer, or a reply) when it did not start."""
     services = context.services
     if operation not in services.providers.available():
-        await _tell(texts("op-unavailable"), query, message)
+        await _tell(context, text=texts("op-unavailable"), request=request, query=query, message=message)
         return False
-    outcome = await services.runner.submit(
-        NewJob(
-            key=key, request_id=request.id, user_id=user_id, chat_id=request.chat_id, operation=operation.value,
-            cost=services.settings.cost_of(operation.value), params=dict(params),
-            face_request_id=face.id if face else None,
-        )
+    new = NewJob(
+        key=key, request_id=request.id, user_id=user_id, chat_id=request.chat_id, operation=operation.value,
+        cost=services.settings.cost_of(operation.value), params=dict(params), face_request_id=face.id if face else None,
     )
+    outcome = await services.runner.submit(new)
+    # The same gesture again after it failed is a retry (the failure said "try again"): a new job, keyed by
+    # the failed one, so a double press of the retry is still one job.
+    while isinstance(outcome, Duplicate) and outcome.job.status in _RETRYABLE:
+        new = replace(new, key=f"{key}~{outcome.job.id}")
+        outcome = await services.runner.submit(new)
     if isinstance(outcome, Opened):
         if query is not None:
             await query.answer()
         return True
     if isinstance(outcome, Duplicate):
-        text = texts("duplicate")
+        text = texts("duplicate" if outcome.job.status in _UNSETTLED else "duplicate-done")
     elif isinstance(outcome, Busy):
         text = texts("busy")
     elif isinstance(outcome, Banned):
@@ -53,12 +62,20 @@ async def launch(
             "out-of-quota", limit=outcome.allowance.daily_limit, reset=reset.strftime("%H:%M"),
             zone=services.settings.quota_timezone,
         )
-    await _tell(text, query, message)
+    await _tell(context, text=text, request=request, query=query, message=message)
     return False
 
 
-async def _tell(text: str, query: CallbackQuery | None, message: Message | None) -> None:
+async def _tell(
+    context: Context, *, text: str, request: PhotoRequest, query: CallbackQuery | None, message: Message | None
+) -> None:
+    """Say why nothing started: in the button's alert, as a reply to the gesture, or (an album, which has
+    no single gesture to answer) as a reply to the photo."""
     if query is not None:
         await query.answer(text, show_alert=True)
     elif message is not None:
         await message.reply_text(text, do_quote=True)
+    else:
+        await context.bot.send_message(
+            request.chat_id, text, reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id
+        )

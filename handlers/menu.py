@@ -32,9 +32,14 @@ async def on_press(update: Update, context: Context) -> None:
     available = context.services.providers.available()
 
     async def show(text: str, markup: InlineKeyboardMarkup) -> None:
+        """Turn the pressed message into the next menu. A result photo keeps its caption (what was done,
+        quota left): only its buttons change."""
         await query.answer()
         try:
-            await query.edit_message_text(text, reply_markup=markup)
+            if message is not None and message.text is None:
+                await query.edit_message_reply_markup(reply_markup=markup)
+            else:
+                await query.edit_message_text(text, reply_markup=markup)
         except BadRequest as error:
             if "not modified" not in str(error).lower():
                 raise

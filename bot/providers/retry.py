@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 OnRetry = Callable[[str, int, ProviderError], None]
 """``on_retry(vendor, attempt, error)``: attempt number ``attempt`` failed with ``error`` and is repeated."""
+OnAttempt = Callable[[str, float, str], None]
+"""``on_attempt(vendor, seconds, outcome)``: one request ended; outcome is ``ok`` or an error category."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class RetryPolicy:
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     clock: Callable[[], float] = time.monotonic
     on_retry: OnRetry | None = None
+    on_attempt: OnAttempt | None = None
 
     async def run(self, vendor: str, call: Callable[[], Awaitable[T]], *, idempotent: bool = True) -> T:
         """Await ``call()`` until it succeeds or an error may not (or need not) be repeated."""
@@ -81,14 +84,27 @@ class RetryPolicy:
         async def attempt() -> T:
             remaining = self.deadline - (self.clock() - started)
             scope = asyncio.timeout(max(remaining, 0.0))
+            began = time.perf_counter()
+            outcome = "ok"
             try:
                 async with scope:
                     return await call()
             except TimeoutError:
                 if not scope.expired():
+                    outcome = "error"
                     raise
+                outcome = ErrorCategory.TIMEOUT.value
                 raise ProviderError(vendor, ErrorCategory.TIMEOUT, code="deadline",
                                     maybe_processed=True) from None
+            except ProviderError as error:
+                outcome = error.category.value
+                raise
+            except BaseException:
+                outcome = "error"
+                raise
+            finally:
+                if self.on_attempt is not None:
+                    self.on_attempt(vendor, time.perf_counter() - began, outcome)
 
         retrying = AsyncRetrying(
             sleep=self.sleep, stop=stop, wait=wait, retry=retry_if_exception(repeatable),

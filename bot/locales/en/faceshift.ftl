@@ -85,6 +85,7 @@ stage-sent-swap = ⏳ { $operation }: the face editor is working on it. A face s
 stage-receiving = ⏳ { $operation }: receiving the result…
 busy = I am still working on your last photo. One at a time, please: it will be done soon.
 duplicate = Already on it!
+duplicate-done = Already done: the result is above. Pick another option, or send the photo again.
 banned = Sorry, you cannot use this bot.
 out-of-quota = You have used all { $limit } free edits for today. They come back at { $reset } ({ $zone }). An admin can also grant you more.
 

@@ -1,0 +1,66 @@
+"""Prometheus metrics, served at ``/metrics`` by the bot's web server.
+
+One registry per running bot (not the process-global one), so that tests can run several bots in a process.
+Gauges that mirror live state (jobs waiting and running) are read when scraped, not kept in step by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from bot.providers.errors import ProviderError
+
+LATENCY_BUCKETS = (0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 90, 120, 180, 300)
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        r = self.registry
+        self.jobs = Counter("faceshift_jobs", "Jobs finished, by operation and outcome.",
+                            ["operation", "outcome"], registry=r)
+        self.vendor_requests = Histogram(
+            "faceshift_vendor_request_seconds", "Vendor HTTP requests (each attempt), by vendor and outcome.",
+            ["vendor", "outcome"], buckets=LATENCY_BUCKETS, registry=r,
+        )
+        self.retries = Counter("faceshift_vendor_retries", "Vendor requests repeated, by vendor and error category.",
+                               ["vendor", "category"], registry=r)
+        self.quota = Counter("faceshift_quota_units", "Quota units charged or released.", ["movement"], registry=r)
+        self.telegram_errors = Counter("faceshift_telegram_api_errors", "Bot API calls that failed, by kind.",
+                                       ["kind"], registry=r)
+        self.jobs_waiting = Gauge("faceshift_jobs_waiting", "Jobs waiting for a vendor slot.", registry=r)
+        self.jobs_running = Gauge("faceshift_jobs_running", "Jobs holding a vendor slot.", registry=r)
+
+    def watch_jobs(self, waiting: Callable[[], float], running: Callable[[], float]) -> None:
+        self.jobs_waiting.set_function(waiting)
+        self.jobs_running.set_function(running)
+
+    # Hooks handed to the parts that see the events -------------------------------------------------------
+
+    def on_vendor_attempt(self, vendor: str, seconds: float, outcome: str) -> None:
+        self.vendor_requests.labels(vendor, outcome).observe(seconds)
+
+    def on_retry(self, vendor: str, attempt: int, error: ProviderError) -> None:
+        self.retries.labels(vendor, error.category.value).inc()
+
+    def on_job_settled(self, operation: str, outcome: str, charged: int, released: int) -> None:
+        self.jobs.labels(operation, outcome).inc()
+        if charged:
+            self.quota.labels("charged").inc(charged)
+        if released:
+            self.quota.labels("released").inc(released)
+
+    def on_telegram_error(self, kind: str) -> None:
+        self.telegram_errors.labels(kind).inc()
+
+    def route(self) -> Route:
+        async def metrics(request: Request) -> Response:
+            return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
+
+        return Route("/metrics", metrics, methods=["GET"])

@@ -1,0 +1,46 @@
+"""/metrics in Prometheus format, and /healthz."""
+
+from __future__ import annotations
+
+import httpx
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.fakes.telegram import FakeTelegram
+from tests.fakes.vendors import FakeVendors
+from tests.harness import DATA, RunningBot
+
+FACE = (DATA / "astronaut.jpg").read_bytes()
+
+
+def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+
+
+async def test_metrics_after_a_job_and_a_vendor_retry(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
+    alice = tg.user(1001, "Alice")
+    vendors.ailab.fail(500, "PROCESSING_FAILURE", count=1)  # one retry, then success
+    tg.fail_next("sendChatAction", status=400, description="Bad Request: not enough rights to send photos")
+    await alice.send_text(alice, "/older", reply_to=await alice.send_photo(alice, FACE))
+    await tg.wait_for_bot_message(alice, predicate=lambda m: "photo" in m, timeout=10)
+    async with httpx.AsyncClient() as client:
+        response = await client.get(f"{bot.web_url}/metrics")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
+    found = samples(response.text)
+    assert found[("faceshift_vendor_request_seconds_count", (("outcome", "ok"), ("vendor", "ailab")))] == 1
+    assert found[("faceshift_vendor_request_seconds_count", (("outcome", "transient"), ("vendor", "ailab")))] == 1
+    assert found[("faceshift_vendor_retries_total", (("category", "transient"), ("vendor", "ailab")))] == 1
+    assert found[("faceshift_telegram_api_errors_total", (("kind", "bad_request"),))] == 1
+    assert ("faceshift_jobs_waiting", ()) in found and ("faceshift_jobs_running", ()) in found
+
+
+async def test_healthz_reports_database_and_telegram(tg: FakeTelegram, bot: RunningBot) -> None:
+    async with httpx.AsyncClient() as client:
+        ok = await client.get(f"{bot.web_url}/healthz")
+        assert ok.status_code == 200 and ok.json()["checks"] == {"database": "ok", "telegram": "ok"}
+        tg.fail_next("getMe", status=502, description="Bad Gateway", count=5)
+        down = await client.get(f"{bot.web_url}/healthz")
+    assert down.status_code == 503 and down.json()["checks"]["telegram"] != "ok"
