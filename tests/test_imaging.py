@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import zipfile
-import zlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -13,7 +11,7 @@ from typing import Any
 
 import pillow_heif
 import pytest
-from PIL import ExifTags, Image, ImageChops, ImageFile, features
+from PIL import ExifTags, Image, ImageFile, features
 
 from bot import imaging
 from bot.imaging import (
@@ -32,20 +30,14 @@ from bot.imaging import (
     prepare,
     probe,
 )
+from tests.corpus import DATA, encode, photo_like, zero_png, zip_bytes
 
-DATA = Path(__file__).parent / "data"
 RED = (255, 0, 0)
 GREY = (128, 128, 128)
 BLUE = (0, 0, 255)
 
 # --------------------------------------------------------------------------------------------------
 # Generators
-
-
-def encode(im: Image.Image, fmt: str = "JPEG", **params: Any) -> bytes:
-    buf = io.BytesIO()
-    im.save(buf, fmt, **params)
-    return buf.getvalue()
 
 
 def solid_jpeg(width: int, height: int, colour: tuple[int, int, int] = GREY, **params: Any) -> bytes:
@@ -94,36 +86,6 @@ def mean_colour(im: Image.Image) -> tuple[int, ...]:
 
 def close(a: tuple[int, ...], b: tuple[int, ...], tolerance: int = 12) -> bool:
     return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
-
-
-def png_chunk(kind: bytes, payload: bytes) -> bytes:
-    return len(payload).to_bytes(4, "big") + kind + payload + zlib.crc32(kind + payload).to_bytes(4, "big")
-
-
-def zero_png(width: int, height: int, *, colour_type: int = 2, bit_depth: int = 8) -> bytes:
-    """A valid all-black PNG of any size in a few milliseconds and little memory.
-
-    Each row compresses on its own (Z_FULL_FLUSH resets the compressor), so the deflate bytes of one
-    zero row can be repeated ``height`` times; the Adler-32 of all-zero data is known in closed form.
-    A 20000x20000 RGB image (1.2 GB decoded) is about 1.6 MB of file.
-    """
-    channels = {0: 1, 2: 3, 4: 2, 6: 4}[colour_type]
-    row_bytes = 1 + (width * channels * bit_depth + 7) // 8
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    row_block = compressor.compress(bytes(row_bytes)) + compressor.flush(zlib.Z_FULL_FLUSH)
-    final_block = compressor.flush(zlib.Z_FINISH)
-    adler = ((row_bytes * height) % 65521) << 16 | 1
-    idat = b"\x78\xda" + row_block * height + final_block + adler.to_bytes(4, "big")
-    ihdr = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([bit_depth, colour_type, 0, 0, 0])
-    return b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", idat) + png_chunk(b"IEND", b"")
-
-
-def photo_like(width: int, height: int, sigma: float = 12.0) -> Image.Image:
-    """The astronaut upscaled, with luminance noise so that it compresses like a camera photo."""
-    with Image.open(DATA / "astronaut.jpg") as astronaut:
-        base = astronaut.convert("RGB").resize((width, height), Image.Resampling.BILINEAR)
-    noise = Image.effect_noise((width, height), sigma).convert("RGB")
-    return ImageChops.add(base, noise, scale=1.0, offset=-128)
 
 
 def heif_encoder_available() -> bool:
@@ -209,13 +171,6 @@ def test_probe_animated_gif_counts_frames() -> None:
 
 # --------------------------------------------------------------------------------------------------
 # Not images, unsupported, corrupt
-
-
-def zip_bytes() -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as archive:
-        archive.writestr("photo.jpg", b"not really")
-    return buf.getvalue()
 
 
 @pytest.mark.parametrize(
