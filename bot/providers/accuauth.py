@@ -105,6 +105,7 @@ class AccuAuthClient:
         }
         timeout = httpx.Timeout(self._timeout, connect=min(self._timeout, 10.0))
         request = self._http.build_request("POST", self._url, headers=headers, files=files, timeout=timeout)
+        request.read()  # one buffered body instead of many small socket writes
         answer = await send_for_json(self._http, request, vendor=VENDOR, max_bytes=_MAX_ANSWER_BYTES)
         body = answer.fields
         code = str(body.get("status") or "")

@@ -127,6 +127,7 @@ class AILabClient:
         timeout = httpx.Timeout(self._timeout, connect=min(self._timeout, 10.0))
         request = self._http.build_request("POST", self._url, headers=headers, data=data, files=files,
                                            timeout=timeout)
+        request.read()  # one buffered body: the multipart stream would go out in ~17 small socket writes
         answer = await send_for_json(self._http, request, vendor=VENDOR, max_bytes=_MAX_ANSWER_BYTES)
         body = answer.fields
         error_code = body.get("error_code")
