@@ -20,8 +20,14 @@ class UserRecord:
 
 
 class UsersRepository:
+    """People, written on every update they send. A person whose details did not change is rewritten at most
+    every ``REFRESH`` seconds (``last_seen`` is that coarse), so a busy chat costs no write per message."""
+
+    REFRESH = 300.0
+
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._written: dict[int, tuple[tuple[str | None, str, str | None], float]] = {}
 
     async def record_seen(
         self, user_id: int, *, username: str | None, first_name: str, language_code: str | None,
@@ -29,6 +35,10 @@ class UsersRepository:
     ) -> None:
         """Insert the person, or refresh their name, language and last-seen time."""
         now = time.time() if now is None else now
+        details = (username.lower() if username else None, first_name, language_code)
+        last = self._written.get(user_id)
+        if last is not None and last[0] == details and now - last[1] < self.REFRESH:
+            return
         async with self._db.transaction() as conn:
             await conn.execute(
                 """
@@ -38,8 +48,11 @@ class UsersRepository:
                     username = excluded.username, first_name = excluded.first_name,
                     language_code = excluded.language_code, last_seen = excluded.last_seen
                 """,
-                (user_id, username.lower() if username else None, first_name, language_code, now, now),
+                (user_id, details[0], first_name, language_code, now, now),
             )
+        if len(self._written) > 100_000:  # a bound, not an LRU: forgetting only costs a write
+            self._written.clear()
+        self._written[user_id] = (details, now)
 
     async def get(self, user_id: int) -> UserRecord | None:
         async with self._db.conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)) as cursor:
