@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage import Database
+from storage.users import UsersRepository
+
+
+async def test_unchanged_people_are_rewritten_only_after_the_refresh_period(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "db.sqlite3")
+    try:
+        users = UsersRepository(db)
+        await users.record_seen(1, username="Ann", first_name="Ann", language_code="en", now=1000.0)
+        await users.record_seen(1, username="Ann", first_name="Ann", language_code="en", now=1010.0)
+        first = await users.get(1)
+        assert first is not None and first.last_seen == 1000.0  # skipped: nothing changed
+        await users.record_seen(1, username="Ann", first_name="Anna", language_code="en", now=1020.0)
+        renamed = await users.get(1)
+        assert renamed is not None and (renamed.first_name, renamed.last_seen) == ("Anna", 1020.0)
+        await users.record_seen(1, username="Ann", first_name="Anna", language_code="en", now=1020.0 + 301)
+        later = await users.get(1)
+        assert later is not None and later.last_seen == 1321.0 and later.first_seen == 1000.0
+    finally:
+        await db.close()
+
+
+async def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "db.sqlite3")
+    version = await db.schema_version()
+    await db.close()
+    again = await Database.open(tmp_path / "db.sqlite3")  # re-opening applies nothing twice
+    try:
+        assert await again.schema_version() == version >= 2
+        async with again.conn.execute("PRAGMA journal_mode") as cursor:
+            assert (await cursor.fetchone())[0] == "wal"
+        async with again.conn.execute("PRAGMA foreign_keys") as cursor:
+            assert (await cursor.fetchone())[0] == 1
+    finally:
+        await again.close()
