@@ -34,7 +34,7 @@ def build_application(settings: Settings) -> FaceShiftApp:
         services = await Services.create(settings, metrics)
         application.bot_data.services = services
         handlers.connect(application, services)
-        await handlers.publish_command_menus(application.bot, services.texts)
+        await handlers.publish_command_menus(application.bot, services.texts, settings.admin_ids)
 
         async def telegram_reachable() -> bool:
             try:
@@ -94,5 +94,5 @@ def build_application(settings: Settings) -> FaceShiftApp:
         .post_shutdown(post_shutdown)
         .build()
     )
-    handlers.register(application)
+    handlers.register(application, settings)
     return application

@@ -44,10 +44,13 @@ RULES: Mapping[Vendor, imaging.ImageRules] = {
 
 
 class Stage(StrEnum):
-    QUEUED = "queued"
+    """What the person is shown while a job runs. There is no "receiving" stage: the result follows the
+    vendor's answer within milliseconds, and every status edit is a Bot API call (in groups, one of the
+    20 per minute)."""
+
+    QUEUED = "queued"  # only when the job has to wait for a free slot of its vendor
     PREPARING = "preparing"
     SENT = "sent"
-    RECEIVING = "receiving"
 
 
 class FailureKind(StrEnum):
@@ -61,6 +64,8 @@ class FailureKind(StrEnum):
     BAD_IMAGE = "bad_image"  # our own checks refused the file (not an image, too small, too big...)
     PHOTO_UNAVAILABLE = "photo_unavailable"  # Telegram would not give us the file (too big, gone)
     INTERRUPTED = "interrupted"  # a restart or shutdown stopped it
+    UNREACHABLE = "unreachable"  # the chat cannot be written to (the person blocked the bot): nobody to tell
+    CANCELLED = "cancelled"  # the person cancelled it while it waited for a slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,11 @@ class JobResult:
 
 class PhotoUnavailable(Exception):
     """The chat side could not fetch the photo (Telegram's 20 MB download limit, a deleted file)."""
+
+
+class ChatUnreachable(Exception):
+    """The chat side cannot write to the chat any more (blocked by the person, bot removed from the group).
+    Raised by ``progress`` before the paid call: a result nobody can receive is not worth paying for."""
 
 
 class ChatPort(Protocol):
@@ -111,6 +121,9 @@ class JobRunner:
         self._today = today
         self._one_active = one_active
         self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._owners: dict[str, int] = {}  # job id -> user id, for every job in progress
+        self._queued: set[str] = set()  # jobs still waiting for a vendor slot: cancelling them costs nothing
+        self._cancelled: set[str] = set()
         self.waiting = 0
 
     @property
@@ -127,7 +140,27 @@ class JobRunner:
     def _spawn(self, job: Job) -> None:
         task = asyncio.create_task(self._run(job), name=f"job-{job.id}")
         self._tasks[job.id] = task
-        task.add_done_callback(lambda _: self._tasks.pop(job.id, None))
+        self._owners[job.id] = job.user_id
+
+        def done(_: asyncio.Task[None]) -> None:
+            self._tasks.pop(job.id, None)
+            self._owners.pop(job.id, None)
+
+        task.add_done_callback(done)
+
+    def cancel_waiting(self, user_id: int) -> bool:
+        """Cancel ``user_id``'s jobs that still wait for a vendor slot (released, and the person told).
+
+        A job already with its vendor is left alone: the vendor may bill for it whatever we do.
+        """
+        found = [job_id for job_id in self._queued if self._owners.get(job_id) == user_id]
+        for job_id in found:
+            self._cancelled.add(job_id)
+            self._tasks[job_id].cancel()
+        return bool(found)
+
+    def has_jobs(self, user_id: int) -> bool:
+        return user_id in self._owners.values()
 
     async def _run(self, job: Job) -> None:
         port = self._port()
@@ -136,14 +169,21 @@ class JobRunner:
         try:
             if vendor is None:
                 raise ProviderError("none", ErrorCategory.OPERATOR, code="not_configured")
-            await port.progress(job, Stage.QUEUED)
+            if self._must_wait(vendor):
+                await port.progress(job, Stage.QUEUED)
+            self._queued.add(job.id)  # from here until the slot is ours, /cancel may stop it for free
             async with self._slot(vendor):
+                self._queued.discard(job.id)
                 await self.jobs.mark_running(job.id)
                 await port.progress(job, Stage.PREPARING)
                 started = time.monotonic()
                 result = await self._work(job, vendor)
             elapsed = _ms(started)
         except asyncio.CancelledError:
+            if job.id in self._cancelled:  # cancelled by the person, not by a shutdown: the task ends here
+                self._cancelled.discard(job.id)
+                await self._settle_failed(job, Failure(FailureKind.CANCELLED), vendor, None)
+                return
             await self._settle_failed(job, Failure(FailureKind.INTERRUPTED), vendor, None)
             raise
         except ProviderError as error:
@@ -160,11 +200,21 @@ class JobRunner:
         except PhotoUnavailable:
             await self._settle_failed(job, Failure(FailureKind.PHOTO_UNAVAILABLE), vendor, None)
             return
+        except ChatUnreachable:
+            log.info("job %s: the chat cannot be written to; released", job.id)
+            await self._settle_failed(job, Failure(FailureKind.UNREACHABLE), vendor, None)
+            return
         except Exception:
             log.exception("job %s crashed", job.id)
             await self._settle_failed(job, Failure(FailureKind.TRANSIENT), vendor, _ms(started))
             return
+        finally:
+            self._queued.discard(job.id)
         await self._keep_and_charge(job, result, vendor, elapsed)
+
+    def _must_wait(self, vendor: Vendor) -> bool:
+        limit = self._limits.get(vendor)
+        return limit is not None and limit.locked()
 
     @contextlib.asynccontextmanager
     async def _slot(self, vendor: Vendor) -> AsyncIterator[None]:
@@ -201,7 +251,6 @@ class JobRunner:
             assert job.face_request_id is not None
             face = await port.download(await self._request(job.face_request_id), RULES[vendor])
             image = await self.providers.swap_faces(face, photo, job_id=job.id)
-            await port.progress(job, Stage.RECEIVING)
             return JobResult(image.data)
         if op is Operation.SWAP_GENDER:
             verdict: GenderVerdict | None = None
@@ -210,11 +259,9 @@ class JobRunner:
                 verdict = await self.providers.detect_gender(photo)
                 to = Gender.FEMALE if verdict.gender is Gender.MALE else Gender.MALE
             image = await self.providers.change_gender(photo, to, job_id=job.id)
-            await port.progress(job, Stage.RECEIVING)
             return JobResult(image.data, verdict=verdict, to_gender=to)
         age = int(job.params["age"])
         image = await self.providers.change_age(photo, age, job_id=job.id)
-        await port.progress(job, Stage.RECEIVING)
         return JobResult(image.data)
 
     async def _keep_and_charge(self, job: Job, result: JobResult, vendor: Vendor, elapsed_ms: int) -> None:
@@ -243,7 +290,7 @@ class JobRunner:
         settled = await self.jobs.finish_failed(
             job.id, outcome=failure.kind.value, vendor=vendor.value if vendor else None, vendor_ms=ms, status=status
         )
-        if settled is None:
+        if settled is None or failure.kind is FailureKind.UNREACHABLE:
             return
         try:
             await self._port().fail(settled, failure)

@@ -6,6 +6,7 @@ Secrets are ``SecretStr`` so that printing the settings (or a validation error) 
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
@@ -37,6 +38,11 @@ def _int_list(value: object) -> object:
     if isinstance(value, str):
         return [int(part) for part in value.replace(" ", "").split(",") if part]
     return value
+
+
+# The operations a person can ask for (bot.providers.router.Operation's values; a test keeps them in step).
+OPERATION_NAMES = ("older", "younger", "swap_gender", "swap_faces", "detect_gender")
+MAX_OPERATION_COST = 1000
 
 
 class Settings(BaseSettings):
@@ -77,10 +83,16 @@ class Settings(BaseSettings):
     # Jobs and quota
     free_daily_quota: int = Field(default=5, ge=0)
     quota_timezone: str = "UTC"
-    operation_costs: dict[str, int] = Field(default_factory=dict)  # JSON, e.g. {"swap_faces": 2}; default 1 each
+    # JSON, e.g. {"swap_faces": 2}; an operation not named costs 1
+    operation_costs: Annotated[dict[str, int], NoDecode] = Field(default_factory=dict)
     vendor_concurrency: int = Field(default=8, ge=1)
     one_job_per_person: bool = True
     swap_pair_ttl: float = Field(default=600.0, gt=0)
+    # How often waits for a face photo are checked for expiry (their prompt then says so); a wait is never
+    # honoured after swap_pair_ttl whatever this is, so it only bounds how late the prompt is updated.
+    pairing_sweep_interval: float = Field(default=30.0, gt=0)
+    # A job this quick shows no status message, only its result; edits are at least this far apart.
+    status_delay: float = Field(default=1.0, ge=0)
     results_dir: Path = Path("data/results")
     shutdown_grace: float = Field(default=20.0, ge=0)  # seconds running jobs get to finish on shutdown
 
@@ -121,6 +133,25 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("expected one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
+
+    @field_validator("operation_costs", mode="before")
+    @classmethod
+    def _costs(cls, value: object) -> object:
+        """JSON object of operation name -> cost (a whole number, 0 makes it free); unknown names refused."""
+        if isinstance(value, str):
+            try:
+                value = json.loads(value) if value.strip() else {}
+            except ValueError:
+                raise ValueError('expected a JSON object such as {"swap_faces": 2}') from None
+        if not isinstance(value, dict):
+            raise ValueError('expected a JSON object such as {"swap_faces": 2}')
+        unknown = sorted(str(name) for name in value if name not in OPERATION_NAMES)
+        if unknown:
+            raise ValueError(f"unknown operation {', '.join(unknown)}; expected some of {', '.join(OPERATION_NAMES)}")
+        for name, cost in value.items():
+            if isinstance(cost, bool) or not isinstance(cost, int) or not 0 <= cost <= MAX_OPERATION_COST:
+                raise ValueError(f"the cost of {name} must be a whole number from 0 to {MAX_OPERATION_COST}")
+        return value
 
     @field_validator("quota_timezone")
     @classmethod

@@ -3,33 +3,56 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Collection
 
-from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Update
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    Update,
+)
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
 from bot.context import FaceShiftApp
 from bot.i18n import LANGUAGES, Texts
 from bot.services import Services
-from handlers import account, errors, menu, photos, start, swap, users
+from bot.settings import Settings
+from handlers import account, admin, errors, menu, photos, start, swap, users
 from handlers.delivery import TelegramChatPort
 
 # Group -1 runs before everything else, for every update.
 BEFORE = -1
-PAIRING_SWEEP_INTERVAL = 30.0
+# New messages only: editing a message that held a command or a photo must not run (and charge) it again.
+NEW = filters.UpdateType.MESSAGE
 
 
-def register(application: FaceShiftApp) -> None:
+def register(application: FaceShiftApp, settings: Settings) -> None:
+    admins = filters.User(user_id=settings.admin_ids)  # nobody when ADMIN_IDS is empty
     application.add_handler(TypeHandler(Update, users.remember_user), group=BEFORE)
 
-    application.add_handler(CommandHandler("start", start.start))
-    application.add_handler(CommandHandler("help", start.help_command))
-    application.add_handler(CommandHandler("quota", account.quota))
-    application.add_handler(CommandHandler("cancel", account.cancel))
-    application.add_handler(CommandHandler("privacy", account.privacy))
-    application.add_handler(CommandHandler(list(photos.PHOTO_COMMANDS), photos.on_command))
-    application.add_handler(MessageHandler(filters.PHOTO | filters.Document.ALL, photos.on_photo))
+    application.add_handler(CommandHandler("start", start.start, NEW))
+    application.add_handler(CommandHandler("help", start.help_command, NEW))
+    application.add_handler(CommandHandler("quota", admin.quota, NEW & admins))  # /quota <who>; else as below
+    application.add_handler(CommandHandler("quota", account.quota, NEW))
+    application.add_handler(CommandHandler("cancel", account.cancel, NEW))
+    application.add_handler(CommandHandler("privacy", account.privacy, NEW))
+    application.add_handler(CommandHandler(list(photos.PHOTO_COMMANDS), photos.on_command, NEW))
+    application.add_handler(MessageHandler(NEW & (filters.PHOTO | filters.Document.ALL), photos.on_photo))
     application.add_handler(CallbackQueryHandler(menu.on_press))
+
+    # Admin commands: for ADMIN_IDS only; for anyone else they are unknown commands.
+    application.add_handler(CommandHandler("grant", admin.grant, NEW & admins))
+    application.add_handler(CommandHandler("setlimit", admin.setlimit, NEW & admins))
+    application.add_handler(CommandHandler("resetquota", admin.resetquota, NEW & admins))
+    application.add_handler(CommandHandler("ban", admin.ban, NEW & admins))
+    application.add_handler(CommandHandler("unban", admin.unban, NEW & admins))
+    application.add_handler(CommandHandler("history", admin.history, NEW & admins))
+    application.add_handler(CommandHandler("stats", admin.stats, NEW & admins))
+    # Last: any other command in a private chat (groups stay silent: the command may be for another bot).
+    application.add_handler(MessageHandler(NEW & filters.COMMAND & filters.ChatType.PRIVATE, admin.unknown_command))
 
     application.add_error_handler(errors.on_error)
 
@@ -38,8 +61,9 @@ def connect(application: FaceShiftApp, services: Services) -> None:
     """Give the services their Telegram side: the chat port for jobs, the admins' alert channel, timers."""
     bot = application.bot
     services.runner.port = TelegramChatPort(
-        bot, texts=services.texts, users=services.users, requests=services.requests, quota=services.quota,
-        clock=services.quota_clock, available=services.providers.available(),
+        bot, texts=services.texts, users=services.users, requests=services.requests, jobs=services.jobs,
+        quota=services.quota, clock=services.quota_clock, available=services.providers.available(),
+        status_delay=services.settings.status_delay,
     )
 
     async def tell_admins(text: str) -> None:
@@ -49,7 +73,8 @@ def connect(application: FaceShiftApp, services: Services) -> None:
 
     services.alerts.connect(tell_admins)
     assert application.job_queue is not None
-    application.job_queue.run_repeating(swap.expire, PAIRING_SWEEP_INTERVAL, first=PAIRING_SWEEP_INTERVAL)
+    interval = services.settings.pairing_sweep_interval
+    application.job_queue.run_repeating(swap.expire, interval, first=interval)
 
 
 # (command, catalogue key of its description) per scope.
@@ -64,8 +89,16 @@ GROUP_COMMANDS = [
 ]
 
 
-async def publish_command_menus(bot: Bot, texts: Texts) -> None:
-    """The "/" menus: one per scope (private chats, groups), in every language we have."""
+ADMIN_COMMANDS = [
+    ("start", "cmd-start"), ("help", "cmd-help"), ("quota", "cmd-quota-admin"), ("cancel", "cmd-cancel"),
+    ("privacy", "cmd-privacy"), ("grant", "cmd-grant"), ("setlimit", "cmd-setlimit"),
+    ("resetquota", "cmd-resetquota"), ("ban", "cmd-ban"), ("unban", "cmd-unban"), ("stats", "cmd-stats"),
+    ("history", "cmd-history"),
+]
+
+
+async def publish_command_menus(bot: Bot, texts: Texts, admin_ids: Collection[int] = ()) -> None:
+    """The "/" menus: one per scope (private chats, groups; each admin's own chat), in every language."""
     for scope, commands in (
         (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
         (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
@@ -78,3 +111,13 @@ async def publish_command_menus(bot: Bot, texts: Texts) -> None:
         await bot.set_my_commands(
             [BotCommand(name, texts.get("en")(key)) for name, key in commands], scope=scope
         )
+    for admin_id in admin_ids:
+        # An admin who never started the bot has no chat with it yet ("chat not found"): no menu for now.
+        with contextlib.suppress(TelegramError):
+            own = BotCommandScopeChat(admin_id)
+            for language in LANGUAGES:
+                catalog = texts.get(language)
+                menu_ = [BotCommand(name, catalog(key)) for name, key in ADMIN_COMMANDS]
+                await bot.set_my_commands(menu_, scope=own, language_code=language)
+            await bot.set_my_commands([BotCommand(name, texts.get("en")(key)) for name, key in ADMIN_COMMANDS],
+                                      scope=own)

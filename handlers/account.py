@@ -1,4 +1,8 @@
-"""/quota, /cancel and /privacy."""
+"""/quota, /cancel and /privacy.
+
+/cancel ends a face swap's wait for its second photo and any job still waiting for a vendor slot (both
+free). A job already with its vendor runs on: the vendor may bill for it whatever we do.
+"""
 
 from __future__ import annotations
 
@@ -28,8 +32,11 @@ async def cancel(update: Update, context: Context) -> None:
     if user is None or chat is None:
         return
     texts = catalog_for(update, context)
+    runner = context.services.runner
     cancelled = await swap.cancel_for(context, texts, chat.id, user.id)
-    await reply(update, texts("cancel-done" if cancelled else "cancel-nothing"))
+    cancelled = runner.cancel_waiting(user.id) or cancelled
+    busy = runner.has_jobs(user.id)
+    await reply(update, texts("cancel-done" if cancelled else "cancel-running" if busy else "cancel-nothing"))
 
 
 async def privacy(update: Update, context: Context) -> None:

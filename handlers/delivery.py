@@ -8,17 +8,17 @@ import contextlib
 import logging
 
 from telegram import Bot
-from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot import imaging
 from bot.i18n import Catalog, Texts
-from bot.jobs import Failure, FailureKind, JobResult, PhotoUnavailable, Stage
+from bot.jobs import ChatUnreachable, Failure, FailureKind, JobResult, PhotoUnavailable, Stage
 from bot.providers.router import Operation
 from bot.quota_clock import QuotaClock
 from handlers import keyboards
 from handlers.replies import reply_to
-from storage.jobs import Job
+from handlers.status import StatusBoard
+from storage.jobs import Job, JobsRepository
 from storage.quota import QuotaRepository
 from storage.requests import PhotoRequest, RequestsRepository
 from storage.users import UsersRepository
@@ -29,23 +29,24 @@ _STAGE_TEXT = {
     Stage.QUEUED: "stage-queued",
     Stage.PREPARING: "stage-preparing",
     Stage.SENT: "stage-sent",
-    Stage.RECEIVING: "stage-receiving",
 }
 
 
 class TelegramChatPort:
     def __init__(
         self, bot: Bot, *, texts: Texts, users: UsersRepository, requests: RequestsRepository,
-        quota: QuotaRepository, clock: QuotaClock, available: frozenset[Operation],
+        jobs: JobsRepository, quota: QuotaRepository, clock: QuotaClock, available: frozenset[Operation],
+        status_delay: float = 1.0,
     ) -> None:
         self._bot = bot
+        self._jobs = jobs
         self._texts = texts
         self._users = users
         self._requests = requests
         self._quota = quota
         self._clock = clock
         self._available = available
-        self._status: dict[str, int] = {}  # job id -> its status message
+        self._board = StatusBoard(bot, jobs, delay=status_delay, min_interval=status_delay)
 
     async def _catalog(self, user_id: int) -> Catalog:
         user = await self._users.get(user_id)
@@ -69,30 +70,31 @@ class TelegramChatPort:
             raise PhotoUnavailable(str(error)) from None
 
     async def progress(self, job: Job, stage: Stage) -> None:
+        """Show ``stage`` in the job's one status message (see :class:`handlers.status.StatusBoard`).
+
+        Waiting for a slot and face swaps (a minute or two) are shown at once; the rest only if the job is
+        still going ``status_delay`` later. A closed chat (the person blocked the bot) found while showing a
+        status at once, before the paid call, stops the job: a result nobody can receive is not worth paying
+        for. (A quick job finds out only when its result is refused: the vendor call was cheap.)
+        """
+        if stage is Stage.PREPARING and job.chat_id < 0:
+            return  # in groups every call counts against 20 per minute: results need them more
         texts = await self._catalog(job.user_id)
-        operation = _operation_text(texts, job)
-        key = "stage-sent-swap" if stage is Stage.SENT and job.operation == Operation.SWAP_FACES else _STAGE_TEXT[stage]
-        text = texts(key, operation=operation)
+        swap = job.operation == Operation.SWAP_FACES
+        key = "stage-sent-swap" if stage is Stage.SENT and swap else _STAGE_TEXT[stage]
         request = await self._request(job)
-        message_id = self._status.get(job.id) or job.status_message_id
         try:
-            if message_id is None:
-                message = await self._bot.send_message(
-                    job.chat_id, text, reply_parameters=reply_to(request.message_id),
-                    message_thread_id=request.thread_id,
-                )
-                self._status[job.id] = message.message_id
-            else:
-                await self._bot.edit_message_text(text, chat_id=job.chat_id, message_id=message_id)
-            if stage is Stage.SENT:
-                await self._bot.send_chat_action(job.chat_id, ChatAction.UPLOAD_PHOTO,
-                                                 message_thread_id=request.thread_id)
-        except Forbidden:
-            raise
+            await self._board.show(
+                job, texts(key, operation=_operation_text(texts, job)), reply_to_id=request.message_id,
+                thread_id=request.thread_id, urgent=stage is Stage.QUEUED or swap, chat_action=stage is Stage.SENT,
+            )
+        except Forbidden as error:
+            raise ChatUnreachable(str(error)) from None
         except TelegramError as error:  # progress is a courtesy: never fail a paid job over it
             log.info("job %s: progress not shown (%s)", job.id, error)
 
     async def deliver(self, job: Job, result: JobResult) -> None:
+        status_id = await self._board.finish(job)  # first: no status may appear after the result
         texts = await self._catalog(job.user_id)
         request = await self._request(job)
         allowance = await self._quota.allowance(job.user_id, self._clock.today())
@@ -106,12 +108,14 @@ class TelegramChatPort:
             )
         except Forbidden:
             log.info("job %s: the person blocked the bot; result dropped", job.id)
-        await self._remove_status(job)
+        if status_id is not None:
+            with contextlib.suppress(TelegramError):
+                await self._bot.delete_message(job.chat_id, status_id)
 
     async def fail(self, job: Job, failure: Failure) -> None:
         texts = await self._catalog(job.user_id)
         text = f"{failure_text(texts, failure)}\n{texts('not-free')}"
-        message_id = self._status.pop(job.id, None) or job.status_message_id
+        message_id = await self._board.finish(job)
         with contextlib.suppress(Forbidden):
             if message_id is not None:
                 try:
@@ -124,13 +128,6 @@ class TelegramChatPort:
                 job.chat_id, text, reply_parameters=reply_to(request.message_id) if request else None,
                 message_thread_id=request.thread_id if request else None,
             )
-
-    async def _remove_status(self, job: Job) -> None:
-        message_id = self._status.pop(job.id, None) or job.status_message_id
-        if message_id is None:
-            return
-        with contextlib.suppress(TelegramError):
-            await self._bot.delete_message(job.chat_id, message_id)
 
 
 def failure_text(texts: Catalog, failure: Failure) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from bot.context import Context
@@ -36,7 +36,7 @@ async def on_press(update: Update, context: Context) -> None:
         quota left): only its buttons change."""
         await query.answer()
         try:
-            if message is not None and message.text is None:
+            if isinstance(message, Message) and message.text is None:
                 await query.edit_message_reply_markup(reply_markup=markup)
             else:
                 await query.edit_message_text(text, reply_markup=markup)

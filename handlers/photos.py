@@ -99,7 +99,10 @@ async def on_photo(update: Update, context: Context) -> None:
 
     if await swap.complete_if_waiting(update, context, message, sizes):
         return
-    if message.media_group_id and (private or command == "swap"):
+    mentioned = mentions_bot(message, context.bot.username)
+    if message.media_group_id and (command == "swap" or (command is None and (private or not mentioned))):
+        # An album's photos come as separate updates, and only the first has the caption: collect them all
+        # (in a group only a bot with privacy off sees the others), then decide once they are in.
         await store(context, message, sizes, user.id, command)
         _collect_album(context, message.media_group_id)
         return
@@ -107,7 +110,7 @@ async def on_photo(update: Update, context: Context) -> None:
         request = await store(context, message, sizes, user.id, command)
         await act(context, update, request, command, key=f"{message.chat_id}:{message.message_id}:{command}")
         return
-    if private or mentions_bot(message, context.bot.username):
+    if private or mentioned:
         request = await store(context, message, sizes, user.id)
         await send_menu(context, texts, request)
 
@@ -149,6 +152,9 @@ async def act(context: Context, update: Update, request: PhotoRequest, command: 
         await send_menu(context, texts, request)
         return
     if command == "swap":
+        if Operation.SWAP_FACES not in available:
+            await message.reply_text(texts("op-unavailable"), do_quote=True)
+            return
         await swap.ask_for_face(context, texts, request, user)
         return
     choices: dict[str, tuple[Operation, dict[str, object]]] = {
@@ -196,5 +202,7 @@ async def _album_ready(context: Context) -> None:
     if any(photo.command == "swap" for photo in photos):
         await swap.swap_album(context, texts, photos)
         return
+    if photos[0].chat_id < 0:
+        return  # an album in a group that did not ask for anything
     for photo in photos:
         await send_menu(context, texts, photo)

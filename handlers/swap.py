@@ -74,9 +74,11 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
 
 async def swap_album(context: Context, texts: Catalog, photos: list[PhotoRequest]) -> None:
     if len(photos) != 2:
+        # In a privacy-mode group only the captioned photo of an album reaches us: say how groups do it.
+        group = len(photos) == 1 and photos[0].chat_id < 0
         await context.bot.send_message(
-            photos[0].chat_id, texts("swap-album-count"), reply_parameters=reply_to(photos[0].message_id),
-            message_thread_id=photos[0].thread_id,
+            photos[0].chat_id, texts("swap-album-group" if group else "swap-album-count"),
+            reply_parameters=reply_to(photos[0].message_id), message_thread_id=photos[0].thread_id,
         )
         return
     face, target = photos

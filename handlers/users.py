@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import Update
 from telegram.constants import ChatType
+from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import Context
@@ -15,9 +18,13 @@ async def remember_user(update: object, context: Context) -> None:
     chat = update.effective_chat
     settings = context.services.settings
     if chat is not None:
-        if chat.type == ChatType.PRIVATE and not settings.private_chats:
-            raise ApplicationHandlerStop
-        if chat.type != ChatType.PRIVATE and settings.allowed_chat_ids and chat.id not in settings.allowed_chat_ids:
+        private = chat.type == ChatType.PRIVATE
+        if (private and not settings.private_chats) or (
+            not private and settings.allowed_chat_ids and chat.id not in settings.allowed_chat_ids
+        ):
+            if update.callback_query is not None:  # a button from before the chat was excluded: no spinner
+                with contextlib.suppress(TelegramError):
+                    await update.callback_query.answer()
             raise ApplicationHandlerStop
     user = update.effective_user
     if user is None or user.is_bot:

@@ -1,11 +1,19 @@
 """Quota: a free daily allowance plus admin-granted credits, kept as a ledger.
 
 Every movement is a ``ledger`` row; the ``accounts`` row holds the running balances and is updated in the
-same transaction, so the two always agree (:meth:`QuotaRepository.audit` proves it). A job *reserves*
-its cost (daily allowance first, then credits) and later *charges* it (success) or *releases* it (failure).
+same transaction, so the two always agree (:meth:`QuotaRepository.audit` proves it, and also checks every
+job against its ledger rows). A job *reserves* its cost (daily allowance first, then credits) and later
+*charges* it (success) or *releases* it (failure).
 
-The functions ending in ``_in`` run inside a transaction the caller holds, so that a job's reservation and
-its row are written atomically.
+The allowance day. An account's counters belong to its ``day``; the first use on a later day starts the new
+day from zero. A reservation remembers the day it counts against, so a job that runs across midnight settles
+against yesterday (in the ledger only: yesterday's counters are gone) and never eats into today. The account's
+day never goes backwards: when the clock does (a changed ``QUOTA_TIMEZONE``, a clock step), the account stays
+on its later day rather than handing out a second allowance for a day already used.
+
+The functions ending in ``_in`` are synchronous sqlite3 code that runs inside a transaction the caller holds
+(:meth:`storage.database.Database.run`), so that a job's reservation and its row are written atomically, in one
+hop to the database thread (see ``bench/bench_quota.py``).
 """
 
 from __future__ import annotations
@@ -14,9 +22,10 @@ import sqlite3
 import time
 from dataclasses import dataclass
 
-import aiosqlite
-
 from storage.database import Database
+
+MAX_AMOUNT = 1_000_000  # the largest grant (either way) or daily limit an admin may set in one go
+_REASON_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +39,7 @@ class Allowance:
     credits_reserved: int
     banned: bool
     ban_reason: str | None
+    limit_overridden: bool = False  # an admin set this person's daily limit
 
     @property
     def daily_left(self) -> int:
@@ -44,6 +54,34 @@ class Allowance:
 class Reservation:
     daily_part: int
     credit_part: int
+    day: str  # the allowance day the daily part counts against
+
+    @property
+    def cost(self) -> int:
+        return self.daily_part + self.credit_part
+
+
+@dataclass(frozen=True, slots=True)
+class AdminResult:
+    """What an admin action did: the account after it, and the amount it moved (grant, reset)."""
+
+    allowance: Allowance
+    amount: int = 0
+    repeated: bool = False  # the same action (same key: a re-delivered update) was already done
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    id: int
+    user_id: int
+    kind: str  # reserve, charge, release, grant, reset, setlimit, ban, unban
+    bucket: str | None  # daily or credits
+    amount: int
+    day: str | None
+    job_id: str | None
+    admin_id: int | None
+    reason: str | None
+    created_at: float
 
 
 class QuotaExhausted(Exception):
@@ -52,70 +90,66 @@ class QuotaExhausted(Exception):
         self.allowance = allowance
 
 
-async def account_in(conn: aiosqlite.Connection, user_id: int, day: str, default_limit: int) -> Allowance:
-    """The person's account for ``day``, created or rolled over to the new day as needed."""
-    await conn.execute(
-        "INSERT INTO accounts (user_id, day) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING", (user_id, day)
-    )
-    await conn.execute(
-        "UPDATE accounts SET day = ?, daily_used = 0, daily_reserved = 0 WHERE user_id = ? AND day < ?",
-        (day, user_id, day),
-    )
-    async with conn.execute("SELECT * FROM accounts WHERE user_id = ?", (user_id,)) as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    return _allowance(row, default_limit)
+_ACCOUNT_SQL = """
+    INSERT INTO accounts (user_id, day) VALUES (?, ?)
+    ON CONFLICT (user_id) DO UPDATE SET
+        daily_used = CASE WHEN excluded.day > accounts.day THEN 0 ELSE accounts.daily_used END,
+        daily_reserved = CASE WHEN excluded.day > accounts.day THEN 0 ELSE accounts.daily_reserved END,
+        day = MAX(accounts.day, excluded.day)
+    RETURNING *
+"""
 
 
-async def reserve_in(
-    conn: aiosqlite.Connection, user_id: int, cost: int, day: str, default_limit: int, job_id: str
-) -> Reservation:
-    account = await account_in(conn, user_id, day, default_limit)
+def account_in(conn: sqlite3.Connection, user_id: int, day: str, default_limit: int) -> Allowance:
+    """The person's account, created or rolled over to ``day`` as needed (one statement)."""
+    return _allowance(conn.execute(_ACCOUNT_SQL, (user_id, day)).fetchone(), default_limit)
+
+
+def reserve_in(conn: sqlite3.Connection, account: Allowance, cost: int, job_id: str) -> Reservation:
+    """Hold ``cost`` for ``job_id``: daily allowance first, then credits. ``account`` must have been read by
+    :func:`account_in` in the same transaction. Raises :class:`QuotaExhausted` when the balance is short.
+    """
+    if cost < 0:
+        raise ValueError("a cost cannot be negative")
     if account.left < cost:
         raise QuotaExhausted(account)
     daily = min(cost, account.daily_left)
     credit = cost - daily
-    await conn.execute(
-        """UPDATE accounts SET daily_reserved = daily_reserved + ?, credits = credits - ?,
-           credits_reserved = credits_reserved + ? WHERE user_id = ?""",
-        (daily, credit, credit, user_id),
-    )
-    await _movements(conn, user_id, "reserve", daily, credit, day, job_id)
-    return Reservation(daily, credit)
+    if cost:
+        conn.execute(
+            """UPDATE accounts SET daily_reserved = daily_reserved + ?, credits = credits - ?,
+               credits_reserved = credits_reserved + ? WHERE user_id = ?""",
+            (daily, credit, credit, account.user_id),
+        )
+        _movements(conn, account.user_id, "reserve", daily, credit, account.day, job_id)
+    return Reservation(daily, credit, account.day)
 
 
-async def settle_in(
-    conn: aiosqlite.Connection, user_id: int, job_id: str, day: str, reservation: Reservation, *, charge: bool
+def settle_in(
+    conn: sqlite3.Connection, user_id: int, job_id: str, reservation: Reservation, *, charge: bool
 ) -> None:
-    """Turn a reservation into a charge (``charge=True``) or give it back.
+    """Turn a reservation into a charge (``charge=True``) or give it back. The caller settles each once.
 
-    A reservation made on an earlier allowance day no longer counts against today's allowance: its daily
-    part is settled in the ledger only (the day's counters were already reset).
+    A reservation made on an earlier allowance day no longer counts against the account's current day: its
+    daily part is settled in the ledger only (that day's counters were already reset).
     """
     daily, credit = reservation.daily_part, reservation.credit_part
-    if charge:
-        await conn.execute(
-            """UPDATE accounts SET daily_reserved = daily_reserved - ?, daily_used = daily_used + ?
-               WHERE user_id = ? AND day = ?""",
-            (daily, daily, user_id, day),
-        )
-        await conn.execute(
-            "UPDATE accounts SET credits_reserved = credits_reserved - ? WHERE user_id = ?", (credit, user_id)
-        )
-    else:
-        await conn.execute(
-            "UPDATE accounts SET daily_reserved = daily_reserved - ? WHERE user_id = ? AND day = ?",
-            (daily, user_id, day),
-        )
-        await conn.execute(
-            "UPDATE accounts SET credits_reserved = credits_reserved - ?, credits = credits + ? WHERE user_id = ?",
-            (credit, credit, user_id),
-        )
-    await _movements(conn, user_id, "charge" if charge else "release", daily, credit, day, job_id)
+    if not daily and not credit:
+        return
+    conn.execute(
+        """UPDATE accounts SET
+               daily_reserved = daily_reserved - CASE WHEN day = :day THEN :daily ELSE 0 END,
+               daily_used = daily_used + CASE WHEN day = :day AND :charge THEN :daily ELSE 0 END,
+               credits_reserved = credits_reserved - :credit,
+               credits = credits + CASE WHEN :charge THEN 0 ELSE :credit END
+           WHERE user_id = :user""",
+        {"day": reservation.day, "daily": daily, "credit": credit, "charge": int(charge), "user": user_id},
+    )
+    _movements(conn, user_id, "charge" if charge else "release", daily, credit, reservation.day, job_id)
 
 
-async def _movements(
-    conn: aiosqlite.Connection, user_id: int, kind: str, daily: int, credit: int, day: str, job_id: str
+def _movements(
+    conn: sqlite3.Connection, user_id: int, kind: str, daily: int, credit: int, day: str, job_id: str
 ) -> None:
     now = time.time()
     rows: list[tuple[object, ...]] = []
@@ -123,9 +157,12 @@ async def _movements(
         rows.append((user_id, kind, "daily", daily, day, job_id, now))
     if credit:
         rows.append((user_id, kind, "credits", credit, None, job_id, now))
-    await conn.executemany(
-        "INSERT INTO ledger (user_id, kind, bucket, amount, day, job_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
+    if not rows:
+        return
+    values = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+    conn.execute(
+        f"INSERT INTO ledger (user_id, kind, bucket, amount, day, job_id, created_at) VALUES {values}",  # noqa: S608
+        [value for row in rows for value in row],
     )
 
 
@@ -136,95 +173,208 @@ def _allowance(row: sqlite3.Row, default_limit: int) -> Allowance:
         daily_limit=default_limit if limit is None else limit,
         daily_used=row["daily_used"], daily_reserved=row["daily_reserved"],
         credits=row["credits"], credits_reserved=row["credits_reserved"],
-        banned=bool(row["banned"]), ban_reason=row["ban_reason"],
+        banned=bool(row["banned"]), ban_reason=row["ban_reason"], limit_overridden=limit is not None,
     )
 
 
+def _entry(row: sqlite3.Row) -> LedgerEntry:
+    return LedgerEntry(
+        id=row["id"], user_id=row["user_id"], kind=row["kind"], bucket=row["bucket"], amount=row["amount"],
+        day=row["day"], job_id=row["job_id"], admin_id=row["admin_id"], reason=row["reason"],
+        created_at=row["created_at"],
+    )
+
+
+def _check_amount(value: int, what: str, *, minimum: int) -> None:
+    if not minimum <= value <= MAX_AMOUNT:
+        raise ValueError(f"{what} must be between {minimum} and {MAX_AMOUNT}")
+
+
 class QuotaRepository:
+    """Balances, admin actions on them (each a ledger row naming the admin), and the ledger check.
+
+    Admin actions take an optional ``key`` (the Telegram update that asked for them): the same key twice
+    does the action once, so a re-delivered ``/grant`` never grants twice.
+    """
+
     def __init__(self, db: Database, default_limit: int) -> None:
         self._db = db
         self.default_limit = default_limit
 
     async def allowance(self, user_id: int, day: str) -> Allowance:
-        async with self._db.transaction() as conn:
-            return await account_in(conn, user_id, day, self.default_limit)
+        return await self._db.run(lambda conn: account_in(conn, user_id, day, self.default_limit))
 
     async def grant(
-        self, user_id: int, credits: int, *, admin_id: int, day: str, reason: str | None = None
-    ) -> Allowance:
-        """Add (or, with a negative number, take away down to zero) credits."""
-        async with self._db.transaction() as conn:
-            account = await account_in(conn, user_id, day, self.default_limit)
+        self, user_id: int, credits: int, *, admin_id: int, day: str, reason: str | None = None,
+        key: str | None = None,
+    ) -> AdminResult:
+        """Add credits, or with a negative number take away available ones (down to zero, never below:
+        credits held by a running job stay held). ``amount`` is what was actually added or taken."""
+        _check_amount(abs(credits), "a grant", minimum=1)
+
+        def work(conn: sqlite3.Connection) -> AdminResult:
+            account = account_in(conn, user_id, day, self.default_limit)
+            if _done(conn, key):
+                return AdminResult(account, 0, repeated=True)
             amount = max(credits, -account.credits)
-            await conn.execute("UPDATE accounts SET credits = credits + ? WHERE user_id = ?", (amount, user_id))
-            await self._admin_row(conn, user_id, "grant", admin_id, reason, bucket="credits", amount=amount)
-            return await account_in(conn, user_id, day, self.default_limit)
+            conn.execute("UPDATE accounts SET credits = credits + ? WHERE user_id = ?", (amount, user_id))
+            _admin_row(conn, user_id, "grant", admin_id, reason, key, bucket="credits", amount=amount)
+            return AdminResult(account_in(conn, user_id, day, self.default_limit), amount)
 
-    async def set_limit(self, user_id: int, limit: int | None, *, admin_id: int, day: str) -> Allowance:
+        return await self._db.run(work)
+
+    async def set_limit(
+        self, user_id: int, limit: int | None, *, admin_id: int, day: str, key: str | None = None
+    ) -> AdminResult:
         """Override one person's daily allowance (``None`` restores the default)."""
-        async with self._db.transaction() as conn:
-            await account_in(conn, user_id, day, self.default_limit)
-            await conn.execute("UPDATE accounts SET daily_limit = ? WHERE user_id = ?", (limit, user_id))
+        if limit is not None:
+            _check_amount(limit, "a daily limit", minimum=0)
+
+        def work(conn: sqlite3.Connection) -> AdminResult:
+            account = account_in(conn, user_id, day, self.default_limit)
+            if _done(conn, key):
+                return AdminResult(account, repeated=True)
+            conn.execute("UPDATE accounts SET daily_limit = ? WHERE user_id = ?", (limit, user_id))
             reason = "default" if limit is None else str(limit)
-            await self._admin_row(conn, user_id, "setlimit", admin_id, reason)
-            return await account_in(conn, user_id, day, self.default_limit)
+            _admin_row(conn, user_id, "setlimit", admin_id, reason, key, amount=limit or 0)
+            return AdminResult(account_in(conn, user_id, day, self.default_limit))
 
-    async def reset_today(self, user_id: int, *, admin_id: int, day: str) -> Allowance:
-        """Give back today's used allowance."""
-        async with self._db.transaction() as conn:
-            account = await account_in(conn, user_id, day, self.default_limit)
-            await conn.execute("UPDATE accounts SET daily_used = 0 WHERE user_id = ?", (user_id,))
-            await self._admin_row(
-                conn, user_id, "reset", admin_id, None, bucket="daily", amount=account.daily_used, day=day
-            )
-            return await account_in(conn, user_id, day, self.default_limit)
+        return await self._db.run(work)
 
-    async def set_banned(self, user_id: int, banned: bool, *, admin_id: int, day: str, reason: str | None) -> None:
-        async with self._db.transaction() as conn:
-            await account_in(conn, user_id, day, self.default_limit)
-            await conn.execute(
-                "UPDATE accounts SET banned = ?, ban_reason = ? WHERE user_id = ?",
-                (int(banned), reason if banned else None, user_id),
-            )
-            await self._admin_row(conn, user_id, "ban" if banned else "unban", admin_id, reason)
+    async def reset_today(self, user_id: int, *, admin_id: int, day: str, key: str | None = None) -> AdminResult:
+        """Give back the allowance used on the account's current day (what running jobs hold stays held)."""
 
-    async def _admin_row(
-        self, conn: aiosqlite.Connection, user_id: int, kind: str, admin_id: int, reason: str | None, *,
-        bucket: str | None = None, amount: int = 0, day: str | None = None,
-    ) -> None:
-        await conn.execute(
-            """INSERT INTO ledger (user_id, kind, bucket, amount, day, admin_id, reason, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-            (user_id, kind, bucket, amount, day, admin_id, reason, time.time()),
+        def work(conn: sqlite3.Connection) -> AdminResult:
+            account = account_in(conn, user_id, day, self.default_limit)
+            if _done(conn, key):
+                return AdminResult(account, repeated=True)
+            conn.execute("UPDATE accounts SET daily_used = 0 WHERE user_id = ?", (user_id,))
+            _admin_row(conn, user_id, "reset", admin_id, None, key, bucket="daily", amount=account.daily_used,
+                       day=account.day)
+            return AdminResult(account_in(conn, user_id, day, self.default_limit), account.daily_used)
+
+        return await self._db.run(work)
+
+    async def set_banned(
+        self, user_id: int, banned: bool, *, admin_id: int, day: str, reason: str | None = None,
+        key: str | None = None,
+    ) -> AdminResult:
+        """Ban or unban. A ban refuses new jobs; a job already running finishes and settles as usual."""
+        note = reason[:_REASON_CHARS] if reason and banned else None
+
+        def work(conn: sqlite3.Connection) -> AdminResult:
+            account = account_in(conn, user_id, day, self.default_limit)
+            if _done(conn, key):
+                return AdminResult(account, repeated=True)
+            conn.execute("UPDATE accounts SET banned = ?, ban_reason = ? WHERE user_id = ?",
+                         (int(banned), note, user_id))
+            _admin_row(conn, user_id, "ban" if banned else "unban", admin_id, note, key)
+            return AdminResult(account_in(conn, user_id, day, self.default_limit))
+
+        return await self._db.run(work)
+
+    async def history(self, user_id: int, limit: int = 20) -> list[LedgerEntry]:
+        """The person's ledger rows, newest first."""
+        rows = await self._db.conn.execute_fetchall(
+            "SELECT * FROM ledger WHERE user_id = ? ORDER BY id DESC LIMIT ?", (user_id, limit)
         )
+        return [_entry(row) for row in rows]
 
     async def audit(self) -> list[str]:
-        """Recompute every balance from the ledger; returns the disagreements (empty when all is well)."""
-        problems: list[str] = []
-        sums = """
-            SELECT a.user_id, a.day, a.daily_used, a.daily_reserved, a.credits, a.credits_reserved,
-              COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind='charge' THEN l.amount END), 0)
-            - COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind='reset' THEN l.amount END), 0)
-                AS used,
-              COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind='reserve' THEN l.amount END), 0)
-            - COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind IN ('charge','release')
-                           THEN l.amount END), 0) AS reserved,
-              COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind IN ('grant','release') THEN l.amount END), 0)
-            - COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind='reserve' THEN l.amount END), 0) AS credits_calc,
-              COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind='reserve' THEN l.amount END), 0)
-            - COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind IN ('charge','release') THEN l.amount END), 0)
-                AS held
-            FROM accounts a LEFT JOIN ledger l ON l.user_id = a.user_id
-            GROUP BY a.user_id
+        """Recompute every balance from the ledger, and check every job against its ledger rows.
+
+        Returns the disagreements (empty when all is well). Runs as one transaction, so it never sees
+        another one half done.
         """
-        async with self._db.conn.execute(sums) as cursor:
-            rows = await cursor.fetchall()
-        for row in rows:
+
+        def work(conn: sqlite3.Connection) -> tuple[list[sqlite3.Row], ...]:
+            return tuple(conn.execute(sql).fetchall() for sql in (_AUDIT_ACCOUNTS, _AUDIT_JOBS, _AUDIT_ORPHANS))
+
+        accounts, jobs, orphans = await self._db.run(work)
+        problems: list[str] = []
+        for row in accounts:
+            who = f"user {row['user_id']}"
             for kept, derived in (("daily_used", "used"), ("daily_reserved", "reserved"),
                                   ("credits", "credits_calc"), ("credits_reserved", "held")):
                 if row[kept] != row[derived]:
-                    problems.append(f"user {row['user_id']}: {kept}={row[kept]} but the ledger says {row[derived]}")
+                    problems.append(f"{who}: {kept}={row[kept]} but the ledger says {row[derived]}")
             for name in ("daily_used", "daily_reserved", "credits", "credits_reserved"):
                 if row[name] < 0:
-                    problems.append(f"user {row['user_id']}: {name} is negative ({row[name]})")
+                    problems.append(f"{who}: {name} is negative ({row[name]})")
+        for row in jobs:
+            problems.extend(_job_problems(row))
+        for row in orphans:
+            problems.append(f"ledger row {row['id']}: a {row['kind']} for job {row['job_id']}, which does not exist")
         return problems
+
+
+def _done(conn: sqlite3.Connection, key: str | None) -> bool:
+    """Whether the admin action with this key was already done."""
+    return key is not None and conn.execute("SELECT 1 FROM ledger WHERE action_key = ?", (key,)).fetchone() is not None
+
+
+def _admin_row(
+    conn: sqlite3.Connection, user_id: int, kind: str, admin_id: int, reason: str | None, key: str | None, *,
+    bucket: str | None = None, amount: int = 0, day: str | None = None,
+) -> None:
+    conn.execute(
+        """INSERT INTO ledger (user_id, kind, bucket, amount, day, admin_id, reason, action_key, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (user_id, kind, bucket, amount, day, admin_id, reason, key, time.time()),
+    )
+
+
+def _job_problems(row: sqlite3.Row) -> list[str]:
+    """What is wrong between one job and its ledger rows: its reservation must match its split, and it is
+    settled exactly once, by a charge (delivered or awaiting delivery) or a release (failed, interrupted):
+    a second settlement doubles an amount, so it shows."""
+    job = f"job {row['id']} ({row['status']})"
+    found = []
+    if row["daily_part"] + row["credit_part"] != row["cost"] or min(row["daily_part"], row["credit_part"]) < 0:
+        found.append(f"{job}: split {row['daily_part']}+{row['credit_part']} is not its cost {row['cost']}")
+    for bucket, part in (("daily", "daily_part"), ("credits", "credit_part")):
+        reserved = row[f"reserved_{bucket}"]
+        if reserved != row[part]:
+            found.append(f"{job}: reserved {reserved} {bucket} but its {part} is {row[part]}")
+    expected = {"queued": (0, 0), "running": (0, 0), "result_ready": (row["cost"], 0),
+                "succeeded": (row["cost"], 0), "failed": (0, row["cost"]), "interrupted": (0, row["cost"])}
+    want = expected.get(row["status"])
+    got = (row["charged"], row["released"])
+    if want is None:
+        found.append(f"{job}: unknown status")
+    elif got != want:
+        found.append(f"{job}: charged {got[0]} and released {got[1]}, expected {want[0]} and {want[1]}")
+    return found
+
+
+_AUDIT_ACCOUNTS = """
+    SELECT a.user_id, a.day, a.daily_used, a.daily_reserved, a.credits, a.credits_reserved,
+      COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind='charge' THEN l.amount END), 0)
+    - COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind='reset' THEN l.amount END), 0)
+        AS used,
+      COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind='reserve' THEN l.amount END), 0)
+    - COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind IN ('charge','release')
+                   THEN l.amount END), 0) AS reserved,
+      COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind IN ('grant','release') THEN l.amount END), 0)
+    - COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind='reserve' THEN l.amount END), 0) AS credits_calc,
+      COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind='reserve' THEN l.amount END), 0)
+    - COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind IN ('charge','release') THEN l.amount END), 0)
+        AS held
+    FROM accounts a LEFT JOIN ledger l ON l.user_id = a.user_id
+    GROUP BY a.user_id
+"""
+
+_AUDIT_JOBS = """
+    SELECT j.id, j.status, j.cost, j.daily_part, j.credit_part,
+      COALESCE(SUM(CASE WHEN l.kind='reserve' AND l.bucket='daily' THEN l.amount END), 0) AS reserved_daily,
+      COALESCE(SUM(CASE WHEN l.kind='reserve' AND l.bucket='credits' THEN l.amount END), 0) AS reserved_credits,
+      COALESCE(SUM(CASE WHEN l.kind='charge' THEN l.amount END), 0) AS charged,
+      COALESCE(SUM(CASE WHEN l.kind='release' THEN l.amount END), 0) AS released
+    FROM jobs j LEFT JOIN ledger l ON l.job_id = j.id
+    GROUP BY j.id
+"""
+
+_AUDIT_ORPHANS = """
+    SELECT l.id, l.kind, l.job_id FROM ledger l
+    WHERE l.kind IN ('reserve', 'charge', 'release') AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = l.job_id)
+"""

@@ -39,6 +39,7 @@ def make_settings(tg: FakeTelegram, tmp_path: Path, vendors: FakeVendors | None 
         "web_port": port,
         "admin_ids": "900",
         "log_level": "DEBUG",
+        "status_delay": 0.0,  # every stage is shown at once; tests of the delay set it themselves
     }
     if vendors is not None:
         values |= {

@@ -12,7 +12,12 @@ from typing import Any
 
 from PIL import Image
 
+from bot.i18n import LANGUAGES, Texts
+from bot.imaging import RejectReason
+from bot.jobs import Failure, FailureKind
+from bot.providers.errors import PhotoProblem
 from bot.quota_clock import QuotaClock
+from handlers.delivery import failure_text
 from storage.quota import Allowance, QuotaRepository
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors
@@ -81,8 +86,11 @@ async def audit(bot: RunningBot) -> list[str]:
 async def photo_and_menu(tg: FakeTelegram, user: FakeUser, data: bytes = FACE) -> tuple[dict[str, Any], dict[str, Any]]:
     """``user`` sends a photo in their private chat; returns (the photo, the bot's menu)."""
     photo = await user.send_photo(user, data)
-    menu = await tg.wait_for_bot_message(user)
-    assert menu["reply_to_message"]["message_id"] == photo["message_id"]
+
+    def is_menu(message: dict[str, Any]) -> bool:
+        return message.get("reply_to_message", {}).get("message_id") == photo["message_id"] and bool(buttons(message))
+
+    menu = await tg.wait_for_bot_message(user, predicate=is_menu)
     return photo, menu
 
 
@@ -189,6 +197,8 @@ async def test_detect_gender(tg: FakeTelegram, vendors: FakeVendors, bot: Runnin
     returned = tg.message_file(result).data
     assert returned != tg.message_file(photo).data
     assert green_pixels(returned) > 100 > green_pixels(tg.message_file(photo).data)
+    await alice.send_text(alice, "/quota")  # one of five used
+    assert "4 of 5 free edits left" in (await tg.wait_for_bot_message(alice))["text"]
 
 
 async def test_swap_gender_detects_first(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
@@ -221,6 +231,15 @@ async def test_only_configured_operations_and_gender_direction(
         assert "as a woman" in result["caption"] and "I saw" not in result["caption"]
         assert vendors.ailab.requests[-1].form["target"] == "1"  # 1 = female
         assert vendors.accuauth.requests == []
+        # In a group, /gender asks the direction the same way.
+        group = tg.group(-100777, "Friends")
+        photo = await alice.send_photo(group, FACE)
+        await alice.send_text(group, "/gender", reply_to=photo)
+        asked = await tg.wait_for_bot_message(group)
+        assert asked["reply_to_message"]["message_id"] == photo["message_id"]
+        assert buttons(asked) == ["👩 Female", "👨 Male", "⬅️ Back"]
+        await alice.send_text(group, "/detect", reply_to=photo)
+        assert "not available" in (await tg.wait_for_bot_message(group))["text"]
 
 
 async def test_photo_sent_as_a_file(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
@@ -248,6 +267,9 @@ async def test_non_image_files_are_refused_without_charge(
     assert "not an image" in refusal["text"] and "reply_markup" not in refusal
     await alice.send_document(alice, b"just some notes\n", file_name="notes.txt", mime_type="text/plain")
     assert "not an image" in (await tg.wait_for_bot_message(alice))["text"]
+    huge = b"\xff\xd8\xff\xe0" + bytes(21 * 1024 * 1024)  # over the 20 MB bots may download
+    await alice.send_document(alice, huge, file_name="huge.jpg", mime_type="image/jpeg")
+    assert "20 MB" in (await tg.wait_for_bot_message(alice))["text"]
     assert (await allowance(bot, alice.id)).daily_used == 0
     assert vendors.ailab.requests == [] and vendors.accuauth.requests == []
 
@@ -268,7 +290,7 @@ async def test_corrupt_image_file_costs_nothing(tg: FakeTelegram, vendors: FakeV
 
 async def test_double_press_is_one_job(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
     alice = tg.user(1001, "Alice")
-    vendors.ailab.latency = 0.5  # the first press is still working when the second arrives
+    vendors.ailab.latency = 1.0  # the first press is still working when the second arrives
     _, menu = await photo_and_menu(tg, alice)
     await alice.press(menu, "👴 Older")
     ages = await tg.wait_for_edit(menu)
@@ -352,21 +374,7 @@ async def test_start_help_quota_privacy_cancel(tg: FakeTelegram, vendors: FakeVe
     assert "10 minutes" in privacy
     await alice.send_text(alice, "/cancel")
     assert "nothing to cancel" in (await tg.wait_for_bot_message(alice))["text"]
-
-
-async def test_quota_counts_down(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
-    alice = tg.user(1001, "Alice")
-    await alice.send_text(alice, "/quota")
-    before = (await tg.wait_for_bot_message(alice))["text"]
-    assert "5 of 5 free edits left" in before and "UTC" in before
-    _, menu = await photo_and_menu(tg, alice)
-    await alice.press(menu, "🔍 Detect gender")
-    await wait_result(tg, alice)
-    await alice.send_text(alice, "/quota")
-    assert "4 of 5 free edits left" in (await tg.wait_for_bot_message(alice))["text"]
-
-
-async def test_command_menus_per_scope_and_language(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
+    # The "/" menus: one per scope, in each language.
     private = [c["command"] for c in tg.commands[("all_private_chats", "")]]
     groups = [c["command"] for c in tg.commands[("all_group_chats", "")]]
     assert private == ["start", "help", "quota", "cancel", "privacy"]
@@ -389,3 +397,16 @@ async def test_russian_speaker_gets_russian_texts(tg: FakeTelegram, vendors: Fak
     caption = result["caption"]
     assert "50" in caption and any("а" <= ch <= "я" for ch in caption.lower())
     assert "years" not in caption and "Left today" not in caption
+
+
+def test_every_failure_has_words_in_every_language() -> None:
+    """A missing catalogue entry would show people its id ("fail-..."): every failure the runner can report,
+    with every photo problem and image refusal, has its own text in both languages."""
+    texts = Texts()
+    failures = [Failure(kind) for kind in FailureKind if kind is not FailureKind.UNREACHABLE]  # nobody to tell
+    failures += [Failure(FailureKind.UNUSABLE_PHOTO, problem.value) for problem in PhotoProblem]
+    failures += [Failure(FailureKind.BAD_IMAGE, reason.value, 257) for reason in RejectReason]
+    for language in LANGUAGES:
+        catalog = texts.get(language)
+        words = [failure_text(catalog, failure) for failure in failures]
+        assert not [w for w in words if w.startswith("fail-") or "{" in w], (language, words)

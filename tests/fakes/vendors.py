@@ -237,6 +237,7 @@ class RecordedRequest:
     time: float  # time.monotonic() when the request (body included) had arrived
     body: bytes = b""  # the raw body
     query: str = ""  # the raw query string
+    answered: float | None = None  # time.monotonic() once the answer was handed to the server (None: no answer)
 
 
 @dataclass(frozen=True)
@@ -788,6 +789,7 @@ class _FakeVendor:
             await _send_truncated(receive, send, response)
         else:
             await _send(send, response)
+        request.answered = time.monotonic()
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -27,7 +27,8 @@ help-group =
     In groups I only see commands, replies to my messages and messages that mention me. So:
     • reply to a photo with /face for the menu, or directly with /older, /younger, /gender, /detect or /swap;
     • or post a photo with one of those commands (or my @name) in its caption.
-    Only the person who asked can press the buttons under their photo.
+    /swap goes on the photo that should get a new face; then reply to my message with the photo of the face to use.
+    Only the person who asked can press the buttons under a photo.
 
 error-generic = Sorry, something went wrong on my side. Please try again in a minute.
 
@@ -58,19 +59,30 @@ btn-back = ⬅️ Back
 btn-cancel = ✖️ Cancel
 btn-to-female = 👩 Female
 btn-to-male = 👨 Male
-not-yours = These buttons belong to whoever sent the photo. Send your own photo to try!
+not-yours = These buttons belong to the person who asked about this photo. Send your own photo to try!
 menu-gone = This menu is too old. Send the photo again, please.
 op-unavailable = That is not available right now.
 no-photo = Reply to a photo with this command, or send a photo with the command as its caption.
 
 ## Face swap
-swap-prompt-private = Now send me the photo with the <b>face to use</b>. I will put that face onto the photo above (the photo above keeps its body, hair and background). This waits { $minutes } minutes.
-swap-prompt-group = { $name }, reply to <b>this message</b> with the photo of the <b>face to use</b>. I will put that face onto the photo above. This waits { $minutes } minutes.
+swap-prompt-private = Now send me the photo with the <b>face to use</b>. I will put that face onto the photo above (the photo above keeps its body, hair and background). This waits { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+  }.
+swap-prompt-group = { $name }, reply to <b>this message</b> with the photo of the <b>face to use</b>. I will put that face onto the photo above. This waits { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+  }.
 swap-cancelled = Face swap cancelled.
-swap-expired = Face swap cancelled: no face photo came within { $minutes } minutes. Press Swap faces again to retry.
+swap-expired = Face swap cancelled: no face photo came within { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+  }. Press Swap faces again to retry.
+swap-album-group = In a group I only see the album photo that has the caption. Reply /swap to the photo that should get the new face, then reply to my message with the face photo.
 swap-album-count = For a face swap by album, send exactly two photos with the caption /swap: the first gives the face, the second receives it.
 cancel-nothing = There is nothing to cancel.
 cancel-done = Cancelled.
+cancel-running = Your photo is already with the face editor and cannot be stopped now. The result comes soon.
 
 ## Jobs
 op-older = Making the face older ({ $age })
@@ -82,7 +94,6 @@ stage-queued = ⏳ { $operation }: waiting for a free slot…
 stage-preparing = ⏳ { $operation }: preparing the photo…
 stage-sent = ⏳ { $operation }: the face editor is working on it…
 stage-sent-swap = ⏳ { $operation }: the face editor is working on it. A face swap takes a minute or two…
-stage-receiving = ⏳ { $operation }: receiving the result…
 busy = I am still working on your last photo. One at a time, please: it will be done soon.
 duplicate = Already on it!
 duplicate-done = Already done: the result is above. Pick another option, or send the photo again.
@@ -103,7 +114,7 @@ done-swap_gender-detected = I saw a { $gender ->
     [female] a woman
    *[male] a man
   }.
-done-swap_faces = Here is the face from your second photo on the first one.
+done-swap_faces = Here is this photo with the face from your other photo.
 done-detect_gender = I see a <b>{ $gender ->
     [female] woman
    *[male] man
@@ -130,6 +141,7 @@ fail-transient = The face editor had a hiccup. Please try again in a minute.
 fail-timeout = The face editor took too long. Please try again in a few minutes.
 fail-photo_unavailable = I couldn't download that photo from Telegram (files over 20 MB cannot be downloaded by bots). Send it as a photo or a smaller file.
 fail-interrupted = Your request was interrupted by a restart of the bot and did not cost anything. Please try again.
+fail-cancelled = Cancelled.
 fail-not_an_image = That file is not an image I can read. Send a photo, or an image file (JPEG, PNG, WebP, HEIC, BMP or GIF).
 fail-unsupported_format = I can't read that image format. Send a JPEG, PNG, WebP, HEIC, BMP or GIF.
 fail-corrupt = That image file is damaged or incomplete. Please send it again.
@@ -151,11 +163,86 @@ privacy =
     <b>What happens to your photos</b>
 
     • When you press a button, your photo goes to the face-editing service that does that job: { $vendors }.
-    • While a job runs, the photo is kept on our server for at most { $minutes } minutes so the service can fetch it, then deleted. { $hosting }
+    • While a job runs, the photo is kept on our server for at most { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+  } so the service can fetch it, then deleted. { $hosting }
     • The result is sent to you and not kept after delivery.
     • We keep your Telegram id, name, language and how many edits you used, to run your daily allowance.
 privacy-hosting-builtin = The link the service uses is random and stops working when the job ends.
-privacy-hosting-s3 = The link the service uses is random and expires within { $minutes } minutes.
+privacy-hosting-s3 = The link the service uses is random and expires within { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+  }.
 privacy-hosting-acedata = For face swaps and Ace Data Cloud edits, the photo is uploaded to Ace Data Cloud's storage, which keeps a public copy for 7 days.
 privacy-hosting-none = {""}
 admin-alert = ⚠️ Operator attention: { $text }
+
+## Unknown commands (admin commands, for anyone who is not an admin, included)
+unknown-command = I don't know that command. /help shows what I can do.
+
+## Admin commands (only the ids in ADMIN_IDS see these)
+cmd-quota-admin = Your allowance, or someone's: /quota who
+cmd-grant = Give credits: /grant who n
+cmd-setlimit = Set a daily limit: /setlimit who n|default
+cmd-resetquota = Give back today's edits: /resetquota who
+cmd-ban = Ban: /ban who [reason]
+cmd-unban = Unban: /unban who
+cmd-stats = Statistics: /stats [days]
+cmd-history = Someone's ledger: /history who
+admin-who = &lt;who&gt; is a numeric id, an @username I have seen, or reply to the person's message with the command.
+admin-usage-grant = Usage: /grant &lt;who&gt; &lt;n&gt; (n may be negative to take credits back).
+    { admin-who }
+admin-usage-setlimit = Usage: /setlimit &lt;who&gt; &lt;n|default&gt;
+    { admin-who }
+admin-usage-quota = Usage: /quota [who]
+    { admin-who }
+admin-usage-resetquota = Usage: /resetquota &lt;who&gt;
+    { admin-who }
+admin-usage-ban = Usage: /ban &lt;who&gt; [reason]
+    { admin-who }
+admin-usage-unban = Usage: /unban &lt;who&gt;
+    { admin-who }
+admin-usage-history = Usage: /history &lt;who&gt;
+    { admin-who }
+admin-usage-stats = Usage: /stats [days], for example /stats 7 (1 to 366; the default is 1).
+admin-unknown-user = I have not seen { $who } yet. Use their numeric id, or reply to one of their messages.
+admin-bad-number = { $value } is out of range: use a whole number from { $min } to { $max }.
+admin-repeated = Already done: this command reached me twice.
+admin-granted = Granted { $amount } credits to { $who }. They now have { $credits } credits.
+admin-taken = Took { $amount } credits back from { $who }. They now have { $credits } credits.
+admin-limit-set = The daily limit of { $who } is now { $limit }. Left today: { $left }.
+admin-limit-default = The daily limit of { $who } is back to the default ({ $limit }). Left today: { $left }.
+admin-reset-done = Gave back { $amount } of today's edits to { $who }. Left today: { $left } of { $limit }.
+admin-banned = { $who } is banned: new requests get a polite refusal and cost nothing. A job already running finishes.
+admin-unbanned = { $who } is no longer banned.
+admin-quota-title = <b>{ $who }</b>
+admin-quota-balance = Today ({ $day }): { $used } of { $limit } free edits used, { $held } held by running jobs, { $left } left ({ $source ->
+    [admin] limit set by an admin
+   *[default] default limit
+  }).
+    Credits: { $credits } ({ $credits_held } held by running jobs).
+admin-quota-banned = Banned: { $reason }
+admin-quota-jobs = Last jobs:
+admin-quota-no-jobs = No jobs yet.
+admin-quota-job = • { $when } { $operation }: { $outcome } (cost { $cost })
+admin-history-title = <b>Ledger of { $who }</b>, last { $count } entries, newest first:
+admin-history-empty = The ledger has nothing for { $who } yet.
+admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
+    [daily] {" "}free
+    [credits] {" "}credits
+   *[other] {""}
+  }
+admin-history-job = , job { $job }
+admin-history-admin = , by admin { $admin }
+admin-history-reason = : { $reason }
+admin-stats-title = <b>The last { $days ->
+    [one] day
+   *[other] { $days } days
+  }</b>: { $jobs } jobs, { $rate }% succeeded.
+admin-stats-operation = • { $operation }: { $jobs } ({ $outcomes }), { $rate }% succeeded
+admin-stats-latency = Vendor time:
+admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls } jobs)
+admin-stats-top = Top users:
+admin-stats-user = • { $who }: { $jobs } jobs, { $charged } charged
+admin-stats-credits = Credits granted: { $granted } (taken back: { $taken }).

@@ -1,0 +1,37 @@
+"""The status message is shown only when it is worth a Bot API call (STATUS_DELAY)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.fakes.telegram import FakeTelegram
+from tests.fakes.vendors import FakeVendors
+from tests.harness import make_settings, running_bot
+from tests.test_conversation import photo_and_menu, wait_result
+from tests.test_conversation_jobs import press_age
+
+
+async def test_a_quick_job_answers_with_its_result_only(tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path) -> None:
+    async with running_bot(tg, make_settings(tg, tmp_path, vendors, status_delay=5.0)):
+        alice = tg.user(1001, "Alice")
+        _, menu = await photo_and_menu(tg, alice)
+        await press_age(tg, alice, menu)
+        await wait_result(tg, alice)
+        texts = [m for m in tg.bot_messages(alice) if "photo" not in m]
+        assert [m["message_id"] for m in texts] == [menu["message_id"]]  # the menu, and no status message
+        assert tg.calls_to("sendChatAction", "deleteMessage") == []
+
+
+async def test_a_slow_job_shows_its_stage_after_the_delay(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    vendors.ailab.latency = 1.5
+    async with running_bot(tg, make_settings(tg, tmp_path, vendors, status_delay=0.3)):
+        alice = tg.user(1001, "Alice")
+        _, menu = await photo_and_menu(tg, alice)
+        await press_age(tg, alice, menu)
+        status = await tg.wait_for_bot_message(alice, predicate=lambda m: "photo" not in m, timeout=5)
+        assert status["text"].startswith("⏳")
+        await wait_result(tg, alice)
+        await tg.wait_for_deletion(status)  # the result replaced it
+        assert len(tg.calls_to("sendChatAction")) == 1
