@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bot import imaging
+from bot.logs import current_job
 from bot.providers.errors import ErrorCategory, ProviderError
 from bot.providers.router import FaceProviders, Operation
 from bot.providers.types import Gender, GenderVerdict
@@ -111,6 +112,7 @@ class JobRunner:
         concurrency: Mapping[Vendor, int],
         today: Callable[[], str],
         one_active: bool = True,
+        on_settled: Callable[[str, str, int, int], None] | None = None,
     ) -> None:
         self.jobs = jobs
         self.requests = requests
@@ -120,6 +122,7 @@ class JobRunner:
         self._limits = {vendor: asyncio.Semaphore(n) for vendor, n in concurrency.items()}
         self._today = today
         self._one_active = one_active
+        self._on_settled = on_settled  # (operation, outcome, charged, released): for the metrics
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._owners: dict[str, int] = {}  # job id -> user id, for every job in progress
         self._queued: set[str] = set()  # jobs still waiting for a vendor slot: cancelling them costs nothing
@@ -163,6 +166,7 @@ class JobRunner:
         return user_id in self._owners.values()
 
     async def _run(self, job: Job) -> None:
+        current_job.set(job.id)  # this task's log lines carry the job id
         port = self._port()
         vendor = self.providers.vendor_for(Operation(job.operation))
         started = time.monotonic()
@@ -273,6 +277,8 @@ class JobRunner:
         if settled is None:  # settled meanwhile (a shutdown gave up on it): do not deliver twice
             await asyncio.to_thread(_delete_result, path)
             return
+        if self._on_settled is not None:
+            self._on_settled(job.operation, "ok", job.cost, 0)
         await self._deliver(settled, result)
 
     async def _deliver(self, job: Job, result: JobResult) -> None:
@@ -290,7 +296,11 @@ class JobRunner:
         settled = await self.jobs.finish_failed(
             job.id, outcome=failure.kind.value, vendor=vendor.value if vendor else None, vendor_ms=ms, status=status
         )
-        if settled is None or failure.kind is FailureKind.UNREACHABLE:
+        if settled is None:
+            return
+        if self._on_settled is not None:
+            self._on_settled(job.operation, failure.kind.value, 0, job.cost)
+        if failure.kind is FailureKind.UNREACHABLE:
             return
         try:
             await self._port().fail(settled, failure)

@@ -10,6 +10,19 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
+from contextvars import ContextVar
+
+current_job: ContextVar[str | None] = ContextVar("current_job", default=None)
+"""The job the running task works on: set by the job runner, stamped on every log line of that task."""
+
+
+class JobContextFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        job_id = current_job.get()
+        record.job_id = job_id
+        record.job = f" [job {job_id}]" if job_id else ""
+        return True
+
 
 _NOISY = ("httpx", "httpcore", "apscheduler", "telegram.ext.Updater", "uvicorn.access")
 
@@ -38,9 +51,9 @@ class JsonFormatter(RedactingFormatter):
             "time": self.formatTime(record), "level": record.levelname, "logger": record.name,
             "message": self.redact(record.getMessage()),
         }
-        for key in ("job_id", "update_id"):
-            if hasattr(record, key):
-                entry[key] = getattr(record, key)
+        job_id = getattr(record, "job_id", None)
+        if job_id:
+            entry["job_id"] = job_id
         if record.exc_info:
             entry["exception"] = self.redact(self.formatException(record.exc_info))
         return json.dumps(entry, ensure_ascii=False)
@@ -51,7 +64,10 @@ def configure_logging(level: str, secrets: Iterable[str] = (), fmt: str = "text"
     if fmt == "json":
         handler.setFormatter(JsonFormatter("%(message)s", secrets))
     else:
-        handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets))
+        handler.setFormatter(
+            RedactingFormatter("%(asctime)s %(levelname)s %(name)s%(job)s: %(message)s", secrets)
+        )
+    handler.addFilter(JobContextFilter())
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

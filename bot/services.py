@@ -98,7 +98,7 @@ class Services:
         runner = JobRunner(
             jobs=jobs, requests=requests, providers=providers, results_dir=settings.results_dir,
             concurrency={vendor: settings.vendor_concurrency for vendor in Vendor}, today=quota_clock.today,
-            one_active=settings.one_job_per_person,
+            one_active=settings.one_job_per_person, on_settled=metrics.on_job_settled,
         )
         metrics.watch_jobs(lambda: runner.waiting, lambda: runner.running)
         return cls(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.logs import RedactingFormatter, configure_logging
+from bot.logs import JobContextFilter, JsonFormatter, RedactingFormatter, configure_logging, current_job
 from bot.settings import secret_values
 from storage.users import UsersRepository
 from tests.fakes.telegram import FakeTelegram
@@ -165,3 +166,24 @@ def test_settings_come_from_a_dotenv_file(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=\nWEB_PORT=70000\n", encoding="utf-8")
     result = _run_bot_process({}, tmp_path)
     assert "WEB_PORT" in result.stderr  # read from .env (and refused)
+
+
+def test_job_log_lines_carry_the_job_id_in_text_and_json(restore_logging: None) -> None:
+    stream = io.StringIO()
+    text = RedactingFormatter("%(name)s%(job)s: %(message)s", [TOKEN])
+    for formatter in (text, JsonFormatter("%(message)s", [TOKEN])):
+        handler = logging.StreamHandler(stream)
+        handler.setFormatter(formatter)
+        handler.addFilter(JobContextFilter())
+        log = logging.getLogger("test.jobs")
+        log.addHandler(handler)
+        token = current_job.set("AbC123")
+        try:
+            log.warning("vendor answered with %s", TOKEN)
+        finally:
+            current_job.reset(token)
+            log.removeHandler(handler)
+    text_line, json_line = stream.getvalue().splitlines()
+    assert text_line == "test.jobs [job AbC123]: vendor answered with [secret]"
+    entry = json.loads(json_line)
+    assert entry["job_id"] == "AbC123" and entry["message"] == "vendor answered with [secret]"

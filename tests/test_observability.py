@@ -34,6 +34,8 @@ async def test_metrics_after_a_job_and_a_vendor_retry(tg: FakeTelegram, vendors:
     assert found[("faceshift_vendor_request_seconds_count", (("outcome", "transient"), ("vendor", "ailab")))] == 1
     assert found[("faceshift_vendor_retries_total", (("category", "transient"), ("vendor", "ailab")))] == 1
     assert found[("faceshift_telegram_api_errors_total", (("kind", "bad_request"),))] == 1
+    assert found[("faceshift_jobs_total", (("operation", "older"), ("outcome", "ok")))] == 1
+    assert found[("faceshift_quota_units_total", (("movement", "charged"),))] == 1
     assert ("faceshift_jobs_waiting", ()) in found and ("faceshift_jobs_running", ()) in found
 
 
