@@ -12,7 +12,7 @@ from telegram.ext import ApplicationBuilder, Defaults
 
 import handlers
 from bot.context import CONTEXT_TYPES, FaceShiftApp
-from bot.hosting import BuiltinPhotoHost, S3PhotoHost, run_sweeper
+from bot.hosting import BuiltinPhotoHost, Sweepable, run_sweeper
 from bot.metrics import Metrics
 from bot.services import Services
 from bot.settings import Settings, TelegramMode
@@ -55,7 +55,7 @@ def build_application(settings: Settings) -> FaceShiftApp:
         server = WebServer(app, settings.web_host, settings.web_port)
         await server.start()
         web.append(server)
-        if isinstance(host, BuiltinPhotoHost | S3PhotoHost):
+        if isinstance(host, Sweepable):
             services.tasks.append(asyncio.create_task(run_sweeper(host), name="media-sweeper"))
         await services.runner.recover()
         if receiver:

@@ -16,8 +16,8 @@ import pytest
 from botocore.exceptions import ClientError
 from moto.server import ThreadedMotoServer
 
-from bot.hosting import BuiltinPhotoHost, S3PhotoHost
-from bot.hosting.s3 import build_s3_client
+from bot.hosting import BuiltinPhotoHost
+from bot.hosting.s3 import S3PhotoHost, build_s3_client
 from bot.providers.photo_host import HostedPhoto, PhotoHost
 from bot.web import WebServer, create_web_app
 

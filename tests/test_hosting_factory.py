@@ -9,7 +9,8 @@ from typing import Any, cast
 
 import pytest
 
-from bot.hosting import AceUploadPhotoHost, BuiltinPhotoHost, S3PhotoHost, create_photo_host, run_sweeper
+from bot.hosting import AceUploadPhotoHost, BuiltinPhotoHost, create_photo_host, run_sweeper
+from bot.hosting.s3 import S3PhotoHost
 from bot.settings import HostingKind, Settings
 
 

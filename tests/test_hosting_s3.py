@@ -16,8 +16,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 from moto.server import ThreadedMotoServer
 
-from bot.hosting import S3PhotoHost
-from bot.hosting.s3 import build_s3_client
+from bot.hosting.s3 import S3PhotoHost, build_s3_client
 from bot.providers.errors import ErrorCategory, ProviderError
 
 if TYPE_CHECKING:

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.hosting.acedata import AceUploadPhotoHost, Uploader
 from bot.hosting.builtin import BuiltinPhotoHost
 from bot.hosting.factory import create_photo_host
-from bot.hosting.s3 import S3PhotoHost
 
+# bot.hosting.s3 (and boto3, ~25 MB and ~0.1 s to import) is loaded only when HOSTING=s3.
 __all__ = [
     "AceUploadPhotoHost",
     "BuiltinPhotoHost",
-    "S3PhotoHost",
     "Sweepable",
     "Uploader",
     "create_photo_host",
@@ -34,6 +33,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
+@runtime_checkable
 class Sweepable(Protocol):
     async def sweep(self) -> int:
         """Delete expired photos; returns how many went."""

@@ -7,7 +7,6 @@ import time
 
 from bot.hosting.acedata import AceUploadPhotoHost, Uploader
 from bot.hosting.builtin import BuiltinPhotoHost, Clock
-from bot.hosting.s3 import S3PhotoHost
 from bot.providers.photo_host import PhotoHost
 from bot.settings import HostingKind, Settings
 
@@ -32,6 +31,8 @@ def create_photo_host(
             log.warning("PUBLIC_URL is not https: Ace documents https image URLs")
         return BuiltinPhotoHost(settings.media_dir, settings.public_url, settings.media_ttl, clock=clock)
     if kind is HostingKind.S3:
+        from bot.hosting.s3 import S3PhotoHost
+
         return S3PhotoHost.from_settings(settings, clock=clock)
     if kind is HostingKind.ACEDATA:
         if ace_upload is None:
