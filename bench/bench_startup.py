@@ -50,14 +50,18 @@ async def run(runs: int, idle: float) -> str:
     serving = [r[0] * 1000 for r in results]
     answered = [r[1] * 1000 for r in results]
     rss = [r[2] / 1024 for r in results]
+    def row(name: str, values: list[float], digits: int) -> str:
+        cells = (statistics.median(values), min(values), max(values))
+        return f"| {name} | " + " | ".join(f"{v:.{digits}f}" for v in cells) + " |"
+
     lines = [
         machine_line(),
         "",
         "| metric | median | min | max |",
         "|---|---:|---:|---:|",
-        f"| start-up to first long poll (ms) | {statistics.median(serving):.0f} | {min(serving):.0f} | {max(serving):.0f} |",
-        f"| start-up to first answer (ms) | {statistics.median(answered):.0f} | {min(answered):.0f} | {max(answered):.0f} |",
-        f"| idle memory, RSS after {idle:g} s (MB) | {statistics.median(rss):.1f} | {min(rss):.1f} | {max(rss):.1f} |",
+        row("start-up to first long poll (ms)", serving, 0),
+        row("start-up to first answer (ms)", answered, 0),
+        row(f"idle memory, RSS after {idle:g} s (MB)", rss, 1),
         "",
         f"{runs} runs; AILab configured (fake), builtin web server on, SQLite in a fresh temp directory.",
     ]
