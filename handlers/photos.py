@@ -49,6 +49,11 @@ def photo_sizes(message: Message) -> list[PhotoSize] | None:
     return [PhotoSize(document.file_id, 0, 0, document.file_size or 0)]
 
 
+def _refusal(refused: NotAnImage | TooBig) -> str:
+    """The catalogue key that tells the person why their file was refused."""
+    return "file-not-image" if isinstance(refused, NotAnImage) else "file-too-big"
+
+
 def command_in(message: Message, bot_username: str) -> str | None:
     """The command at the start of the text or caption (``/older`` or ``/older@thisbot``), if it is ours."""
     entities = message.entities if message.text else message.caption_entities
@@ -91,8 +96,7 @@ async def on_photo(update: Update, context: Context) -> None:
         sizes = photo_sizes(message)
     except (NotAnImage, TooBig) as refused:
         if private or command:
-            key = "file-not-image" if isinstance(refused, NotAnImage) else "file-too-big"
-            await message.reply_text(texts(key), do_quote=True)
+            await message.reply_text(texts(_refusal(refused)), do_quote=True)
         return
     if sizes is None:
         return
@@ -127,8 +131,7 @@ async def on_command(update: Update, context: Context) -> None:
     try:
         sizes = photo_sizes(target) if target is not None else None
     except (NotAnImage, TooBig) as refused:
-        await message.reply_text(texts("file-not-image" if isinstance(refused, NotAnImage) else "file-too-big"),
-                                 do_quote=True)
+        await message.reply_text(texts(_refusal(refused)), do_quote=True)
         return
     if target is None or sizes is None or command is None:
         await message.reply_text(texts("no-photo"), do_quote=True)
