@@ -81,6 +81,7 @@ class JobResult:
     image: bytes
     verdict: GenderVerdict | None = None  # detection, and gender swaps that detected first
     to_gender: Gender | None = None
+    vendor: str | None = None  # the vendor that made it, when it is not the job's first choice
 
 
 class PhotoUnavailable(Exception):
@@ -255,7 +256,7 @@ class JobRunner:
             assert job.face_request_id is not None
             face = await port.download(await self._request(job.face_request_id), RULES[vendor])
             image = await self.providers.swap_faces(face, photo, job_id=job.id)
-            return JobResult(image.data)
+            return JobResult(image.data, vendor=image.vendor)
         if op is Operation.SWAP_GENDER:
             verdict: GenderVerdict | None = None
             to = Gender(job.params["to"]) if job.params.get("to") else None
@@ -263,16 +264,16 @@ class JobRunner:
                 verdict = await self.providers.detect_gender(photo)
                 to = Gender.FEMALE if verdict.gender is Gender.MALE else Gender.MALE
             image = await self.providers.change_gender(photo, to, job_id=job.id)
-            return JobResult(image.data, verdict=verdict, to_gender=to)
+            return JobResult(image.data, verdict=verdict, to_gender=to, vendor=image.vendor)
         age = int(job.params["age"])
         image = await self.providers.change_age(photo, age, job_id=job.id)
-        return JobResult(image.data)
+        return JobResult(image.data, vendor=image.vendor)
 
     async def _keep_and_charge(self, job: Job, result: JobResult, vendor: Vendor, elapsed_ms: int) -> None:
         """Write the paid result to disk, then charge: from here on a crash cannot lose it."""
         path = self._results / f"{job.id}.jpg"
         await asyncio.to_thread(_write_result, path, result)
-        settled = await self.jobs.finish_paid(job.id, vendor=vendor.value, vendor_ms=elapsed_ms,
+        settled = await self.jobs.finish_paid(job.id, vendor=result.vendor or vendor.value, vendor_ms=elapsed_ms,
                                               result_path=str(path))
         if settled is None:  # settled meanwhile (a shutdown gave up on it): do not deliver twice
             await asyncio.to_thread(_delete_result, path)

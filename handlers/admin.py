@@ -305,7 +305,7 @@ def _ledger_line(context: Context, texts: Catalog, entry: LedgerEntry) -> str:
     if entry.job_id:
         line += texts("admin-history-job", job=entry.job_id)
     if entry.admin_id is not None:
-        line += texts("admin-history-admin", admin=entry.admin_id)
+        line += texts("admin-history-admin", admin=str(entry.admin_id))
     if entry.reason:
         line += texts("admin-history-reason", reason=entry.reason)
     return line

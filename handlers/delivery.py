@@ -4,15 +4,19 @@ progress in one status message, deliver the result as a reply to the photo, or s
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot import imaging
 from bot.i18n import Catalog, Texts
 from bot.jobs import ChatUnreachable, Failure, FailureKind, JobResult, PhotoUnavailable, Stage
+from bot.providers.errors import ErrorCategory, ProviderError
 from bot.providers.router import Operation
 from bot.quota_clock import QuotaClock
 from handlers import keyboards
@@ -24,6 +28,33 @@ from storage.requests import PhotoRequest, RequestsRepository
 from storage.users import UsersRepository
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# Pauses between attempts of a call that must get through (a result, a failure notice, the photo download)
+# when Telegram answers 5xx, times out, or still says 429 after the rate limiter's own retries.
+RETRY_PAUSES = (0.5, 1.0, 2.0, 4.0)
+
+
+async def patiently(call: Callable[[], Awaitable[T]], what: str, pauses: tuple[float, ...] = RETRY_PAUSES) -> T:
+    """``call()``, repeated after a transient Telegram failure (5xx, timeout, flood wait).
+
+    A refusal (``BadRequest``, ``Forbidden``) is final and raised at once. Repeating a send that timed out may
+    show the message twice: for results and failure notices that is better than never showing them.
+    """
+    for attempt, pause in enumerate((*pauses, None), start=1):
+        try:
+            return await call()
+        except BadRequest:
+            raise
+        except (NetworkError, RetryAfter) as error:
+            if pause is None:
+                raise
+            if isinstance(error, RetryAfter):
+                retry_after = error.retry_after
+                pause = max(pause, retry_after if isinstance(retry_after, int | float) else retry_after.total_seconds())
+            log.info("%s: attempt %d failed (%s), again in %.1f s", what, attempt, error, pause)
+            await asyncio.sleep(pause)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 _STAGE_TEXT = {
     Stage.QUEUED: "stage-queued",
@@ -63,11 +94,17 @@ class TelegramChatPort:
         chosen = request.sizes[imaging.choose_photo_size(sizes, rules)] if sizes else None
         if chosen is None:
             raise PhotoUnavailable(request.id)
-        try:
+
+        async def fetch() -> bytes:
             file = await self._bot.get_file(chosen.file_id)
             return bytes(await file.download_as_bytearray())
+
+        try:
+            return await patiently(fetch, f"downloading {request.id}")
         except BadRequest as error:  # "file is too big", "wrong file_id or the file is temporarily unavailable"
             raise PhotoUnavailable(str(error)) from None
+        except (NetworkError, RetryAfter) as error:  # Telegram kept failing: a hiccup, worth another try later
+            raise ProviderError("telegram", ErrorCategory.TRANSIENT, code="download", detail=str(error)) from None
 
     async def progress(self, job: Job, stage: Stage) -> None:
         """Show ``stage`` in the job's one status message (see :class:`handlers.status.StatusBoard`).
@@ -101,33 +138,41 @@ class TelegramChatPort:
         left = texts("quota-left", left=allowance.daily_left, credits=allowance.credits)
         caption = f"{_done_text(texts, job, result)}\n{left}"
         try:
-            await self._bot.send_photo(
+            await patiently(lambda: self._bot.send_photo(
                 job.chat_id, result.image, caption=caption, reply_parameters=reply_to(request.message_id),
                 message_thread_id=request.thread_id,
                 reply_markup=keyboards.main_menu(texts, request.id, self._available),
-            )
+            ), f"job {job.id}: result")
         except Forbidden:
             log.info("job %s: the person blocked the bot; result dropped", job.id)
         if status_id is not None:
             with contextlib.suppress(TelegramError):
-                await self._bot.delete_message(job.chat_id, status_id)
+                await patiently(lambda: self._bot.delete_message(job.chat_id, status_id),
+                                f"job {job.id}: status removal")
 
     async def fail(self, job: Job, failure: Failure) -> None:
         texts = await self._catalog(job.user_id)
-        text = f"{failure_text(texts, failure)}\n{texts('not-free')}"
+        text = failure_text(texts, failure)
+        if failure.kind is not FailureKind.INTERRUPTED:  # that text says it already
+            text = f"{text}\n{texts('not-free')}"
         message_id = await self._board.finish(job)
-        with contextlib.suppress(Forbidden):
+        what = f"job {job.id}: failure notice"
+        try:
             if message_id is not None:
                 try:
-                    await self._bot.edit_message_text(text, chat_id=job.chat_id, message_id=message_id)
+                    await patiently(
+                        lambda: self._bot.edit_message_text(text, chat_id=job.chat_id, message_id=message_id), what
+                    )
                     return
                 except BadRequest:
                     pass  # the status message is gone: say it in a new message
             request = await self._requests.get(job.request_id)
-            await self._bot.send_message(
+            await patiently(lambda: self._bot.send_message(
                 job.chat_id, text, reply_parameters=reply_to(request.message_id) if request else None,
                 message_thread_id=request.thread_id if request else None,
-            )
+            ), what)
+        except Forbidden:
+            log.info("job %s: the person blocked the bot; not told", job.id)
 
 
 def failure_text(texts: Catalog, failure: Failure) -> str:

@@ -1,4 +1,9 @@
-"""The last resort: log what escaped a handler, and tell the person something went wrong."""
+"""The last resort: log what escaped a handler, and tell the person something went wrong.
+
+Telegram's own failures (a 5xx, a timeout, a flood wait the rate limiter gave up on, a message or query that
+is gone, a chat that is closed to us) are part of life: they are logged as such, one warning line without a
+traceback. Anything else is a bug and is logged as "unhandled error", with its traceback.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,31 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import Context
+from bot.telegram_limits import error_kind
 from handlers.replies import catalog_for
 
 log = logging.getLogger(__name__)
 
+# error_kind() names of the errors that are Telegram's side, not ours ("bad_request" and "other" are ours).
+TELEGRAM_SIDE = frozenset({"flood_429", "forbidden_403", "not_modified", "not_found", "timeout", "network"})
+
+
+def classify(error: BaseException | None) -> str | None:
+    """The kind of a Telegram-side failure, or None for an unexpected error (a bug)."""
+    if isinstance(error, TelegramError):
+        kind = error_kind(error)
+        if kind in TELEGRAM_SIDE:
+            return kind
+    return None
+
 
 async def on_error(update: object, context: Context) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
-    log.error("unhandled error in update %s", update_id, exc_info=context.error)
+    kind = classify(context.error)
+    if kind is None:
+        log.error("unhandled error in update %s", update_id, exc_info=context.error)
+    else:
+        log.warning("update %s: Telegram failed a call (%s): %s", update_id, kind, context.error)
     if not isinstance(update, Update) or isinstance(context.error, Forbidden):
         return
     try:

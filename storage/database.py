@@ -104,7 +104,7 @@ class Database:
 
         ``work`` is plain synchronous sqlite3 code: it cannot await, so nothing interleaves with it, and the
         whole transaction costs one hop to aiosqlite's thread instead of one per statement. That hop, not
-        SQLite, is what a transaction mostly costs here (about 60 us each on the reference machine), so the
+        SQLite, is what a transaction mostly costs here (20 to 100 us each on the reference VM), so the
         quota's hot path (a job's reservation and its settlement) is written this way: see
         ``bench/bench_quota.py``. Once queued, ``work`` completes even if the caller is cancelled meanwhile
         (the thread runs its queue in order, so a later transaction still starts after it).
@@ -124,7 +124,8 @@ def _atomically(conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], T
     try:
         result = work(conn)
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may have rolled back already (SQLITE_FULL, SQLITE_IOERR...)
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
     return result

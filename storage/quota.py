@@ -9,7 +9,8 @@ The allowance day. An account's counters belong to its ``day``; the first use on
 day from zero. A reservation remembers the day it counts against, so a job that runs across midnight settles
 against yesterday (in the ledger only: yesterday's counters are gone) and never eats into today. The account's
 day never goes backwards: when the clock does (a changed ``QUOTA_TIMEZONE``, a clock step), the account stays
-on its later day rather than handing out a second allowance for a day already used.
+on its later day rather than handing out a second allowance for a day already used. A new day is not a ledger row:
+the daily counters are the sums of that day's rows, which is how :meth:`QuotaRepository.audit` recomputes them.
 
 The functions ending in ``_in`` are synchronous sqlite3 code that runs inside a transaction the caller holds
 (:meth:`storage.database.Database.run`), so that a job's reservation and its row are written atomically, in one

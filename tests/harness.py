@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
+import os
+import signal
 import socket
+import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from pydantic import SecretStr
 
 from bot import runtime
 from bot.settings import Settings
@@ -97,3 +104,119 @@ async def running_bot(tg: FakeTelegram, settings: Settings) -> AsyncIterator[Run
     finally:
         stop.set()
         await asyncio.wait_for(task, timeout=30)
+
+
+# -- the bot as a separate process (for crash tests: SIGKILL, then start again) ------------------------------
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """Environment variables that make ``python -m bot`` read exactly ``settings``."""
+    env: dict[str, str] = {}
+    for name in type(settings).model_fields:
+        value = getattr(settings, name)
+        if value is None:
+            continue
+        if isinstance(value, SecretStr):
+            text = value.get_secret_value()
+        elif isinstance(value, bool):
+            text = "true" if value else "false"
+        elif isinstance(value, list):
+            text = ",".join(str(item) for item in value)
+        elif isinstance(value, dict):
+            text = json.dumps(value)
+        elif isinstance(value, Enum):
+            text = str(value.value)
+        else:
+            text = str(value)
+        env[name.upper()] = text
+    return env
+
+
+@dataclass
+class BotProcess:
+    """``python -m bot`` running against the fakes. Its log (stderr) is in ``log_path``."""
+
+    settings: Settings
+    process: asyncio.subprocess.Process
+    log_path: Path
+
+    @property
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    async def kill(self) -> None:
+        """SIGKILL: no shutdown code runs, exactly as in a crash or an OOM kill."""
+        if self.process.returncode is None:
+            self.process.kill()
+        await self.process.wait()
+
+    async def stop(self, timeout: float = 30) -> int:
+        """SIGTERM, the clean shutdown; returns the exit code."""
+        if self.process.returncode is None:
+            self.process.terminate()
+        return await asyncio.wait_for(self.process.wait(), timeout)
+
+    def terminate(self) -> None:
+        """SIGTERM without waiting for the exit (a second one makes the bot leave at once)."""
+        if self.process.returncode is None:
+            self.process.terminate()
+
+    async def wait(self, timeout: float = 30) -> int:
+        """Wait for the process to end; returns the exit code (``TimeoutError`` if it does not end)."""
+        return await asyncio.wait_for(self.process.wait(), timeout)
+
+    def freeze(self) -> None:
+        """SIGSTOP: the process stops where it is (to look at its state before a kill)."""
+        if self.process.returncode is None:
+            self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        """SIGCONT after :meth:`freeze`."""
+        if self.process.returncode is None:
+            self.process.send_signal(signal.SIGCONT)
+
+    @contextlib.asynccontextmanager
+    async def database(self) -> AsyncIterator[Database]:
+        """A second connection to the bot's database (it may be running, or dead)."""
+        db = await Database.open(self.settings.database_path)
+        try:
+            yield db
+        finally:
+            await db.close()
+
+
+@contextlib.asynccontextmanager
+async def running_bot_process(
+    tg: FakeTelegram, settings: Settings, *, env: dict[str, str] | None = None, ready_timeout: float = 20
+) -> AsyncIterator[BotProcess]:
+    """Start ``python -m bot`` configured by ``settings`` (plus ``env``); ready once it long-polls the fake.
+
+    The block may kill the process (:meth:`BotProcess.kill`); otherwise it is stopped with SIGTERM at the end
+    (and killed if it does not stop). Each start appends to the same log file next to the database.
+    """
+    log_path = settings.database_path.parent / "bot-process.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    inherited = {key: value for key, value in os.environ.items() if key.lower() not in type(settings).model_fields}
+    polls = tg.poll_count
+    with log_path.open("ab") as log:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", env=inherited | settings_env(settings) | (env or {}),
+            cwd=settings.database_path.parent, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log,
+        )
+    running = BotProcess(settings, process, log_path)
+    try:
+        exited = asyncio.ensure_future(process.wait())
+        try:
+            await tg.wait_until(lambda: tg.poll_count > polls or exited.done(), timeout=ready_timeout,
+                                what="the bot process to start polling")
+        finally:
+            exited.cancel()
+        if process.returncode is not None:
+            raise AssertionError(f"the bot process exited with {process.returncode}:\n{running.log}")
+        yield running
+    finally:
+        if process.returncode is None:
+            try:
+                await running.stop()
+            except TimeoutError:
+                await running.kill()

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from enum import StrEnum
@@ -176,10 +177,10 @@ class FaceProviders:
                        ailab: AILabCall) -> ResultImage:
         if vendor is Vendor.AILAB:
             assert self._ailab is not None
-            return await ailab(self._ailab, data)
+            return dataclasses.replace(await ailab(self._ailab, data), vendor=vendor.value)
         assert self._ace is not None
         async with self._hosted(data, job_id) as url:
-            return await ace(self._ace, url)
+            return dataclasses.replace(await ace(self._ace, url), vendor=vendor.value)
 
     @contextlib.asynccontextmanager
     async def _hosted(self, data: bytes, job_id: str) -> AsyncIterator[str]:

@@ -29,6 +29,7 @@ class ResultImage:
     content_type: str
     width: int
     height: int
+    vendor: str | None = None  # who made it (set by the router: after a fallback it is the second vendor)
 
 
 @dataclass(frozen=True, slots=True)
