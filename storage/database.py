@@ -90,13 +90,17 @@ class Database:
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on error), serialised with every other write."""
         async with self._write_lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
+            # aiosqlite runs statements in order on its thread, even when the awaiting task is cancelled. So a
+            # BEGIN interrupted by a cancellation still runs, and the ROLLBACK queued after it closes it: the
+            # connection is never left inside a transaction for the next writer.
             try:
+                await self.conn.execute("BEGIN IMMEDIATE")
                 yield self.conn
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.OperationalError):  # "no transaction is active"
+                    await asyncio.shield(self.conn.execute("ROLLBACK"))
                 raise
-            await self.conn.execute("COMMIT")
+            await asyncio.shield(self.conn.execute("COMMIT"))
 
     async def run(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``work(conn)`` as one ``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` if it raises) on the

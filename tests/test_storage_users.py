@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import asyncio
+
 from pathlib import Path
 
 from storage import Database
@@ -37,3 +39,22 @@ async def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
             assert (await cursor.fetchone())[0] == 1
     finally:
         await again.close()
+
+
+async def test_a_transaction_cancelled_at_its_begin_leaves_the_connection_usable(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "db.sqlite3")
+    users = UsersRepository(db)
+    try:
+        for _ in range(20):  # cancel at different points of the first hops
+            task = asyncio.create_task(
+                users.record_seen(5, username="x", first_name="X", language_code=None, now=0.0)
+            )
+            await asyncio.sleep(0)
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            users._written.clear()
+        await users.record_seen(6, username="y", first_name="Y", language_code=None)  # not "within a transaction"
+        assert await users.get(6) is not None
+        assert not db.conn.in_transaction
+    finally:
+        await db.close()
