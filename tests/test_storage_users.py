@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import asyncio
-
 from pathlib import Path
 
 from storage import Database
