@@ -26,7 +26,7 @@ from tests.fakes.vendors import FakeAILab  # noqa: E402
 from tests.harness import TOKEN  # noqa: E402
 
 
-async def one_run(idle: float) -> tuple[float, float, int]:
+async def one_run(idle: float) -> tuple[float, float, int, float]:
     async with FakeTelegram.running(token=TOKEN) as tg, FakeAILab.running() as ailab:
         alice = tg.user(1001, "Alice")
         await alice.send_text(alice, "/start")  # waiting for the bot when it comes up
@@ -40,9 +40,15 @@ async def one_run(idle: float) -> tuple[float, float, int]:
                 answered = time.monotonic() - started
                 await asyncio.sleep(idle)
                 rss_kb = bot.memory_kb()["VmRSS"]
+                round_trips = []
+                for _ in range(5):  # /start to its answer, the bot already running
+                    sent = time.monotonic()
+                    await alice.send_text(alice, "/start")
+                    await tg.wait_for_bot_message(alice, timeout=10)
+                    round_trips.append(time.monotonic() - sent)
             finally:
                 await bot.stop(10)
-    return serving, answered, rss_kb
+    return serving, answered, rss_kb, statistics.median(round_trips)
 
 
 async def run(runs: int, idle: float) -> str:
@@ -50,6 +56,7 @@ async def run(runs: int, idle: float) -> str:
     serving = [r[0] * 1000 for r in results]
     answered = [r[1] * 1000 for r in results]
     rss = [r[2] / 1024 for r in results]
+    start_ms = [r[3] * 1000 for r in results]
     def row(name: str, values: list[float], digits: int) -> str:
         cells = (statistics.median(values), min(values), max(values))
         return f"| {name} | " + " | ".join(f"{v:.{digits}f}" for v in cells) + " |"
@@ -62,6 +69,7 @@ async def run(runs: int, idle: float) -> str:
         row("start-up to first long poll (ms)", serving, 0),
         row("start-up to first answer (ms)", answered, 0),
         row(f"idle memory, RSS after {idle:g} s (MB)", rss, 1),
+        row("/start answered, bot running (ms)", start_ms, 1),
         "",
         f"{runs} runs; AILab configured (fake), builtin web server on, SQLite in a fresh temp directory.",
     ]
