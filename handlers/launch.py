@@ -40,9 +40,10 @@ async def launch(
         cost=services.settings.cost_of(operation.value), params=dict(params), face_request_id=face.id if face else None,
     )
     outcome = await services.runner.submit(new)
-    # The same gesture again after it failed is a retry (the failure said "try again"): a new job, keyed by
-    # the failed one, so a double press of the retry is still one job.
-    while isinstance(outcome, Duplicate) and outcome.job.status in _RETRYABLE:
+    # The same button pressed again after its job failed is a retry (the failure said "try again"): a new job,
+    # keyed by the failed one, so a double press of the retry is still one job. Only a press: a command or a
+    # caption seen again is Telegram re-delivering an update after a crash, not the person asking again.
+    while query is not None and isinstance(outcome, Duplicate) and outcome.job.status in _RETRYABLE:
         new = replace(new, key=f"{key}~{outcome.job.id}")
         outcome = await services.runner.submit(new)
     if isinstance(outcome, Opened):

@@ -82,6 +82,11 @@ def heic(im: Image.Image) -> bytes | None:
         return None
 
 
+def sixteen_bit(im: Image.Image) -> Image.Image:
+    """A real 16-bit greyscale image: 0..255 stretched to 0..65535 (not 8-bit values in a 16-bit range)."""
+    return im.convert("L").convert("I").point(lambda v: v * 257).convert("I;16")
+
+
 @dataclass(frozen=True)
 class CorpusFile:
     name: str
@@ -104,7 +109,7 @@ def hostile_corpus() -> list[CorpusFile]:
         CorpusFile("one-pixel.png", encode(Image.new("RGB", (1, 1), (255, 0, 0)), "PNG"), "image/png", "refused"),
         CorpusFile("tiny-100.jpg", encode(face.resize((100, 100))), "image/jpeg", "refused"),
         CorpusFile("cmyk.jpg", encode(face.convert("CMYK")), "image/jpeg", "result"),
-        CorpusFile("sixteen-bit.png", encode(face.convert("L").convert("I;16"), "PNG"), "image/png", "result"),
+        CorpusFile("sixteen-bit.png", encode(sixteen_bit(face), "PNG"), "image/png", "result"),
         CorpusFile("animated.gif", encode(frames[0], "GIF", save_all=True, append_images=frames[1:]),
                    "image/gif", "result"),
         CorpusFile("photo.webp", encode(face, "WEBP"), "image/webp", "result"),
