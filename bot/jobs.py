@@ -301,19 +301,24 @@ class JobRunner:
             return
         if self._on_settled is not None:
             self._on_settled(job.operation, failure.kind.value, 0, job.cost)
-        if failure.kind is FailureKind.UNREACHABLE:
-            return
-        try:
-            await self._port().fail(settled, failure)
-        except Exception:
-            log.exception("job %s: could not tell the person about the failure", job.id)
+        await self._tell(settled, failure)
+
+    async def _tell(self, job: Job, failure: Failure) -> None:
+        """Tell the person, then record it; a crash before the record means telling again at start-up."""
+        if failure.kind is not FailureKind.UNREACHABLE:  # nobody to tell
+            try:
+                await self._port().fail(job, failure)
+            except Exception:
+                log.exception("job %s: could not tell the person about the failure; the next start will", job.id)
+                return
+        await self.jobs.mark_told(job.id)
 
     async def recover(self) -> None:
         """Start-up: release what a crash left unfinished, deliver what was paid for but not delivered."""
         for job in await self.jobs.interrupt_unfinished():
             log.info("job %s was interrupted by a restart: released", job.id)
-            with contextlib.suppress(Exception):
-                await self._port().fail(job, Failure(FailureKind.INTERRUPTED))
+        for job in await self.jobs.untold_failures():  # the interrupted, and failures a crash kept untold
+            await self._tell(job, _failure_of(job))
         for job in await self.jobs.awaiting_delivery():
             result = await asyncio.to_thread(_read_result, Path(job.result_path or ""))
             if result is None:
@@ -342,6 +347,17 @@ class JobRunner:
         if self.port is None:
             raise RuntimeError("JobRunner.port is not set")
         return self.port
+
+
+def _failure_of(job: Job) -> Failure:
+    """The failure a settled job records (its outcome), for telling it again after a restart."""
+    try:
+        kind = FailureKind(job.outcome or "interrupted")
+    except ValueError:
+        kind = FailureKind.TRANSIENT
+    if kind is FailureKind.BAD_IMAGE:  # which refusal it was is not kept: say it in the general words
+        kind = FailureKind.UNUSABLE_PHOTO
+    return Failure(kind)
 
 
 def _ms(started: float) -> int:

@@ -174,6 +174,19 @@ class JobsRepository:
 
         return await self._db.run(work)
 
+    async def mark_told(self, job_id: str) -> None:
+        """The person heard about the failure (or cannot be told: they blocked the bot)."""
+        await self._db.run(
+            lambda conn: conn.execute("UPDATE jobs SET told_at = ? WHERE id = ?", (time.time(), job_id))
+        )
+
+    async def untold_failures(self) -> list[Job]:
+        """Failed or interrupted jobs whose person has not been told yet (start-up recovery tells them)."""
+        rows = await self._db.conn.execute_fetchall(
+            "SELECT * FROM jobs WHERE status IN ('failed', 'interrupted') AND told_at IS NULL ORDER BY created_at"
+        )
+        return [_job(row) for row in rows]
+
     async def awaiting_delivery(self) -> list[Job]:
         rows = await self._db.conn.execute_fetchall("SELECT * FROM jobs WHERE status = 'result_ready'")
         return [_job(row) for row in rows]
