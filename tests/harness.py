@@ -67,6 +67,17 @@ def make_settings(tg: FakeTelegram, tmp_path: Path, vendors: FakeVendors | None 
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
+@contextlib.asynccontextmanager
+async def open_database(settings: Settings) -> AsyncIterator[Database]:
+    """A second connection to the bot's database, for assertions (WAL lets it read while the bot writes; the
+    bot may also be dead)."""
+    db = await Database.open(settings.database_path)
+    try:
+        yield db
+    finally:
+        await db.close()
+
+
 @dataclass
 class RunningBot:
     settings: Settings
@@ -77,14 +88,8 @@ class RunningBot:
     def web_url(self) -> str:
         return f"http://127.0.0.1:{self.settings.web_port}"
 
-    @contextlib.asynccontextmanager
-    async def database(self) -> AsyncIterator[Database]:
-        """A second connection to the bot's database, for assertions (WAL lets it read while the bot writes)."""
-        db = await Database.open(self.settings.database_path)
-        try:
-            yield db
-        finally:
-            await db.close()
+    def database(self) -> contextlib.AbstractAsyncContextManager[Database]:
+        return open_database(self.settings)
 
 
 @contextlib.asynccontextmanager
@@ -175,14 +180,8 @@ class BotProcess:
         if self.process.returncode is None:
             self.process.send_signal(signal.SIGCONT)
 
-    @contextlib.asynccontextmanager
-    async def database(self) -> AsyncIterator[Database]:
-        """A second connection to the bot's database (it may be running, or dead)."""
-        db = await Database.open(self.settings.database_path)
-        try:
-            yield db
-        finally:
-            await db.close()
+    def database(self) -> contextlib.AbstractAsyncContextManager[Database]:
+        return open_database(self.settings)
 
 
 @contextlib.asynccontextmanager
