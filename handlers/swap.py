@@ -32,6 +32,8 @@ async def ask_for_face(context: Context, texts: Catalog, request: PhotoRequest, 
     pairing = await services.requests.open_pairing(
         request.id, chat_id=request.chat_id, user_id=user.id, ttl=services.settings.swap_pair_ttl
     )
+    if pairing is None:  # already asked (a double press): the first prompt stands
+        return
     private = request.chat_id == user.id
     text = texts("swap-prompt-private" if private else "swap-prompt-group", minutes=_minutes(context),
                  name=user.first_name)

@@ -95,10 +95,22 @@ class RequestsRepository:
 
     # Face swap pairings -------------------------------------------------------------------------------
 
-    async def open_pairing(self, request_id: str, *, chat_id: int, user_id: int, ttl: float) -> Pairing:
-        """Wait for the face photo for ``request_id``; replaces any earlier wait of this person in this chat."""
-        pairing = Pairing(request_id, chat_id, user_id, None, time.time() + ttl)
+    async def open_pairing(
+        self, request_id: str, *, chat_id: int, user_id: int, ttl: float, now: float | None = None
+    ) -> Pairing | None:
+        """Wait for the face photo for ``request_id``; replaces any earlier wait of this person in this chat.
+
+        Returns None when this very wait is already open (a double press of Swap faces): one prompt, not two.
+        """
+        now = time.time() if now is None else now
+        pairing = Pairing(request_id, chat_id, user_id, None, now + ttl)
         async with self._db.transaction() as conn:
+            async with conn.execute(
+                "SELECT 1 FROM pairings WHERE request_id = ? AND user_id = ? AND expires_at > ?",
+                (request_id, user_id, now),
+            ) as cursor:
+                if await cursor.fetchone() is not None:
+                    return None
             await conn.execute("DELETE FROM pairings WHERE chat_id = ? AND user_id = ?", (chat_id, user_id))
             await conn.execute(
                 "INSERT OR REPLACE INTO pairings (request_id, chat_id, user_id, expires_at) VALUES (?, ?, ?, ?)",

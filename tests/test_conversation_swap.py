@@ -233,3 +233,17 @@ async def test_no_swap_without_ace(tg: FakeTelegram, vendors: FakeVendors, tmp_p
         group = tg.group(GROUP, "Friends")
         await alice.send_photo(group, FACE, caption="/swap")
         assert "not available" in (await tg.wait_for_bot_message(group))["text"]
+
+
+async def test_a_double_press_of_swap_faces_asks_once(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
+    alice = tg.user(1001, "Alice")
+    _, menu = await photo_and_menu(tg, alice)
+    first = await alice.press(menu, "🎭 Swap faces")
+    second = await alice.press(menu, "🎭 Swap faces")
+    await tg.wait_for_callback_answer(first)
+    await tg.wait_for_callback_answer(second)
+    prompt = await tg.wait_for_bot_message(alice)
+    assert "face to use" in prompt["text"]
+    await tg.assert_no_bot_message(alice, within=0.3)  # no second prompt
+    await alice.send_photo(alice, FACE)  # the face completes the one pairing
+    await wait_result(tg, alice)
