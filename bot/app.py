@@ -58,6 +58,7 @@ def build_application(settings: Settings) -> FaceShiftApp:
         if isinstance(host, Sweepable):
             services.tasks.append(asyncio.create_task(run_sweeper(host), name="media-sweeper"))
         await services.runner.recover()
+        await handlers.resume(application, services)
         if receiver:
             await application.bot.set_webhook(
                 f"{settings.public_url}{webhook_path(token)}", secret_token=webhook_secret(token),

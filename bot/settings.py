@@ -91,6 +91,7 @@ class Settings(BaseSettings):
     # How often waits for a face photo are checked for expiry (their prompt then says so); a wait is never
     # honoured after swap_pair_ttl whatever this is, so it only bounds how late the prompt is updated.
     pairing_sweep_interval: float = Field(default=30.0, gt=0)
+    album_wait: float = Field(default=1.5, gt=0)  # seconds to collect an album's photos before acting
     # A job this quick shows no status message, only its result; edits are at least this far apart.
     status_delay: float = Field(default=1.0, ge=0)
     results_dir: Path = Path("data/results")

@@ -77,6 +77,11 @@ def connect(application: FaceShiftApp, services: Services) -> None:
     application.job_queue.run_repeating(swap.expire, interval, first=interval)
 
 
+async def resume(application: FaceShiftApp, services: Services) -> None:
+    """Start-up: pick up the conversation work a crash interrupted (albums caught while being collected)."""
+    await photos.resume_albums(application, services)
+
+
 # (command, catalogue key of its description) per scope.
 PRIVATE_COMMANDS = [
     ("start", "cmd-start"), ("help", "cmd-help"), ("quota", "cmd-quota"), ("cancel", "cmd-cancel"),

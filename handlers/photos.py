@@ -8,11 +8,14 @@ command, a mention, or a reply to our face-swap prompt makes us act.
 
 from __future__ import annotations
 
+import time
+
 from telegram import Message, MessageEntity, Update
 
-from bot.context import Context
+from bot.context import Context, FaceShiftApp
 from bot.i18n import Catalog
 from bot.providers.router import Operation
+from bot.services import Services
 from handlers import keyboards, swap
 from handlers.keyboards import DEFAULT_OLDER_AGE, DEFAULT_YOUNGER_AGE
 from handlers.launch import launch
@@ -21,7 +24,6 @@ from storage.requests import PhotoRequest, PhotoSize
 
 TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024
 PHOTO_COMMANDS = ("face", "older", "younger", "gender", "detect", "swap")
-ALBUM_WAIT = 1.5  # seconds to collect an album's photos (Telegram sends them as separate updates)
 
 
 class NotAnImage(Exception):
@@ -185,6 +187,15 @@ async def send_menu(context: Context, texts: Catalog, request: PhotoRequest) -> 
     )
 
 
+async def resume_albums(application: FaceShiftApp, services: Services) -> None:
+    """Start-up: act on the albums a crash caught while their photos were being collected."""
+    since = time.time() - services.settings.swap_pair_ttl
+    job_queue = application.job_queue
+    assert job_queue is not None
+    for media_group_id in await services.requests.unhandled_albums(since):
+        job_queue.run_once(_album_ready, 0, data=media_group_id, name=f"album:{media_group_id}")
+
+
 def _collect_album(context: Context, media_group_id: str) -> None:
     """Handle the album once all its photos have had time to arrive (one timer per album)."""
     job_queue = context.application.job_queue
@@ -192,12 +203,16 @@ def _collect_album(context: Context, media_group_id: str) -> None:
     name = f"album:{media_group_id}"
     for job in job_queue.get_jobs_by_name(name):
         job.schedule_removal()
-    job_queue.run_once(_album_ready, ALBUM_WAIT, data=media_group_id, name=name)  # type: ignore[arg-type]
+    wait = context.services.settings.album_wait  # an album's photos come as separate updates
+    job_queue.run_once(_album_ready, wait, data=media_group_id, name=name)  # type: ignore[arg-type]
 
 
 async def _album_ready(context: Context) -> None:
     assert context.job is not None
-    photos = await context.services.requests.album(str(context.job.data))
+    media_group_id = str(context.job.data)
+    if not await context.services.requests.claim_album(media_group_id):
+        return  # handled already
+    photos = await context.services.requests.album(media_group_id)
     if not photos:
         return
     user = await context.services.users.get(photos[0].user_id)

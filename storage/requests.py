@@ -93,6 +93,25 @@ class RequestsRepository:
         ) as cursor:
             return [_request(row) for row in await cursor.fetchall()]
 
+    async def claim_album(self, media_group_id: str, now: float | None = None) -> bool:
+        """Mark the album handled; False when it already was (by an earlier run, or another timer)."""
+        now = time.time() if now is None else now
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE requests SET album_handled_at = ? WHERE media_group_id = ? AND album_handled_at IS NULL",
+                (now, media_group_id),
+            )
+            return cursor.rowcount > 0
+
+    async def unhandled_albums(self, since: float) -> list[str]:
+        """Albums received after ``since`` that were never acted on (a crash while they were collected)."""
+        rows = await self._db.conn.execute_fetchall(
+            """SELECT DISTINCT media_group_id FROM requests
+               WHERE media_group_id IS NOT NULL AND album_handled_at IS NULL AND created_at > ?""",
+            (since,),
+        )
+        return [str(row[0]) for row in rows]
+
     # Face swap pairings -------------------------------------------------------------------------------
 
     async def open_pairing(

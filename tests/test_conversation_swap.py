@@ -247,3 +247,22 @@ async def test_a_double_press_of_swap_faces_asks_once(tg: FakeTelegram, vendors:
     await tg.assert_no_bot_message(alice, within=0.3)  # no second prompt
     await alice.send_photo(alice, FACE)  # the face completes the one pairing
     await wait_result(tg, alice)
+
+
+async def test_an_album_caught_by_a_restart_is_still_swapped(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """The bot stops while it collects an album's photos (album_wait is long here, so it surely does): the next
+    start acts on the album, once."""
+    settings = make_settings(tg, tmp_path, vendors, album_wait=60.0)
+    alice = tg.user(1001, "Alice")
+    async with running_bot(tg, settings):
+        await alice.send_album(alice, [FACE_PHOTO, FACE], caption="/swap")
+        await tg.wait_until_confirmed()  # taken (not to be delivered again); stopping lets their handlers finish
+    assert not [m for m in tg.bot_messages(alice) if "photo" in m]
+    async with running_bot(tg, settings):
+        result = await wait_result(tg, alice)
+        assert decodes(tg.file_bytes(result["photo"][-1]["file_id"]))[0] >= 1
+    async with running_bot(tg, settings):  # handled: a third start does nothing
+        await tg.assert_no_bot_message(alice, within=0.5)
+    assert len(swap_calls(vendors)) == 1
