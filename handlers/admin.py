@@ -128,27 +128,24 @@ async def resetquota(update: Update, context: Context) -> None:
 
 async def ban(update: Update, context: Context) -> None:
     """/ban <who> [reason]: new requests are politely refused and cost nothing; a running job finishes."""
-    async with _admin(update, context) as (texts, message, admin):
-        who, rest = await _target(context, texts, message, "admin-usage-ban", arity=None)
-        services = context.services
-        reason = " ".join(rest) or None
-        done = await services.quota.set_banned(who.id, True, admin_id=admin.id, day=services.quota_clock.today(),
-                                               reason=reason, key=_key(message))
-        if done.repeated:
-            raise _Refused(texts("admin-repeated"))
-        await reply(update, texts("admin-banned", who=who.label))
+    await _set_banned(update, context, banned=True)
 
 
 async def unban(update: Update, context: Context) -> None:
     """/unban <who>."""
+    await _set_banned(update, context, banned=False)
+
+
+async def _set_banned(update: Update, context: Context, *, banned: bool) -> None:
+    usage, done_key = ("admin-usage-ban", "admin-banned") if banned else ("admin-usage-unban", "admin-unbanned")
     async with _admin(update, context) as (texts, message, admin):
-        who, _ = await _target(context, texts, message, "admin-usage-unban", arity=0)
+        who, rest = await _target(context, texts, message, usage, arity=None if banned else 0)
         services = context.services
-        done = await services.quota.set_banned(who.id, False, admin_id=admin.id, day=services.quota_clock.today(),
-                                               key=_key(message))
+        done = await services.quota.set_banned(who.id, banned, admin_id=admin.id, day=services.quota_clock.today(),
+                                               reason=" ".join(rest) or None if banned else None, key=_key(message))
         if done.repeated:
             raise _Refused(texts("admin-repeated"))
-        await reply(update, texts("admin-unbanned", who=who.label))
+        await reply(update, texts(done_key, who=who.label))
 
 
 async def history(update: Update, context: Context) -> None:
