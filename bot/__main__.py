@@ -1,3 +1,3 @@
-from bot.main import main
+from bot.app.main import main
 
 main()

@@ -10,8 +10,7 @@ import httpx
 from bot import imaging
 from bot.hosting import create_photo_host
 from bot.i18n import Texts
-from bot.jobs import RULES, JobRunner
-from bot.metrics import Metrics
+from bot.jobs.runner import RULES, JobRunner
 from bot.providers.accuauth import AccuAuthClient
 from bot.providers.acedata import AceDataClient
 from bot.providers.ailab import AILabClient
@@ -22,6 +21,7 @@ from bot.providers.router import FaceProviders
 from bot.providers.swap_callbacks import SwapCallbacks
 from bot.quota_clock import QuotaClock
 from bot.settings import Settings, Vendor
+from bot.web.metrics import Metrics
 from storage import Database
 from storage.jobs import JobsRepository
 from storage.quota import QuotaRepository

@@ -16,12 +16,12 @@ from telegram import (
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
-from bot.context import FaceShiftApp
 from bot.i18n import LANGUAGES, Texts
 from bot.services import Services
 from bot.settings import Settings
 from handlers import account, admin, errors, menu, photos, start, swap, users
-from handlers.delivery import TelegramChatPort
+from handlers.chat.port import TelegramChatPort
+from handlers.context import FaceShiftApp
 
 # Group -1 runs before everything else, for every update.
 BEFORE = -1

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.context import Context
 from bot.settings import HostingKind
 from handlers import swap
+from handlers.context import Context
 from handlers.replies import catalog_for, reply
 
 

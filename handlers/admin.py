@@ -23,9 +23,9 @@ from datetime import datetime
 
 from telegram import Message, MessageOriginUser, Update, User
 
-from bot.context import Context
 from bot.i18n import Catalog
 from handlers import account
+from handlers.context import Context
 from handlers.replies import catalog_for, reply
 from storage.quota import MAX_AMOUNT, Allowance, LedgerEntry
 from storage.stats import StatsRepository

@@ -12,8 +12,8 @@ import logging
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
-from bot.context import Context
-from bot.telegram_limits import error_kind
+from handlers.chat.limits import error_kind
+from handlers.context import Context
 from handlers.replies import catalog_for
 
 log = logging.getLogger(__name__)

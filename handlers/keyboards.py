@@ -13,7 +13,7 @@ from enum import StrEnum
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import Catalog
-from bot.providers.router import Operation
+from bot.operations import Operation
 
 OLDER_AGES = (50, 65, 80)
 YOUNGER_AGES = (10, 18, 25)

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from telegram import CallbackQuery, Message
 
-from bot.context import Context
 from bot.i18n import Catalog
-from bot.providers.router import Operation
+from bot.operations import Operation
+from handlers.context import Context
 from handlers.replies import reply_to
 from storage.jobs import Banned, Busy, Duplicate, NewJob, Opened, OutOfQuota
 from storage.requests import PhotoRequest

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
-from bot.context import Context
-from bot.providers.router import Operation
+from bot.operations import Operation
 from handlers import keyboards, swap
+from handlers.context import Context
 from handlers.keyboards import Action
 from handlers.launch import launch
 from handlers.replies import catalog_for

@@ -12,11 +12,11 @@ import time
 
 from telegram import Message, MessageEntity, Update
 
-from bot.context import Context, FaceShiftApp
 from bot.i18n import Catalog
-from bot.providers.router import Operation
+from bot.operations import Operation
 from bot.services import Services
 from handlers import keyboards, swap
+from handlers.context import Context, FaceShiftApp
 from handlers.keyboards import DEFAULT_OLDER_AGE, DEFAULT_YOUNGER_AGE
 from handlers.launch import launch
 from handlers.replies import catalog_for, is_private, reply_to

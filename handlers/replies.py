@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Message, ReplyParameters, Update, User
 from telegram.constants import ChatType
 
-from bot.context import Context
 from bot.i18n import Catalog
+from handlers.context import Context
 
 
 def catalog_for(update: object, context: Context) -> Catalog:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.constants import ChatType
 
-from bot.context import Context
+from handlers.context import Context
 from handlers.replies import catalog_for, reply
 
 

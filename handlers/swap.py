@@ -14,10 +14,10 @@ import contextlib
 from telegram import Message, Update, User
 from telegram.error import BadRequest
 
-from bot.context import Context
 from bot.i18n import Catalog
-from bot.providers.router import Operation
+from bot.operations import Operation
 from handlers import keyboards
+from handlers.context import Context
 from handlers.launch import launch
 from handlers.replies import catalog_for, is_private, reply_to
 from storage.requests import PhotoRequest, PhotoSize

@@ -9,7 +9,7 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.context import Context
+from handlers.context import Context
 
 
 async def remember_user(update: object, context: Context) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import SecretStr
 
-from bot import runtime
+from bot.app import runtime
 from bot.settings import Settings
 from storage import Database
 from tests.fakes.telegram import FakeTelegram

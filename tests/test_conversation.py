@@ -14,10 +14,10 @@ from PIL import Image
 
 from bot.i18n import LANGUAGES, Texts
 from bot.imaging import RejectReason
-from bot.jobs import Failure, FailureKind
+from bot.jobs.types import Failure, FailureKind
 from bot.providers.errors import PhotoProblem
 from bot.quota_clock import QuotaClock
-from handlers.delivery import failure_text
+from handlers.chat.port import failure_text
 from storage.quota import Allowance, QuotaRepository
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors

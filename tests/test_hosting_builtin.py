@@ -17,7 +17,7 @@ import pytest
 from bot.hosting import BuiltinPhotoHost
 from bot.hosting.builtin import TOKEN_LENGTH, is_token
 from bot.providers.errors import ErrorCategory, ProviderError
-from bot.web import WebServer, create_web_app
+from bot.web.server import WebServer, create_web_app
 
 DATA = Path(__file__).parent / "data" / "astronaut-256.jpg"
 TTL = 600.0

@@ -19,7 +19,7 @@ from moto.server import ThreadedMotoServer
 from bot.hosting import BuiltinPhotoHost
 from bot.hosting.s3 import S3PhotoHost, build_s3_client
 from bot.providers.photo_host import HostedPhoto, PhotoHost
-from bot.web import WebServer, create_web_app
+from bot.web.server import WebServer, create_web_app
 
 if TYPE_CHECKING:
     from mypy_boto3_s3.client import S3Client

@@ -412,7 +412,7 @@ async def test_ace_result_download_problems(rig: Rig) -> None:
 
 
 async def test_download_refuses_oversized_and_odd_urls(rig: Rig) -> None:
-    from bot.providers.download import fetch_image
+    from bot.providers.http import fetch_image
 
     big = rig.s.vendors.acedata.host(PHOTO)
     error = await raises(fetch_image(rig.s.http, big, max_bytes=len(PHOTO) - 1, timeout=5))

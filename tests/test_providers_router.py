@@ -8,8 +8,8 @@ import httpx
 import pytest
 import pytest_asyncio
 
+from bot.operations import Operation
 from bot.providers.errors import ErrorCategory, PhotoProblem, ProviderError
-from bot.providers.router import Operation
 from bot.providers.types import Gender
 from bot.settings import Vendor
 from tests.fakes.vendors import AILAB_PATH, edit_age, edit_gender, solid_image, swap_faces

@@ -12,8 +12,8 @@ from bot.providers.accuauth import ACCUAUTH_ERRORS, accuauth_error, face_box_fro
 from bot.providers.acedata import ACE_ERRORS, ace_error
 from bot.providers.ailab import AILAB_ERRORS, ailab_error
 from bot.providers.alerts import OperatorAlerts
-from bot.providers.download import check_image
 from bot.providers.errors import ErrorCategory, PhotoProblem, ProviderError, verdict_for_status
+from bot.providers.http import check_image
 from bot.providers.swap_callbacks import SwapCallbacks
 from bot.providers.types import FaceBox
 

@@ -20,7 +20,8 @@ from PIL import Image
 from pydantic import SecretStr
 
 from bot import imaging
-from bot.jobs import Failure, JobResult, JobRunner, Stage
+from bot.jobs.runner import JobRunner
+from bot.jobs.types import Failure, JobResult, Stage
 from bot.providers.accuauth import AccuAuthClient
 from bot.providers.ailab import AILabClient
 from bot.providers.alerts import OperatorAlerts

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.providers.router import Operation
+from bot.operations import Operation
 from bot.settings import OPERATION_NAMES, Settings, describe_validation_error
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors

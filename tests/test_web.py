@@ -17,7 +17,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from bot.hosting import BuiltinPhotoHost
-from bot.web import MAX_CALLBACK_BODY, DeliveryResult, HealthCheck, WebServer, create_web_app, redact_path
+from bot.web.server import MAX_CALLBACK_BODY, DeliveryResult, HealthCheck, WebServer, create_web_app, redact_path
 
 TOKEN_A = "task-token-aaaaaaaaaaaaaaaa"
 TOKEN_DUP = "task-token-dddddddddddddddd"

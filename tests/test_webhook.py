@@ -6,7 +6,7 @@ from pathlib import Path
 
 import httpx
 
-from bot.webhook import SECRET_HEADER, webhook_path
+from bot.web.webhook import SECRET_HEADER, webhook_path
 from tests.fakes.telegram import FakeTelegram
 from tests.harness import TOKEN, make_settings, running_bot
 

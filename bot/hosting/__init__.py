@@ -2,7 +2,7 @@
 
 Three backends implement :class:`bot.providers.photo_host.PhotoHost`:
 
-- ``builtin``: files in ``media_dir``, served by the bot's web server (:mod:`bot.web`) at ``/media/{token}``;
+- ``builtin``: files in ``media_dir``, served by the bot's web server (:mod:`bot.web.server`) at ``/media/{token}``;
 - ``s3``: an S3-compatible bucket with presigned GET URLs;
 - ``acedata``: the vendor's own upload endpoint (public for 7 days, cannot be removed: the last resort).
 

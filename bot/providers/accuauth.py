@@ -7,8 +7,8 @@ from typing import Any
 import httpx
 from pydantic import SecretStr
 
-from bot.providers.download import image_info, send_for_json
 from bot.providers.errors import ErrorCategory, ErrorTable, PhotoProblem, ProviderError, classify, redact
+from bot.providers.http import image_info, send_for_json
 from bot.providers.retry import RetryPolicy, retry_after_from
 from bot.providers.types import FaceBox, Gender, GenderVerdict
 from bot.settings import Vendor

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from pydantic import SecretStr
 
-from bot.providers.download import fetch_image, send_for_json
 from bot.providers.errors import ErrorCategory, ErrorTable, PhotoProblem, ProviderError, classify, redact
+from bot.providers.http import fetch_image, send_for_json
 from bot.providers.retry import RetryPolicy, retry_after_from
 from bot.providers.types import FaceBox, Gender, ResultImage
 from bot.settings import Vendor

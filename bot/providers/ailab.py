@@ -9,8 +9,8 @@ from typing import Any, Literal
 import httpx
 from pydantic import SecretStr
 
-from bot.providers.download import MAX_RESULT_BYTES, check_image, image_info, send_for_json
 from bot.providers.errors import ErrorCategory, ErrorTable, PhotoProblem, ProviderError, classify, redact
+from bot.providers.http import MAX_RESULT_BYTES, check_image, image_info, send_for_json
 from bot.providers.retry import RetryPolicy, retry_after_from
 from bot.providers.types import Gender, ResultImage
 from bot.settings import Vendor

@@ -16,14 +16,14 @@ import contextlib
 import dataclasses
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from enum import StrEnum
 
+from bot.operations import Operation
 from bot.providers.accuauth import AccuAuthClient
 from bot.providers.acedata import AceDataClient
 from bot.providers.ailab import AILabClient
 from bot.providers.alerts import OperatorAlerts
-from bot.providers.download import image_info
 from bot.providers.errors import ErrorCategory, ProviderError
+from bot.providers.http import image_info
 from bot.providers.photo_host import PhotoHost
 from bot.providers.swap_callbacks import SwapCallbacks
 from bot.providers.types import Gender, GenderVerdict, ResultImage
@@ -34,14 +34,6 @@ log = logging.getLogger(__name__)
 Prepare = Callable[[bytes, Vendor], Awaitable[bytes]]
 AceCall = Callable[[AceDataClient, str], Awaitable[ResultImage]]
 AILabCall = Callable[[AILabClient, bytes], Awaitable[ResultImage]]
-
-
-class Operation(StrEnum):
-    OLDER = "older"
-    YOUNGER = "younger"
-    SWAP_GENDER = "swap_gender"
-    SWAP_FACES = "swap_faces"
-    DETECT_GENDER = "detect_gender"
 
 
 _EDITS = (Operation.OLDER, Operation.YOUNGER, Operation.SWAP_GENDER)

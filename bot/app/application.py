@@ -11,14 +11,14 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
 import handlers
-from bot.context import CONTEXT_TYPES, FaceShiftApp
 from bot.hosting import BuiltinPhotoHost, Sweepable, run_sweeper
-from bot.metrics import Metrics
 from bot.services import Services
 from bot.settings import Settings, TelegramMode
-from bot.telegram_limits import CountingRateLimiter
-from bot.web import WebServer, create_web_app
-from bot.webhook import WebhookReceiver, webhook_path, webhook_secret
+from bot.web.metrics import Metrics
+from bot.web.server import WebServer, create_web_app
+from bot.web.webhook import WebhookReceiver, webhook_path, webhook_secret
+from handlers.chat.limits import CountingRateLimiter
+from handlers.context import CONTEXT_TYPES, FaceShiftApp
 
 log = logging.getLogger(__name__)
 

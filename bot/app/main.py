@@ -8,7 +8,7 @@ import sys
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
-from bot import runtime
+from bot.app import runtime
 from bot.logs import configure_logging
 from bot.settings import Settings, describe_validation_error, secret_values
 

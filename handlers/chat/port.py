@@ -1,4 +1,4 @@
-"""The chat side of a job (:class:`bot.jobs.ChatPort`) with python-telegram-bot: fetch the photo, show
+"""The chat side of a job (:class:`bot.jobs.port.ChatPort`) with python-telegram-bot: fetch the photo, show
 progress in one status message, deliver the result as a reply to the photo, or say what went wrong.
 """
 
@@ -15,13 +15,13 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot import imaging
 from bot.i18n import Catalog, Texts
-from bot.jobs import ChatUnreachable, Failure, FailureKind, JobResult, PhotoUnavailable, Stage
+from bot.jobs.types import ChatUnreachable, Failure, FailureKind, JobResult, PhotoUnavailable, Stage
+from bot.operations import Operation
 from bot.providers.errors import ErrorCategory, ProviderError
-from bot.providers.router import Operation
 from bot.quota_clock import QuotaClock
 from handlers import keyboards
+from handlers.chat.status import StatusBoard
 from handlers.replies import reply_to
-from handlers.status import StatusBoard
 from storage.jobs import Job, JobsRepository
 from storage.quota import QuotaRepository
 from storage.requests import PhotoRequest, RequestsRepository
@@ -107,7 +107,7 @@ class TelegramChatPort:
             raise ProviderError("telegram", ErrorCategory.TRANSIENT, code="download", detail=str(error)) from None
 
     async def progress(self, job: Job, stage: Stage) -> None:
-        """Show ``stage`` in the job's one status message (see :class:`handlers.status.StatusBoard`).
+        """Show ``stage`` in the job's one status message (see :class:`handlers.chat.status.StatusBoard`).
 
         Waiting for a slot and face swaps (a minute or two) are shown at once; the rest only if the job is
         still going ``status_delay`` later. A closed chat (the person blocked the bot) found while showing a

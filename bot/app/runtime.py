@@ -11,9 +11,9 @@ import signal
 
 from telegram import Update
 
-from bot.app import build_application
-from bot.context import FaceShiftApp
+from bot.app.application import build_application
 from bot.settings import Settings, TelegramMode
+from handlers.context import FaceShiftApp
 
 log = logging.getLogger(__name__)
 

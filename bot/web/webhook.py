@@ -17,10 +17,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 from telegram import Update
-
-from bot.context import FaceShiftApp
+from telegram.ext import Application
 
 log = logging.getLogger(__name__)
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 MAX_UPDATE_BYTES = 1_000_000
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 (a header name)
@@ -42,7 +43,7 @@ class WebhookReceiver:
     """The ``/telegram/<path>`` route. After :meth:`close` it answers 503, so Telegram keeps the update and
     delivers it again after the restart instead of it being acknowledged and lost during shutdown."""
 
-    def __init__(self, application: FaceShiftApp, token: str) -> None:
+    def __init__(self, application: AnyApplication, token: str) -> None:
         self._application = application
         self._secret = webhook_secret(token)
         self._open = True

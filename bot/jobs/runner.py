@@ -21,15 +21,16 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from bot import imaging
+from bot.jobs.port import ChatPort
+from bot.jobs.types import ChatUnreachable, Failure, FailureKind, JobResult, PhotoUnavailable, Stage
 from bot.logs import current_job
+from bot.operations import Operation
 from bot.providers.errors import ErrorCategory, ProviderError
-from bot.providers.router import FaceProviders, Operation
+from bot.providers.router import FaceProviders
 from bot.providers.types import Gender, GenderVerdict
 from bot.settings import Vendor
 from storage.jobs import Job, JobsRepository, NewJob, Opened, OpenResult
@@ -42,64 +43,6 @@ RULES: Mapping[Vendor, imaging.ImageRules] = {
     Vendor.AILAB: imaging.AILAB_RULES,
     Vendor.ACCUAUTH: imaging.ACCUAUTH_RULES,
 }
-
-
-class Stage(StrEnum):
-    """What the person is shown while a job runs. There is no "receiving" stage: the result follows the
-    vendor's answer within milliseconds, and every status edit is a Bot API call (in groups, one of the
-    20 per minute)."""
-
-    QUEUED = "queued"  # only when the job has to wait for a free slot of its vendor
-    PREPARING = "preparing"
-    SENT = "sent"
-
-
-class FailureKind(StrEnum):
-    """What went wrong, as the person is told it: the provider categories plus our own."""
-
-    UNUSABLE_PHOTO = "unusable_photo"
-    OPERATOR = "operator"
-    RATE_LIMITED = "rate_limited"
-    TRANSIENT = "transient"
-    TIMEOUT = "timeout"
-    BAD_IMAGE = "bad_image"  # our own checks refused the file (not an image, too small, too big...)
-    PHOTO_UNAVAILABLE = "photo_unavailable"  # Telegram would not give us the file (too big, gone)
-    INTERRUPTED = "interrupted"  # a restart or shutdown stopped it
-    UNREACHABLE = "unreachable"  # the chat cannot be written to (the person blocked the bot): nobody to tell
-    CANCELLED = "cancelled"  # the person cancelled it while it waited for a slot
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    kind: FailureKind
-    detail: str | None = None  # a photo problem or reject reason (an identifier, not vendor text)
-    min_side: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class JobResult:
-    image: bytes
-    verdict: GenderVerdict | None = None  # detection, and gender swaps that detected first
-    to_gender: Gender | None = None
-    vendor: str | None = None  # the vendor that made it, when it is not the job's first choice
-
-
-class PhotoUnavailable(Exception):
-    """The chat side could not fetch the photo (Telegram's 20 MB download limit, a deleted file)."""
-
-
-class ChatUnreachable(Exception):
-    """The chat side cannot write to the chat any more (blocked by the person, bot removed from the group).
-    Raised by ``progress`` before the paid call: a result nobody can receive is not worth paying for."""
-
-
-class ChatPort(Protocol):
-    """What the runner needs from the chat: implemented with python-telegram-bot in ``handlers``."""
-
-    async def download(self, request: PhotoRequest, rules: imaging.ImageRules) -> bytes: ...
-    async def progress(self, job: Job, stage: Stage) -> None: ...
-    async def deliver(self, job: Job, result: JobResult) -> None: ...
-    async def fail(self, job: Job, failure: Failure) -> None: ...
 
 
 class JobRunner:

@@ -1,0 +1,1 @@
+"""The composition root: the one package that imports every layer and wires the bot together."""
