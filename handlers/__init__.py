@@ -20,7 +20,6 @@ from bot.i18n import LANGUAGES, Texts
 from bot.services import Services
 from bot.settings import Settings
 from handlers import account, admin, errors, menu, photos, start, swap, users
-from handlers.chat.port import TelegramChatPort
 from handlers.context import FaceShiftApp
 
 # Group -1 runs before everything else, for every update.
@@ -56,24 +55,8 @@ def register(application: FaceShiftApp, settings: Settings) -> None:
 
     application.add_error_handler(errors.on_error)
 
-
-def connect(application: FaceShiftApp, services: Services) -> None:
-    """Give the services their Telegram side: the chat port for jobs, the admins' alert channel, timers."""
-    bot = application.bot
-    services.runner.port = TelegramChatPort(
-        bot, texts=services.texts, users=services.users, requests=services.requests, jobs=services.jobs,
-        quota=services.quota, clock=services.quota_clock, available=services.providers.available(),
-        status_delay=services.settings.status_delay,
-    )
-
-    async def tell_admins(text: str) -> None:
-        for admin_id in services.settings.admin_ids:
-            with contextlib.suppress(TelegramError):
-                await bot.send_message(admin_id, text, parse_mode=None)
-
-    services.alerts.connect(tell_admins)
     assert application.job_queue is not None
-    interval = services.settings.pairing_sweep_interval
+    interval = settings.pairing_sweep_interval
     application.job_queue.run_repeating(swap.expire, interval, first=interval)
 
 

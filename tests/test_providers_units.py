@@ -180,17 +180,15 @@ async def test_alert_failure_is_not_raised() -> None:
     assert await alerts.report(ProviderError("ailab", ErrorCategory.OPERATOR, code="x")) is True
 
 
-async def test_alerts_before_connect_are_only_logged_and_not_counted() -> None:
+async def test_alerts_without_admins_are_only_logged_and_not_counted() -> None:
     sent: list[str] = []
 
     async def notify(text: str) -> None:
         sent.append(text)
 
-    alerts = OperatorAlerts(None)
     error = ProviderError("ailab", ErrorCategory.OPERATOR, code="x")
-    assert await alerts.report(error) is False
-    alerts.connect(notify)
-    assert await alerts.report(error) is True and len(sent) == 1
+    assert await OperatorAlerts(None).report(error) is False  # no admins: only logged
+    assert await OperatorAlerts(notify).report(error) is True and len(sent) == 1
 
 
 # -- result image checks ----------------------------------------------------------------------------------

@@ -88,10 +88,10 @@ async def test_a_thousand_concurrent_requests_with_vendor_failures_keep_the_ledg
                                     base_url=vendors.accuauth.base_url, timeout=20, retry=retry),
             age_vendor=Vendor.AILAB, gender_vendor=Vendor.AILAB,
         )
-        runner = JobRunner(jobs=jobs, requests=requests, providers=providers, results_dir=tmp_path / "results",
-                           concurrency={vendor: 40 for vendor in Vendor}, today=lambda: DAY, one_active=False)
         chat = StubChat(small_face())
-        runner.port = chat
+        runner = JobRunner(jobs=jobs, requests=requests, providers=providers, port=chat,
+                           results_dir=tmp_path / "results", concurrency={vendor: 40 for vendor in Vendor},
+                           today=lambda: DAY, one_active=False)
 
         # People: some with credits, a few banned.
         people = list(range(5000, 5000 + PEOPLE))

@@ -1,4 +1,4 @@
-"""Builds the python-telegram-bot ``Application``: settings in, a ready-to-run bot out."""
+"""Builds the bot: settings in, a ready-to-run python-telegram-bot ``Application`` out, every service created."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
 import handlers
+from bot.app.compose import create_services
 from bot.hosting import BuiltinPhotoHost, Sweepable, run_sweeper
-from bot.services import Services
 from bot.settings import Settings, TelegramMode
 from bot.web.metrics import Metrics
 from bot.web.server import WebServer, create_web_app
@@ -23,17 +23,17 @@ from handlers.context import CONTEXT_TYPES, FaceShiftApp
 log = logging.getLogger(__name__)
 
 
-def build_application(settings: Settings) -> FaceShiftApp:
-    """The bot, wired: services are created in ``post_init`` and closed in ``post_shutdown``."""
+async def build_application(settings: Settings) -> FaceShiftApp:
+    """The bot, wired: every service exists when this returns; ``post_init`` starts the background work
+    (web server, sweeper, recovery), ``post_shutdown`` closes the services."""
     web: list[WebServer] = []
     metrics = Metrics()
     token = settings.telegram_bot_token.get_secret_value()
     receiver: list[WebhookReceiver] = []
 
     async def post_init(application: FaceShiftApp) -> None:
-        services = await Services.create(settings, metrics)
-        application.bot_data.services = services
-        handlers.connect(application, services)
+        services = application.bot_data.services
+        assert services is not None
         await handlers.publish_command_menus(application.bot, services.texts, settings.admin_ids)
 
         async def telegram_reachable() -> bool:
@@ -95,5 +95,6 @@ def build_application(settings: Settings) -> FaceShiftApp:
         .post_shutdown(post_shutdown)
         .build()
     )
+    application.bot_data.services = await create_services(settings, application.bot, metrics)
     handlers.register(application, settings)
     return application

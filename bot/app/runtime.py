@@ -31,7 +31,7 @@ async def run(settings: Settings, stop: asyncio.Event | None = None, *, handle_s
     if handle_signals:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, on_signal)
-    application = build_application(settings)
+    application = await build_application(settings)
     try:
         await _serve(application, stop, polling=settings.telegram_mode is TelegramMode.POLLING)
     finally:

@@ -30,20 +30,13 @@ from bot.jobs.types import ChatUnreachable, Failure, FailureKind, JobResult, Pho
 from bot.logs import current_job
 from bot.operations import Operation
 from bot.providers.errors import ErrorCategory, ProviderError
-from bot.providers.router import FaceProviders
+from bot.providers.router import VENDOR_RULES, FaceProviders
 from bot.providers.types import Gender, GenderVerdict
 from bot.settings import Vendor
 from storage.jobs import Job, JobsRepository, NewJob, Opened, OpenResult
 from storage.requests import PhotoRequest, RequestsRepository
 
 log = logging.getLogger(__name__)
-
-RULES: Mapping[Vendor, imaging.ImageRules] = {
-    Vendor.ACEDATA: imaging.ACEDATA_RULES,
-    Vendor.AILAB: imaging.AILAB_RULES,
-    Vendor.ACCUAUTH: imaging.ACCUAUTH_RULES,
-}
-
 
 class JobRunner:
     def __init__(
@@ -52,6 +45,7 @@ class JobRunner:
         jobs: JobsRepository,
         requests: RequestsRepository,
         providers: FaceProviders,
+        port: ChatPort,
         results_dir: Path,
         concurrency: Mapping[Vendor, int],
         today: Callable[[], str],
@@ -61,7 +55,7 @@ class JobRunner:
         self.jobs = jobs
         self.requests = requests
         self.providers = providers
-        self.port: ChatPort | None = None  # set by the handlers layer at start-up
+        self.port = port
         self._results = results_dir
         self._limits = {vendor: asyncio.Semaphore(n) for vendor, n in concurrency.items()}
         self._today = today
@@ -111,7 +105,7 @@ class JobRunner:
 
     async def _run(self, job: Job) -> None:
         current_job.set(job.id)  # this task's log lines carry the job id
-        port = self._port()
+        port = self.port
         vendor = self.providers.vendor_for(Operation(job.operation))
         started = time.monotonic()
         try:
@@ -182,9 +176,9 @@ class JobRunner:
             limit.release()
 
     async def _work(self, job: Job, vendor: Vendor) -> JobResult:
-        port = self._port()
+        port = self.port
         request = await self._request(job.request_id)
-        photo = await port.download(request, RULES[vendor])
+        photo = await port.download(request, VENDOR_RULES[vendor])
         op = Operation(job.operation)
         await port.progress(job, Stage.SENT)
         if op is Operation.DETECT_GENDER:
@@ -197,7 +191,7 @@ class JobRunner:
             return JobResult(marked, verdict=found)
         if op is Operation.SWAP_FACES:
             assert job.face_request_id is not None
-            face = await port.download(await self._request(job.face_request_id), RULES[vendor])
+            face = await port.download(await self._request(job.face_request_id), VENDOR_RULES[vendor])
             image = await self.providers.swap_faces(face, photo, job_id=job.id)
             return JobResult(image.data, vendor=image.vendor)
         if op is Operation.SWAP_GENDER:
@@ -227,7 +221,7 @@ class JobRunner:
 
     async def _deliver(self, job: Job, result: JobResult) -> None:
         try:
-            await self._port().deliver(job, result)
+            await self.port.deliver(job, result)
         except Exception:
             log.exception("job %s: the result could not be delivered; kept for the next start", job.id)
             return
@@ -250,7 +244,7 @@ class JobRunner:
         """Tell the person, then record it; a crash before the record means telling again at start-up."""
         if failure.kind is not FailureKind.UNREACHABLE:  # nobody to tell
             try:
-                await self._port().fail(job, failure)
+                await self.port.fail(job, failure)
             except Exception:
                 log.exception("job %s: could not tell the person about the failure; the next start will", job.id)
                 return
@@ -286,10 +280,6 @@ class JobRunner:
             raise PhotoUnavailable(request_id)
         return request
 
-    def _port(self) -> ChatPort:
-        if self.port is None:
-            raise RuntimeError("JobRunner.port is not set")
-        return self.port
 
 
 def _failure_of(job: Job) -> Failure:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 from pydantic import SecretStr
 
+from bot import imaging
 from bot.providers.errors import ErrorCategory, ErrorTable, PhotoProblem, ProviderError, classify, redact
 from bot.providers.http import image_info, send_for_json
 from bot.providers.retry import RetryPolicy, retry_after_from
@@ -64,6 +65,8 @@ def _malformed(what: str, status: int | None = None) -> ProviderError:
 
 class AccuAuthClient:
     """Typed async client for AccuAuth's gender prediction over a shared ``httpx.AsyncClient``."""
+
+    RULES: ClassVar[imaging.ImageRules] = imaging.ACCUAUTH_RULES  # what this vendor accepts
 
     def __init__(
         self,

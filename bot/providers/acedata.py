@@ -9,11 +9,12 @@ import logging
 import math
 import re
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import httpx
 from pydantic import SecretStr
 
+from bot import imaging
 from bot.providers.errors import ErrorCategory, ErrorTable, PhotoProblem, ProviderError, classify, redact
 from bot.providers.http import fetch_image, send_for_json
 from bot.providers.retry import RetryPolicy, retry_after_from
@@ -80,6 +81,8 @@ def _malformed(what: str, status: int | None = None) -> ProviderError:
 
 class AceDataClient:
     """Typed async client for Ace's face endpoints over a shared ``httpx.AsyncClient``."""
+
+    RULES: ClassVar[imaging.ImageRules] = imaging.ACEDATA_RULES  # what this vendor accepts
 
     def __init__(
         self,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import httpx
 from pydantic import SecretStr
 
+from bot import imaging
 from bot.providers.errors import ErrorCategory, ErrorTable, PhotoProblem, ProviderError, classify, redact
 from bot.providers.http import MAX_RESULT_BYTES, check_image, image_info, send_for_json
 from bot.providers.retry import RetryPolicy, retry_after_from
@@ -79,6 +80,8 @@ class AILabClient:
     Every call here is retried on 429/5xx/connection loss, also after the request may have been processed:
     a few seconds of work for one credit, and the vendor's own SDK does the same.
     """
+
+    RULES: ClassVar[imaging.ImageRules] = imaging.AILAB_RULES  # what this vendor accepts
 
     def __init__(
         self,

@@ -20,7 +20,7 @@ class OperatorAlerts:
 
     def __init__(
         self,
-        notify: Callable[[str], Awaitable[None]] | None,
+        notify: Callable[[str], Awaitable[None]] | None,  # None: only logged (no admins)
         *,
         quiet_period: float = 3600,
         clock: Callable[[], float] = time.monotonic,
@@ -29,10 +29,6 @@ class OperatorAlerts:
         self._quiet_period = quiet_period
         self._clock = clock
         self._last_sent: dict[tuple[str, str], float] = {}
-
-    def connect(self, notify: Callable[[str], Awaitable[None]]) -> None:
-        """Set where alerts go (the chat side is wired after the services are built)."""
-        self._notify = notify
 
     async def report(self, error: ProviderError) -> bool:
         """Alert about ``error`` unless the same (vendor, code) was alerted within the quiet period.

@@ -12,11 +12,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 
+from bot import imaging
 from bot.operations import Operation
 from bot.providers.accuauth import AccuAuthClient
 from bot.providers.acedata import AceDataClient
@@ -34,6 +36,20 @@ log = logging.getLogger(__name__)
 Prepare = Callable[[bytes, Vendor], Awaitable[bytes]]
 AceCall = Callable[[AceDataClient, str], Awaitable[ResultImage]]
 AILabCall = Callable[[AILabClient, bytes], Awaitable[ResultImage]]
+
+
+# What each vendor accepts, as the clients declare it.
+VENDOR_RULES: Mapping[Vendor, imaging.ImageRules] = {
+    Vendor.ACEDATA: AceDataClient.RULES,
+    Vendor.AILAB: AILabClient.RULES,
+    Vendor.ACCUAUTH: AccuAuthClient.RULES,
+}
+
+
+async def prepare_for(data: bytes, vendor: Vendor) -> bytes:
+    """Make a photo fit ``vendor``'s rules, off the event loop (raises ``ImageRejected``)."""
+    prepared = await asyncio.to_thread(imaging.prepare, data, VENDOR_RULES[vendor])
+    return prepared.data
 
 
 _EDITS = (Operation.OLDER, Operation.YOUNGER, Operation.SWAP_GENDER)

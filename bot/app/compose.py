@@ -1,0 +1,105 @@
+"""Every service, created once, in dependency order, the Telegram side included: nothing is left ``None``
+to be connected later. The only module (with :mod:`bot.app.application`) that imports every layer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Callable
+
+import httpx
+from telegram import Bot
+from telegram.error import TelegramError
+
+from bot.hosting import create_photo_host
+from bot.i18n import Texts
+from bot.jobs.runner import JobRunner
+from bot.providers.accuauth import AccuAuthClient
+from bot.providers.acedata import AceDataClient
+from bot.providers.ailab import AILabClient
+from bot.providers.alerts import OperatorAlerts
+from bot.providers.retry import RetryPolicy
+from bot.providers.router import FaceProviders, prepare_for
+from bot.providers.swap_callbacks import SwapCallbacks
+from bot.quota_clock import QuotaClock
+from bot.services import Services
+from bot.settings import Settings, Vendor
+from bot.web.metrics import Metrics
+from handlers.chat.port import TelegramChatPort
+from storage import Database
+from storage.jobs import JobsRepository
+from storage.quota import QuotaRepository
+from storage.requests import RequestsRepository
+from storage.users import UsersRepository
+
+
+def admin_messenger(bot: Bot, admin_ids: frozenset[int]) -> Callable[[str], Awaitable[None]] | None:
+    """Where operator alerts go: a plain text to every admin (none configured: alerts are only logged)."""
+    if not admin_ids:
+        return None
+
+    async def tell_admins(text: str) -> None:
+        for admin_id in admin_ids:
+            with contextlib.suppress(TelegramError):
+                await bot.send_message(admin_id, text, parse_mode=None)
+
+    return tell_admins
+
+
+async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Services:
+    db = await Database.open(settings.database_path)
+    http = httpx.AsyncClient(
+        timeout=httpx.Timeout(settings.vendor_timeout, connect=10.0),
+        limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+        follow_redirects=False,
+    )
+    retry = RetryPolicy(
+        max_attempts=settings.vendor_max_attempts, deadline=settings.vendor_deadline,
+        on_retry=metrics.on_retry, on_attempt=metrics.on_vendor_attempt,
+    )
+    ace = ailab = accuauth = None
+    if settings.acedata_api_token is not None:
+        ace = AceDataClient(
+            http, token=settings.acedata_api_token, base_url=settings.acedata_api_url,
+            upload_url=settings.acedata_upload_url, timeout=settings.vendor_timeout,
+            swap_timeout=settings.swap_timeout, retry=retry,
+        )
+    if settings.ailab_api_key is not None:
+        ailab = AILabClient(
+            http, api_key=settings.ailab_api_key, base_url=settings.ailab_api_url,
+            timeout=settings.vendor_timeout, quality_control=settings.ailab_quality_control, retry=retry,
+        )
+    if settings.accuauth_api_id is not None and settings.accuauth_api_secret is not None:
+        accuauth = AccuAuthClient(
+            http, api_id=settings.accuauth_api_id, api_secret=settings.accuauth_api_secret,
+            base_url=settings.accuauth_api_url, timeout=settings.vendor_timeout, retry=retry,
+        )
+    host = create_photo_host(settings, ace_upload=ace.upload if ace else None)
+    alerts = OperatorAlerts(admin_messenger(bot, frozenset(settings.admin_ids)))
+    callbacks = SwapCallbacks(settings.public_url)
+    providers = FaceProviders(
+        ace=ace, ailab=ailab, accuauth=accuauth, host=host, age_vendor=settings.age_vendor,
+        gender_vendor=settings.gender_vendor, fallback=settings.vendor_fallback,
+        callbacks=callbacks if callbacks.enabled else None, alerts=alerts, prepare=prepare_for,
+    )
+    quota_clock = QuotaClock(settings.quota_timezone)
+    texts = Texts()
+    users = UsersRepository(db)
+    jobs = JobsRepository(db, settings.free_daily_quota)
+    requests = RequestsRepository(db)
+    quota = QuotaRepository(db, settings.free_daily_quota)
+    port = TelegramChatPort(
+        bot, texts=texts, users=users, requests=requests, jobs=jobs, quota=quota, clock=quota_clock,
+        available=providers.available(), status_delay=settings.status_delay,
+    )
+    runner = JobRunner(
+        jobs=jobs, requests=requests, providers=providers, port=port, results_dir=settings.results_dir,
+        concurrency={vendor: settings.vendor_concurrency for vendor in Vendor}, today=quota_clock.today,
+        one_active=settings.one_job_per_person, on_settled=metrics.on_job_settled,
+    )
+    metrics.watch_jobs(lambda: runner.waiting, lambda: runner.running)
+    return Services(
+        settings=settings, db=db, http=http, texts=texts, users=users, requests=requests, jobs=jobs, quota=quota,
+        quota_clock=quota_clock, alerts=alerts, callbacks=callbacks, host=host, providers=providers, runner=runner,
+        metrics=metrics,
+    )
