@@ -25,6 +25,8 @@ from bot.imaging import (
     ImageRules,
     PreparedImage,
     RejectReason,
+    _convert,
+    _encode,
     choose_photo_size,
     draw_face_box,
     prepare,
@@ -274,7 +276,7 @@ def test_png_over_decode_budget_refused(no_decode: None) -> None:
 
 def test_large_jpeg_is_decoded_at_draft_scale_to_stay_in_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     """A JPEG over the budget is decoded at 1/2 (libjpeg DCT scaling) instead of being refused."""
-    monkeypatch.setattr(imaging, "MAX_DECODED_PIXELS", 1_000_000)
+    monkeypatch.setattr(_convert, "MAX_DECODED_PIXELS", 1_000_000)  # read where _decode reads it
     data = solid_jpeg(2000, 1200, exif=exif_block(6))  # 2.4 MP; rotated, so it must be decoded
     result = prepare(data, ACCUAUTH_RULES)  # ACCUAUTH alone would keep 2000 px
     assert (result.width, result.height, result.passed_through) == (600, 1000, False)
@@ -603,7 +605,7 @@ def test_pass_through_needs_the_byte_limit(astronaut: bytes) -> None:
 
 def test_quality_steps_fit_without_shrinking() -> None:
     data = encode(photo_like(800, 800, sigma=6), "PNG")
-    at_90 = len(imaging._encode_jpeg(decoded(data), 90, None))
+    at_90 = len(_encode._encode_jpeg(decoded(data), 90, None))
     rules = ImageRules("t", frozenset({"JPEG"}), 64, 4096, int(at_90 * 0.9))
     result = prepare(data, rules)
     assert (result.width, result.height) == (800, 800)
