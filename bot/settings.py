@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.operations import Operation
+
 
 class Vendor(StrEnum):
     ACEDATA = "acedata"
@@ -40,8 +42,6 @@ def _int_list(value: object) -> object:
     return value
 
 
-# The operations a person can ask for (bot.providers.router.Operation's values; a test keeps them in step).
-OPERATION_NAMES = ("older", "younger", "swap_gender", "swap_faces", "detect_gender")
 MAX_OPERATION_COST = 1000
 
 
@@ -146,9 +146,9 @@ class Settings(BaseSettings):
                 raise ValueError('expected a JSON object such as {"swap_faces": 2}') from None
         if not isinstance(value, dict):
             raise ValueError('expected a JSON object such as {"swap_faces": 2}')
-        unknown = sorted(str(name) for name in value if name not in OPERATION_NAMES)
+        unknown = sorted(str(name) for name in value if name not in set(Operation))
         if unknown:
-            raise ValueError(f"unknown operation {', '.join(unknown)}; expected some of {', '.join(OPERATION_NAMES)}")
+            raise ValueError(f"unknown operation {', '.join(unknown)}; expected some of {', '.join(Operation)}")
         for name, cost in value.items():
             if isinstance(cost, bool) or not isinstance(cost, int) or not 0 <= cost <= MAX_OPERATION_COST:
                 raise ValueError(f"the cost of {name} must be a whole number from 0 to {MAX_OPERATION_COST}")

@@ -19,9 +19,9 @@ async def quota(update: Update, context: Context) -> None:
     if user is None:
         return
     services = context.services
-    texts = catalog_for(update, context)
+    catalog = catalog_for(update, context)
     allowance = await services.quota.allowance(user.id, services.quota_clock.today())
-    await reply(update, texts(
+    await reply(update, catalog(
         "quota-status", left=allowance.daily_left, limit=allowance.daily_limit, credits=allowance.credits,
         reset=services.quota_clock.next_reset().strftime("%H:%M"), zone=services.settings.quota_timezone,
     ))
@@ -31,17 +31,17 @@ async def cancel(update: Update, context: Context) -> None:
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return
-    texts = catalog_for(update, context)
+    catalog = catalog_for(update, context)
     runner = context.services.runner
-    cancelled = await swap.cancel_for(context, texts, chat.id, user.id)
+    cancelled = await swap.cancel_for(context, catalog, chat.id, user.id)
     cancelled = runner.cancel_waiting(user.id) or cancelled
     busy = runner.has_jobs(user.id)
-    await reply(update, texts("cancel-done" if cancelled else "cancel-running" if busy else "cancel-nothing"))
+    await reply(update, catalog("cancel-done" if cancelled else "cancel-running" if busy else "cancel-nothing"))
 
 
 async def privacy(update: Update, context: Context) -> None:
     services = context.services
-    texts = catalog_for(update, context)
+    catalog = catalog_for(update, context)
     settings = services.settings
     providers = services.providers
     in_use = {providers.vendor_for(op) for op in providers.available()}
@@ -52,7 +52,7 @@ async def privacy(update: Update, context: Context) -> None:
         HostingKind.S3: "privacy-hosting-s3",
         HostingKind.ACEDATA: "privacy-hosting-acedata",
     }.get(settings.hosting, "privacy-hosting-none") if settings.hosting else "privacy-hosting-none"
-    await reply(update, texts("privacy", vendors=vendors, minutes=minutes, hosting=texts(hosting, minutes=minutes)))
+    await reply(update, catalog("privacy", vendors=vendors, minutes=minutes, hosting=catalog(hosting, minutes=minutes)))
 
 
 _VENDOR_NAMES = {"acedata": "Ace Data Cloud", "ailab": "AILabTools", "accuauth": "AccuAuth"}

@@ -59,34 +59,34 @@ class _Refused(Exception):
 
 async def grant(update: Update, context: Context) -> None:
     """/grant <who> <n>: add n credits (negative: take back available ones)."""
-    async with _admin(update, context) as (texts, message, admin):
-        who, rest = await _target(context, texts, message, "admin-usage-grant", arity=1)
-        n = _number(texts, rest[0], minimum=-MAX_AMOUNT, maximum=MAX_AMOUNT, usage="admin-usage-grant")
+    async with _admin(update, context) as (catalog, message, admin):
+        who, rest = await _target(context, catalog, message, "admin-usage-grant", arity=1)
+        n = _number(catalog, rest[0], minimum=-MAX_AMOUNT, maximum=MAX_AMOUNT, usage="admin-usage-grant")
         if n == 0:
-            raise _Refused(texts("admin-usage-grant"))
+            raise _Refused(catalog("admin-usage-grant"))
         services = context.services
         done = await services.quota.grant(who.id, n, admin_id=admin.id, day=services.quota_clock.today(),
                                           key=_key(message))
         if done.repeated:
-            raise _Refused(texts("admin-repeated"))
+            raise _Refused(catalog("admin-repeated"))
         key = "admin-granted" if done.amount >= 0 else "admin-taken"
-        await reply(update, texts(key, who=who.label, amount=abs(done.amount), credits=done.allowance.credits))
+        await reply(update, catalog(key, who=who.label, amount=abs(done.amount), credits=done.allowance.credits))
 
 
 async def setlimit(update: Update, context: Context) -> None:
     """/setlimit <who> <n|default>: override one person's daily allowance."""
-    async with _admin(update, context) as (texts, message, admin):
-        who, rest = await _target(context, texts, message, "admin-usage-setlimit", arity=1)
+    async with _admin(update, context) as (catalog, message, admin):
+        who, rest = await _target(context, catalog, message, "admin-usage-setlimit", arity=1)
         limit = None if rest[0].lower() == "default" else _number(
-            texts, rest[0], minimum=0, maximum=MAX_AMOUNT, usage="admin-usage-setlimit"
+            catalog, rest[0], minimum=0, maximum=MAX_AMOUNT, usage="admin-usage-setlimit"
         )
         services = context.services
         done = await services.quota.set_limit(who.id, limit, admin_id=admin.id, day=services.quota_clock.today(),
                                               key=_key(message))
         if done.repeated:
-            raise _Refused(texts("admin-repeated"))
+            raise _Refused(catalog("admin-repeated"))
         allowance = done.allowance
-        await reply(update, texts("admin-limit-default" if limit is None else "admin-limit-set", who=who.label,
+        await reply(update, catalog("admin-limit-default" if limit is None else "admin-limit-set", who=who.label,
                                   limit=allowance.daily_limit, left=allowance.daily_left))
 
 
@@ -96,17 +96,17 @@ async def quota(update: Update, context: Context) -> None:
     if message is None or (not context.args and _replied_person(message) is None):
         await account.quota(update, context)
         return
-    async with _admin(update, context) as (texts, message, _admin_user):
-        who, _ = await _target(context, texts, message, "admin-usage-quota", arity=0)
+    async with _admin(update, context) as (catalog, message, _admin_user):
+        who, _ = await _target(context, catalog, message, "admin-usage-quota", arity=0)
         services = context.services
         allowance = await services.quota.allowance(who.id, services.quota_clock.today())
         jobs = await services.jobs.recent_for(who.id, RECENT_JOBS)
-        lines = [texts("admin-quota-title", who=who.label), _balance(texts, allowance)]
+        lines = [catalog("admin-quota-title", who=who.label), _balance(catalog, allowance)]
         if allowance.banned:
-            lines.append(texts("admin-quota-banned", reason=allowance.ban_reason or "-"))
-        lines.append(texts("admin-quota-jobs") if jobs else texts("admin-quota-no-jobs"))
+            lines.append(catalog("admin-quota-banned", reason=allowance.ban_reason or "-"))
+        lines.append(catalog("admin-quota-jobs") if jobs else catalog("admin-quota-no-jobs"))
         for job in jobs:
-            lines.append(texts(
+            lines.append(catalog(
                 "admin-quota-job", when=_when(context, job.created_at), operation=job.operation,
                 outcome=job.outcome or job.status, cost=job.cost,
             ))
@@ -115,14 +115,14 @@ async def quota(update: Update, context: Context) -> None:
 
 async def resetquota(update: Update, context: Context) -> None:
     """/resetquota <who>: give back what the person used of today's allowance."""
-    async with _admin(update, context) as (texts, message, admin):
-        who, _ = await _target(context, texts, message, "admin-usage-resetquota", arity=0)
+    async with _admin(update, context) as (catalog, message, admin):
+        who, _ = await _target(context, catalog, message, "admin-usage-resetquota", arity=0)
         services = context.services
         done = await services.quota.reset_today(who.id, admin_id=admin.id, day=services.quota_clock.today(),
                                                 key=_key(message))
         if done.repeated:
-            raise _Refused(texts("admin-repeated"))
-        await reply(update, texts("admin-reset-done", who=who.label, amount=done.amount,
+            raise _Refused(catalog("admin-repeated"))
+        await reply(update, catalog("admin-reset-done", who=who.label, amount=done.amount,
                                   left=done.allowance.daily_left, limit=done.allowance.daily_limit))
 
 
@@ -138,51 +138,51 @@ async def unban(update: Update, context: Context) -> None:
 
 async def _set_banned(update: Update, context: Context, *, banned: bool) -> None:
     usage, done_key = ("admin-usage-ban", "admin-banned") if banned else ("admin-usage-unban", "admin-unbanned")
-    async with _admin(update, context) as (texts, message, admin):
-        who, rest = await _target(context, texts, message, usage, arity=None if banned else 0)
+    async with _admin(update, context) as (catalog, message, admin):
+        who, rest = await _target(context, catalog, message, usage, arity=None if banned else 0)
         services = context.services
         done = await services.quota.set_banned(who.id, banned, admin_id=admin.id, day=services.quota_clock.today(),
                                                reason=" ".join(rest) or None if banned else None, key=_key(message))
         if done.repeated:
-            raise _Refused(texts("admin-repeated"))
-        await reply(update, texts(done_key, who=who.label))
+            raise _Refused(catalog("admin-repeated"))
+        await reply(update, catalog(done_key, who=who.label))
 
 
 async def history(update: Update, context: Context) -> None:
     """/history <who>: the person's latest ledger rows."""
-    async with _admin(update, context) as (texts, message, _admin_user):
-        who, _ = await _target(context, texts, message, "admin-usage-history", arity=0)
+    async with _admin(update, context) as (catalog, message, _admin_user):
+        who, _ = await _target(context, catalog, message, "admin-usage-history", arity=0)
         entries = await context.services.quota.history(who.id, HISTORY_ROWS)
         if not entries:
-            await reply(update, texts("admin-history-empty", who=who.label))
+            await reply(update, catalog("admin-history-empty", who=who.label))
             return
-        lines = [texts("admin-history-title", who=who.label, count=len(entries))]
-        lines += [_ledger_line(context, texts, entry) for entry in entries]
+        lines = [catalog("admin-history-title", who=who.label, count=len(entries))]
+        lines += [_ledger_line(context, catalog, entry) for entry in entries]
         await reply(update, "\n".join(lines))
 
 
 async def stats(update: Update, context: Context) -> None:
     """/stats [days]: jobs per operation and outcome, success rate, vendor latency, top users, credits."""
-    async with _admin(update, context) as (texts, _message, _admin_user):
+    async with _admin(update, context) as (catalog, _message, _admin_user):
         args = context.args or []
         if len(args) > 1:
-            raise _Refused(texts("admin-usage-stats"))
-        days = _number(texts, args[0], minimum=1, maximum=MAX_DAYS, usage="admin-usage-stats") if args else 1
+            raise _Refused(catalog("admin-usage-stats"))
+        days = _number(catalog, args[0], minimum=1, maximum=MAX_DAYS, usage="admin-usage-stats") if args else 1
         report = await StatsRepository(context.services.db).report(time.time() - days * 86400)
-        lines = [texts("admin-stats-title", days=days, jobs=report.total, rate=_percent(report.success_rate))]
+        lines = [catalog("admin-stats-title", days=days, jobs=report.total, rate=_percent(report.success_rate))]
         for op in report.operations:
             outcomes = ", ".join(f"{name} {count}" for name, count in op.outcomes.items())
-            lines.append(texts("admin-stats-operation", operation=op.operation, jobs=op.total, outcomes=outcomes,
+            lines.append(catalog("admin-stats-operation", operation=op.operation, jobs=op.total, outcomes=outcomes,
                                rate=_percent(op.success_rate)))
         if report.latency:
-            lines.append(texts("admin-stats-latency"))
-            lines += [texts("admin-stats-vendor", vendor=v.vendor, p50=v.p50_ms, p95=v.p95_ms, calls=v.calls)
+            lines.append(catalog("admin-stats-latency"))
+            lines += [catalog("admin-stats-vendor", vendor=v.vendor, p50=v.p50_ms, p95=v.p95_ms, calls=v.calls)
                       for v in report.latency]
         if report.top_users:
-            lines.append(texts("admin-stats-top"))
-            lines += [texts("admin-stats-user", who=_label(u.user_id, u.username, u.first_name), jobs=u.jobs,
+            lines.append(catalog("admin-stats-top"))
+            lines += [catalog("admin-stats-user", who=_label(u.user_id, u.username, u.first_name), jobs=u.jobs,
                             charged=u.charged) for u in report.top_users]
-        lines.append(texts("admin-stats-credits", granted=report.credits_granted, taken=report.credits_taken))
+        lines.append(catalog("admin-stats-credits", granted=report.credits_granted, taken=report.credits_taken))
         await reply(update, "\n".join(lines))
 
 
@@ -191,7 +191,7 @@ async def stats(update: Update, context: Context) -> None:
 
 @contextlib.asynccontextmanager
 async def _admin(update: Update, context: Context) -> AsyncIterator[tuple[Catalog, Message, User]]:
-    """The frame of every admin command: the admin's texts, the message, the admin; a refusal is replied."""
+    """The frame of every admin command: the admin's catalog, the message, the admin; a refusal is replied."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         raise RuntimeError("an admin command without a message or a sender")
@@ -221,7 +221,7 @@ def _replied_person(message: Message) -> User | None:
 
 
 async def _target(
-    context: Context, texts: Catalog, message: Message, usage: str, *, arity: int | None
+    context: Context, catalog: Catalog, message: Message, usage: str, *, arity: int | None
 ) -> tuple[Person, list[str]]:
     """<who> and the remaining arguments. ``arity``: how many arguments follow <who> (None: any number)."""
     args = list(context.args or [])
@@ -229,33 +229,33 @@ async def _target(
     explicit = bool(args) and _looks_like_who(args[0])
     if arity is None:
         if explicit:
-            return await _resolve(context, texts, args[0], usage), args[1:]
+            return await _resolve(context, catalog, args[0], usage), args[1:]
         if replied is not None:
             return _person(replied), args
-        raise _Refused(texts(usage))
+        raise _Refused(catalog(usage))
     if len(args) == arity + 1 and explicit:
-        return await _resolve(context, texts, args[0], usage), args[1:]
+        return await _resolve(context, catalog, args[0], usage), args[1:]
     if len(args) == arity and replied is not None:
         return _person(replied), args
-    raise _Refused(texts(usage))
+    raise _Refused(catalog(usage))
 
 
 def _looks_like_who(token: str) -> bool:
     return bool(_ID.fullmatch(token) or _USERNAME.fullmatch(token))
 
 
-async def _resolve(context: Context, texts: Catalog, token: str, usage: str) -> Person:
+async def _resolve(context: Context, catalog: Catalog, token: str, usage: str) -> Person:
     users = context.services.users
     if _ID.fullmatch(token):
         user_id = int(token)
         if user_id <= 0:
-            raise _Refused(texts(usage))
+            raise _Refused(catalog(usage))
         record = await users.get(user_id)
         return Person(user_id, _label(user_id, record.username if record else None,
                                       record.first_name if record else None))
     record = await users.find_by_username(token)
     if record is None:
-        raise _Refused(texts("admin-unknown-user", who=token))
+        raise _Refused(catalog("admin-unknown-user", who=token))
     return Person(record.id, _label(record.id, record.username, record.first_name))
 
 
@@ -269,12 +269,12 @@ def _label(user_id: int, username: str | None, first_name: str | None) -> str:
     return f"{first_name} ({inner})" if first_name else inner
 
 
-def _number(texts: Catalog, token: str, *, minimum: int, maximum: int, usage: str) -> int:
+def _number(catalog: Catalog, token: str, *, minimum: int, maximum: int, usage: str) -> int:
     if not _NUMBER.fullmatch(token):
-        raise _Refused(texts(usage))
+        raise _Refused(catalog(usage))
     value = int(token)
     if not minimum <= value <= maximum:
-        raise _Refused(texts("admin-bad-number", value=token, min=minimum, max=maximum))
+        raise _Refused(catalog("admin-bad-number", value=token, min=minimum, max=maximum))
     return value
 
 
@@ -287,8 +287,8 @@ def _when(context: Context, timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, zone).strftime("%Y-%m-%d %H:%M")
 
 
-def _balance(texts: Catalog, allowance: Allowance) -> str:
-    return texts(
+def _balance(catalog: Catalog, allowance: Allowance) -> str:
+    return catalog(
         "admin-quota-balance", day=allowance.day, used=allowance.daily_used, held=allowance.daily_reserved,
         left=allowance.daily_left, limit=allowance.daily_limit,
         source="admin" if allowance.limit_overridden else "default", credits=allowance.credits,
@@ -296,13 +296,13 @@ def _balance(texts: Catalog, allowance: Allowance) -> str:
     )
 
 
-def _ledger_line(context: Context, texts: Catalog, entry: LedgerEntry) -> str:
-    line = texts("admin-history-row", when=_when(context, entry.created_at), kind=entry.kind,
+def _ledger_line(context: Context, catalog: Catalog, entry: LedgerEntry) -> str:
+    line = catalog("admin-history-row", when=_when(context, entry.created_at), kind=entry.kind,
                  amount=entry.amount, bucket=entry.bucket or "none")
     if entry.job_id:
-        line += texts("admin-history-job", job=entry.job_id)
+        line += catalog("admin-history-job", job=entry.job_id)
     if entry.admin_id is not None:
-        line += texts("admin-history-admin", admin=str(entry.admin_id))
+        line += catalog("admin-history-admin", admin=str(entry.admin_id))
     if entry.reason:
-        line += texts("admin-history-reason", reason=entry.reason)
+        line += catalog("admin-history-reason", reason=entry.reason)
     return line

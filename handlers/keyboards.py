@@ -63,41 +63,41 @@ def _button(text: str, action: Action, request_id: str, argument: object | None 
     return InlineKeyboardButton(text, callback_data=encode(action, request_id, argument))
 
 
-def main_menu(texts: Catalog, request_id: str, available: Collection[Operation]) -> InlineKeyboardMarkup:
+def main_menu(catalog: Catalog, request_id: str, available: Collection[Operation]) -> InlineKeyboardMarkup:
     """Older / Younger, Swap gender / Swap faces, Detect gender: only what a configured vendor can do."""
     buttons = {
-        Operation.OLDER: _button(texts("btn-older"), Action.AGES_OLDER, request_id),
-        Operation.YOUNGER: _button(texts("btn-younger"), Action.AGES_YOUNGER, request_id),
-        Operation.SWAP_GENDER: _button(texts("btn-swap-gender"), Action.GENDER, request_id),
-        Operation.SWAP_FACES: _button(texts("btn-swap-faces"), Action.SWAP, request_id),
-        Operation.DETECT_GENDER: _button(texts("btn-detect"), Action.DETECT, request_id),
+        Operation.OLDER: _button(catalog("btn-older"), Action.AGES_OLDER, request_id),
+        Operation.YOUNGER: _button(catalog("btn-younger"), Action.AGES_YOUNGER, request_id),
+        Operation.SWAP_GENDER: _button(catalog("btn-swap-gender"), Action.GENDER, request_id),
+        Operation.SWAP_FACES: _button(catalog("btn-swap-faces"), Action.SWAP, request_id),
+        Operation.DETECT_GENDER: _button(catalog("btn-detect"), Action.DETECT, request_id),
     }
     shown = [button for op, button in buttons.items() if op in available]
     rows = [shown[i : i + 2] for i in range(0, len(shown), 2)]
     return InlineKeyboardMarkup(rows)
 
 
-def ages_menu(texts: Catalog, request_id: str, older: bool) -> InlineKeyboardMarkup:
+def ages_menu(catalog: Catalog, request_id: str, older: bool) -> InlineKeyboardMarkup:
     ages = OLDER_AGES if older else YOUNGER_AGES
     return InlineKeyboardMarkup(
         [
-            [_button(texts("btn-age", age=age), Action.AGE, request_id, age) for age in ages],
-            [_button(texts("btn-back"), Action.MENU, request_id)],
+            [_button(catalog("btn-age", age=age), Action.AGE, request_id, age) for age in ages],
+            [_button(catalog("btn-back"), Action.MENU, request_id)],
         ]
     )
 
 
-def gender_menu(texts: Catalog, request_id: str) -> InlineKeyboardMarkup:
+def gender_menu(catalog: Catalog, request_id: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button(texts("btn-to-female"), Action.GENDER_TO, request_id, "female"),
-                _button(texts("btn-to-male"), Action.GENDER_TO, request_id, "male"),
+                _button(catalog("btn-to-female"), Action.GENDER_TO, request_id, "female"),
+                _button(catalog("btn-to-male"), Action.GENDER_TO, request_id, "male"),
             ],
-            [_button(texts("btn-back"), Action.MENU, request_id)],
+            [_button(catalog("btn-back"), Action.MENU, request_id)],
         ]
     )
 
 
-def cancel_swap(texts: Catalog, request_id: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts("btn-cancel"), Action.CANCEL_SWAP, request_id)]])
+def cancel_swap(catalog: Catalog, request_id: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(catalog("btn-cancel"), Action.CANCEL_SWAP, request_id)]])

@@ -10,16 +10,13 @@ from bot.i18n import Catalog
 from bot.operations import Operation
 from handlers.context import Context
 from handlers.replies import reply_to
-from storage.jobs import Banned, Busy, Duplicate, NewJob, Opened, OutOfQuota
+from storage.jobs import RETRYABLE, UNSETTLED, Banned, Busy, Duplicate, NewJob, Opened, OutOfQuota
 from storage.requests import PhotoRequest
-
-_UNSETTLED = ("queued", "running")
-_RETRYABLE = ("failed", "interrupted")
 
 
 async def launch(
     context: Context,
-    texts: Catalog,
+    catalog: Catalog,
     *,
     request: PhotoRequest,
     user_id: int,
@@ -33,7 +30,7 @@ async def launch(
     """Submit the job; tell the person (in the callback answer, or a reply) when it did not start."""
     services = context.services
     if operation not in services.providers.available():
-        await _tell(context, text=texts("op-unavailable"), request=request, query=query, message=message)
+        await _tell(context, text=catalog("op-unavailable"), request=request, query=query, message=message)
         return False
     new = NewJob(
         key=key, request_id=request.id, user_id=user_id, chat_id=request.chat_id, operation=operation.value,
@@ -43,7 +40,7 @@ async def launch(
     # The same button pressed again after its job failed is a retry (the failure said "try again"): a new job,
     # keyed by the failed one, so a double press of the retry is still one job. Only a press: a command or a
     # caption seen again is Telegram re-delivering an update after a crash, not the person asking again.
-    while query is not None and isinstance(outcome, Duplicate) and outcome.job.status in _RETRYABLE:
+    while query is not None and isinstance(outcome, Duplicate) and outcome.job.status in RETRYABLE:
         new = replace(new, key=f"{key}~{outcome.job.id}")
         outcome = await services.runner.submit(new)
     if isinstance(outcome, Opened):
@@ -51,15 +48,15 @@ async def launch(
             await query.answer()
         return True
     if isinstance(outcome, Duplicate):
-        text = texts("duplicate" if outcome.job.status in _UNSETTLED else "duplicate-done")
+        text = catalog("duplicate" if outcome.job.status in UNSETTLED else "duplicate-done")
     elif isinstance(outcome, Busy):
-        text = texts("busy")
+        text = catalog("busy")
     elif isinstance(outcome, Banned):
-        text = texts("banned")
+        text = catalog("banned")
     else:
         assert isinstance(outcome, OutOfQuota)
         reset = services.quota_clock.next_reset()
-        text = texts(
+        text = catalog(
             "out-of-quota", limit=outcome.allowance.daily_limit, reset=reset.strftime("%H:%M"),
             zone=services.settings.quota_timezone,
         )

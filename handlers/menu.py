@@ -17,14 +17,14 @@ async def on_press(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
-    texts = catalog_for(update, context)
+    catalog = catalog_for(update, context)
     press = keyboards.decode(query.data)
     request = await context.services.requests.get(press.request_id) if press else None
     if press is None or request is None:
-        await query.answer(texts("menu-gone"), show_alert=True)
+        await query.answer(catalog("menu-gone"), show_alert=True)
         return
     if query.from_user.id != request.user_id:
-        await query.answer(texts("not-yours"), show_alert=True)
+        await query.answer(catalog("not-yours"), show_alert=True)
         return
     message = query.message
     # The job key: this button on this message. A double press or a re-delivered update is the same job.
@@ -46,11 +46,11 @@ async def on_press(update: Update, context: Context) -> None:
 
     match press.action:
         case Action.MENU:
-            await show(texts("menu-prompt"), keyboards.main_menu(texts, request.id, available))
+            await show(catalog("menu-prompt"), keyboards.main_menu(catalog, request.id, available))
         case Action.AGES_OLDER | Action.AGES_YOUNGER:
             older = press.action is Action.AGES_OLDER
-            await show(texts("menu-older" if older else "menu-younger"),
-                       keyboards.ages_menu(texts, request.id, older))
+            await show(catalog("menu-older" if older else "menu-younger"),
+                       keyboards.ages_menu(catalog, request.id, older))
         case Action.AGE:
             age = int(press.argument or 0)
             if age in keyboards.OLDER_AGES:
@@ -58,29 +58,29 @@ async def on_press(update: Update, context: Context) -> None:
             elif age in keyboards.YOUNGER_AGES:
                 operation = Operation.YOUNGER
             else:
-                await query.answer(texts("menu-gone"), show_alert=True)
+                await query.answer(catalog("menu-gone"), show_alert=True)
                 return
-            await launch(context, texts, request=request, user_id=query.from_user.id, operation=operation,
+            await launch(context, catalog, request=request, user_id=query.from_user.id, operation=operation,
                          params={"age": age}, key=key, query=query)
         case Action.GENDER:
             if Operation.DETECT_GENDER in available:
-                await launch(context, texts, request=request, user_id=query.from_user.id,
+                await launch(context, catalog, request=request, user_id=query.from_user.id,
                              operation=Operation.SWAP_GENDER, params={}, key=key, query=query)
             else:
-                await show(texts("menu-gender"), keyboards.gender_menu(texts, request.id))
+                await show(catalog("menu-gender"), keyboards.gender_menu(catalog, request.id))
         case Action.GENDER_TO:
             to = "female" if press.argument == "female" else "male"
-            await launch(context, texts, request=request, user_id=query.from_user.id,
+            await launch(context, catalog, request=request, user_id=query.from_user.id,
                          operation=Operation.SWAP_GENDER, params={"to": to}, key=key, query=query)
         case Action.DETECT:
-            await launch(context, texts, request=request, user_id=query.from_user.id,
+            await launch(context, catalog, request=request, user_id=query.from_user.id,
                          operation=Operation.DETECT_GENDER, params={}, key=key, query=query)
         case Action.SWAP:
             if Operation.SWAP_FACES not in available:
-                await query.answer(texts("op-unavailable"), show_alert=True)
+                await query.answer(catalog("op-unavailable"), show_alert=True)
                 return
             await query.answer()
-            await swap.ask_for_face(context, texts, request, query.from_user)
+            await swap.ask_for_face(context, catalog, request, query.from_user)
         case Action.CANCEL_SWAP:
             await query.answer()
-            await swap.cancel(context, texts, request.id)
+            await swap.cancel(context, catalog, request.id)

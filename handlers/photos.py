@@ -91,14 +91,14 @@ async def on_photo(update: Update, context: Context) -> None:
     user = update.effective_user
     if message is None or user is None:
         return
-    texts = catalog_for(update, context)
+    catalog = catalog_for(update, context)
     command = command_in(message, context.bot.username)
     private = is_private(message)
     try:
         sizes = photo_sizes(message)
     except (NotAnImage, TooBig) as refused:
         if private or command:
-            await message.reply_text(texts(_refusal(refused)), do_quote=True)
+            await message.reply_text(catalog(_refusal(refused)), do_quote=True)
         return
     if sizes is None:
         return
@@ -118,7 +118,7 @@ async def on_photo(update: Update, context: Context) -> None:
         return
     if private or mentioned:
         request = await store(context, message, sizes, user.id)
-        await send_menu(context, texts, request)
+        await send_menu(context, catalog, request)
 
 
 async def on_command(update: Update, context: Context) -> None:
@@ -127,16 +127,16 @@ async def on_command(update: Update, context: Context) -> None:
     user = update.effective_user
     if message is None or user is None:
         return
-    texts = catalog_for(update, context)
+    catalog = catalog_for(update, context)
     command = command_in(message, context.bot.username)
     target = message.reply_to_message
     try:
         sizes = photo_sizes(target) if target is not None else None
     except (NotAnImage, TooBig) as refused:
-        await message.reply_text(texts(_refusal(refused)), do_quote=True)
+        await message.reply_text(catalog(_refusal(refused)), do_quote=True)
         return
     if target is None or sizes is None or command is None:
-        await message.reply_text(texts("no-photo"), do_quote=True)
+        await message.reply_text(catalog("no-photo"), do_quote=True)
         return
     # The person who asked owns the request (and its buttons), whoever posted the photo.
     request = await context.services.requests.create(
@@ -151,16 +151,16 @@ async def act(context: Context, update: Update, request: PhotoRequest, command: 
     message = update.effective_message
     user = update.effective_user
     assert message is not None and user is not None
-    texts = catalog_for(update, context)
+    catalog = catalog_for(update, context)
     available = context.services.providers.available()
     if command == "face":
-        await send_menu(context, texts, request)
+        await send_menu(context, catalog, request)
         return
     if command == "swap":
         if Operation.SWAP_FACES not in available:
-            await message.reply_text(texts("op-unavailable"), do_quote=True)
+            await message.reply_text(catalog("op-unavailable"), do_quote=True)
             return
-        await swap.ask_for_face(context, texts, request, user)
+        await swap.ask_for_face(context, catalog, request, user)
         return
     choices: dict[str, tuple[Operation, dict[str, object]]] = {
         "older": (Operation.OLDER, {"age": DEFAULT_OLDER_AGE}),
@@ -171,18 +171,18 @@ async def act(context: Context, update: Update, request: PhotoRequest, command: 
     operation, params = choices[command]
     if operation is Operation.SWAP_GENDER and Operation.DETECT_GENDER not in available:
         await context.bot.send_message(
-            request.chat_id, texts("menu-gender"), reply_markup=keyboards.gender_menu(texts, request.id),
+            request.chat_id, catalog("menu-gender"), reply_markup=keyboards.gender_menu(catalog, request.id),
             reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id,
         )
         return
-    await launch(context, texts, request=request, user_id=user.id, operation=operation, params=params, key=key,
+    await launch(context, catalog, request=request, user_id=user.id, operation=operation, params=params, key=key,
                  message=message)
 
 
-async def send_menu(context: Context, texts: Catalog, request: PhotoRequest) -> None:
+async def send_menu(context: Context, catalog: Catalog, request: PhotoRequest) -> None:
     await context.bot.send_message(
-        request.chat_id, texts("menu-prompt"),
-        reply_markup=keyboards.main_menu(texts, request.id, context.services.providers.available()),
+        request.chat_id, catalog("menu-prompt"),
+        reply_markup=keyboards.main_menu(catalog, request.id, context.services.providers.available()),
         reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id,
     )
 
@@ -216,11 +216,11 @@ async def _album_ready(context: Context) -> None:
     if not photos:
         return
     user = await context.services.users.get(photos[0].user_id)
-    texts = context.services.texts.get(user.language_code if user else None)
+    catalog = context.services.texts.get(user.language_code if user else None)
     if any(photo.command == "swap" for photo in photos):
-        await swap.swap_album(context, texts, photos)
+        await swap.swap_album(context, catalog, photos)
         return
     if photos[0].chat_id < 0:
         return  # an album in a group that did not ask for anything
     for photo in photos:
-        await send_menu(context, texts, photo)
+        await send_menu(context, catalog, photo)

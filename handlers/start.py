@@ -13,12 +13,12 @@ async def start(update: Update, context: Context) -> None:
     if update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE:
         await help_command(update, context)
         return
-    texts = catalog_for(update, context)
+    catalog = catalog_for(update, context)
     name = update.effective_user.first_name if update.effective_user else ""
-    await reply(update, texts("start", name=name))
+    await reply(update, catalog("start", name=name))
 
 
 async def help_command(update: Update, context: Context) -> None:
-    texts = catalog_for(update, context)
+    catalog = catalog_for(update, context)
     private = update.effective_chat is None or update.effective_chat.type == ChatType.PRIVATE
-    await reply(update, texts("help-private" if private else "help-group"))
+    await reply(update, catalog("help-private" if private else "help-group"))

@@ -27,7 +27,7 @@ def _minutes(context: Context) -> int:
     return max(1, round(context.services.settings.swap_pair_ttl / 60))
 
 
-async def ask_for_face(context: Context, texts: Catalog, request: PhotoRequest, user: User) -> None:
+async def ask_for_face(context: Context, catalog: Catalog, request: PhotoRequest, user: User) -> None:
     services = context.services
     pairing = await services.requests.open_pairing(
         request.id, chat_id=request.chat_id, user_id=user.id, ttl=services.settings.swap_pair_ttl
@@ -35,10 +35,10 @@ async def ask_for_face(context: Context, texts: Catalog, request: PhotoRequest, 
     if pairing is None:  # already asked (a double press): the first prompt stands
         return
     private = request.chat_id == user.id
-    text = texts("swap-prompt-private" if private else "swap-prompt-group", minutes=_minutes(context),
+    text = catalog("swap-prompt-private" if private else "swap-prompt-group", minutes=_minutes(context),
                  name=user.first_name)
     prompt = await context.bot.send_message(
-        request.chat_id, text, reply_markup=keyboards.cancel_swap(texts, request.id),
+        request.chat_id, text, reply_markup=keyboards.cancel_swap(catalog, request.id),
         reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id,
     )
     await services.requests.set_pairing_prompt(pairing.request_id, prompt.message_id)
@@ -74,43 +74,43 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
     return True
 
 
-async def swap_album(context: Context, texts: Catalog, photos: list[PhotoRequest]) -> None:
+async def swap_album(context: Context, catalog: Catalog, photos: list[PhotoRequest]) -> None:
     if len(photos) != 2:
         # In a privacy-mode group only the captioned photo of an album reaches us: say how groups do it.
         group = len(photos) == 1 and photos[0].chat_id < 0
         await context.bot.send_message(
-            photos[0].chat_id, texts("swap-album-group" if group else "swap-album-count"),
+            photos[0].chat_id, catalog("swap-album-group" if group else "swap-album-count"),
             reply_parameters=reply_to(photos[0].message_id), message_thread_id=photos[0].thread_id,
         )
         return
     face, target = photos
     await launch(
-        context, texts, request=target, user_id=target.user_id, operation=Operation.SWAP_FACES, params={},
+        context, catalog, request=target, user_id=target.user_id, operation=Operation.SWAP_FACES, params={},
         face=face, key=f"{target.chat_id}:{face.message_id}:album-swap",
     )
 
 
-async def cancel(context: Context, texts: Catalog, request_id: str) -> bool:
+async def cancel(context: Context, catalog: Catalog, request_id: str) -> bool:
     """End the wait for ``request_id``'s face photo; False when there was none."""
     pairing = await context.services.requests.get_pairing(request_id)
     if pairing is None or not await context.services.requests.close_pairing(request_id):
         return False
-    await _edit_prompt(context, pairing.chat_id, pairing.prompt_message_id, texts("swap-cancelled"))
+    await _edit_prompt(context, pairing.chat_id, pairing.prompt_message_id, catalog("swap-cancelled"))
     return True
 
 
-async def cancel_for(context: Context, texts: Catalog, chat_id: int, user_id: int) -> bool:
+async def cancel_for(context: Context, catalog: Catalog, chat_id: int, user_id: int) -> bool:
     pairing = await context.services.requests.pending_pairing(chat_id, user_id)
-    return pairing is not None and await cancel(context, texts, pairing.request_id)
+    return pairing is not None and await cancel(context, catalog, pairing.request_id)
 
 
 async def expire(context: Context) -> None:
     """Periodic: close the waits that ran out, and say so on their prompts."""
     for pairing in await context.services.requests.expired_pairings():
         user = await context.services.users.get(pairing.user_id)
-        texts = context.services.texts.get(user.language_code if user else None)
+        catalog = context.services.texts.get(user.language_code if user else None)
         await _edit_prompt(context, pairing.chat_id, pairing.prompt_message_id,
-                           texts("swap-expired", minutes=_minutes(context)))
+                           catalog("swap-expired", minutes=_minutes(context)))
 
 
 async def _edit_prompt(context: Context, chat_id: int, message_id: int | None, text: str) -> None:

@@ -11,13 +11,25 @@ import json
 import sqlite3
 import time
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from storage.database import Database
 from storage.quota import Allowance, QuotaExhausted, Reservation, account_in, reserve_in, settle_in
 from storage.requests import new_id
 
-UNSETTLED = ("queued", "running")
+
+class JobStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    RESULT_READY = "result_ready"  # charged; the result waits on disk for delivery
+    SUCCEEDED = "succeeded"  # delivered
+    FAILED = "failed"  # released
+    INTERRUPTED = "interrupted"  # released: a restart or shutdown stopped it
+
+
+UNSETTLED = (JobStatus.QUEUED, JobStatus.RUNNING)
+RETRYABLE = (JobStatus.FAILED, JobStatus.INTERRUPTED)  # pressing the same button again starts it anew
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +57,7 @@ class Job:
     cost: int
     reservation: Reservation
     quota_day: str
-    status: str
+    status: JobStatus
     outcome: str | None
     vendor: str | None
     vendor_ms: int | None
@@ -149,12 +161,12 @@ class JobsRepository:
 
     async def finish_paid(self, job_id: str, *, vendor: str, vendor_ms: int, result_path: str | None) -> Job | None:
         """The vendor delivered: charge the reservation, keep the result until it reaches the person."""
-        return await self._settle(job_id, charge=True, status="result_ready", outcome="ok", vendor=vendor,
+        return await self._settle(job_id, charge=True, status=JobStatus.RESULT_READY, outcome="ok", vendor=vendor,
                                   vendor_ms=vendor_ms, result_path=result_path)
 
     async def finish_failed(
         self, job_id: str, *, outcome: str, vendor: str | None = None, vendor_ms: int | None = None,
-        status: str = "failed",
+        status: JobStatus = JobStatus.FAILED,
     ) -> Job | None:
         """Release the reservation. Returns None when the job was already settled."""
         return await self._settle(job_id, charge=False, status=status, outcome=outcome, vendor=vendor,
@@ -168,7 +180,7 @@ class JobsRepository:
 
         def work(conn: sqlite3.Connection) -> list[Job]:
             ids = [row["id"] for row in conn.execute("SELECT id FROM jobs WHERE status IN ('queued', 'running')")]
-            settled = (_settle_in(conn, job_id, charge=False, status="interrupted", outcome="interrupted")
+            settled = (_settle_in(conn, job_id, charge=False, status=JobStatus.INTERRUPTED, outcome="interrupted")
                        for job_id in ids)
             return [job for job in settled if job is not None]
 
@@ -199,7 +211,7 @@ class JobsRepository:
         return [_job(row) for row in rows]
 
     async def _settle(
-        self, job_id: str, *, charge: bool, status: str, outcome: str, vendor: str | None, vendor_ms: int | None,
+        self, job_id: str, *, charge: bool, status: JobStatus, outcome: str, vendor: str | None, vendor_ms: int | None,
         result_path: str | None,
     ) -> Job | None:
         return await self._db.run(lambda conn: _settle_in(
@@ -213,7 +225,7 @@ class JobsRepository:
 
 
 def _settle_in(
-    conn: sqlite3.Connection, job_id: str, *, charge: bool, status: str, outcome: str, vendor: str | None = None,
+    conn: sqlite3.Connection, job_id: str, *, charge: bool, status: JobStatus, outcome: str, vendor: str | None = None,
     vendor_ms: int | None = None, result_path: str | None = None,
 ) -> Job | None:
     """Move the job out of queued/running and settle its reservation; None (and nothing done) when it was
@@ -240,7 +252,7 @@ def _job(row: sqlite3.Row) -> Job:
         id=row["id"], key=row["key"], request_id=row["request_id"], face_request_id=row["face_request_id"],
         user_id=row["user_id"], chat_id=row["chat_id"], operation=row["operation"], params=json.loads(row["params"]),
         cost=row["cost"], reservation=Reservation(row["daily_part"], row["credit_part"], row["quota_day"]),
-        quota_day=row["quota_day"], status=row["status"], outcome=row["outcome"], vendor=row["vendor"],
+        quota_day=row["quota_day"], status=JobStatus(row["status"]), outcome=row["outcome"], vendor=row["vendor"],
         vendor_ms=row["vendor_ms"], status_message_id=row["status_message_id"], result_path=row["result_path"],
         created_at=row["created_at"], updated_at=row["updated_at"],
     )

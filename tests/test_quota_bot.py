@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.operations import Operation
-from bot.settings import OPERATION_NAMES, Settings, describe_validation_error
+from bot.settings import Settings, describe_validation_error
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors
 from tests.harness import TOKEN, make_settings, running_bot
@@ -98,10 +97,6 @@ def test_a_bad_operation_cost_stops_the_bot_with_one_clear_line(tmp_path: Path) 
         "faceshift: configuration error: OPERATION_COSTS: Value error, unknown operation olderr; "
         "expected some of older, younger, swap_gender, swap_faces, detect_gender"
     ]
-
-
-def test_the_operation_names_settings_know_are_the_operations() -> None:
-    assert set(OPERATION_NAMES) == {op.value for op in Operation}
 
 
 async def test_a_fallback_to_the_second_vendor_is_still_one_charge(

@@ -33,7 +33,7 @@ from bot.providers.errors import ErrorCategory, ProviderError
 from bot.providers.router import VENDOR_RULES, FaceProviders
 from bot.providers.types import Gender, GenderVerdict
 from bot.settings import Vendor
-from storage.jobs import Job, JobsRepository, NewJob, Opened, OpenResult
+from storage.jobs import Job, JobsRepository, JobStatus, NewJob, Opened, OpenResult
 from storage.requests import PhotoRequest, RequestsRepository
 
 log = logging.getLogger(__name__)
@@ -230,7 +230,7 @@ class JobRunner:
             await asyncio.to_thread(_delete_result, Path(job.result_path))
 
     async def _settle_failed(self, job: Job, failure: Failure, vendor: Vendor | None, ms: int | None) -> None:
-        status = "interrupted" if failure.kind is FailureKind.INTERRUPTED else "failed"
+        status = JobStatus.INTERRUPTED if failure.kind is FailureKind.INTERRUPTED else JobStatus.FAILED
         settled = await self.jobs.finish_failed(
             job.id, outcome=failure.kind.value, vendor=vendor.value if vendor else None, vendor_ms=ms, status=status
         )

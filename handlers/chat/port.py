@@ -116,13 +116,13 @@ class TelegramChatPort:
         """
         if stage is Stage.PREPARING and job.chat_id < 0:
             return  # in groups every call counts against 20 per minute: results need them more
-        texts = await self._catalog(job.user_id)
+        catalog = await self._catalog(job.user_id)
         swap = job.operation == Operation.SWAP_FACES
         key = "stage-sent-swap" if stage is Stage.SENT and swap else _STAGE_TEXT[stage]
         request = await self._request(job)
         try:
             await self._board.show(
-                job, texts(key, operation=_operation_text(texts, job)), reply_to_id=request.message_id,
+                job, catalog(key, operation=_operation_text(catalog, job)), reply_to_id=request.message_id,
                 thread_id=request.thread_id, urgent=stage is Stage.QUEUED or swap, chat_action=stage is Stage.SENT,
             )
         except Forbidden as error:
@@ -132,16 +132,16 @@ class TelegramChatPort:
 
     async def deliver(self, job: Job, result: JobResult) -> None:
         status_id = await self._board.finish(job)  # first: no status may appear after the result
-        texts = await self._catalog(job.user_id)
+        catalog = await self._catalog(job.user_id)
         request = await self._request(job)
         allowance = await self._quota.allowance(job.user_id, self._clock.today())
-        left = texts("quota-left", left=allowance.daily_left, credits=allowance.credits)
-        caption = f"{_done_text(texts, job, result)}\n{left}"
+        left = catalog("quota-left", left=allowance.daily_left, credits=allowance.credits)
+        caption = f"{_done_text(catalog, job, result)}\n{left}"
         try:
             await patiently(lambda: self._bot.send_photo(
                 job.chat_id, result.image, caption=caption, reply_parameters=reply_to(request.message_id),
                 message_thread_id=request.thread_id,
-                reply_markup=keyboards.main_menu(texts, request.id, self._available),
+                reply_markup=keyboards.main_menu(catalog, request.id, self._available),
             ), f"job {job.id}: result")
         except Forbidden:
             log.info("job %s: the person blocked the bot; result dropped", job.id)
@@ -151,10 +151,10 @@ class TelegramChatPort:
                                 f"job {job.id}: status removal")
 
     async def fail(self, job: Job, failure: Failure) -> None:
-        texts = await self._catalog(job.user_id)
-        text = failure_text(texts, failure)
+        catalog = await self._catalog(job.user_id)
+        text = failure_text(catalog, failure)
         if failure.kind is not FailureKind.INTERRUPTED:  # that text says it already
-            text = f"{text}\n{texts('not-free')}"
+            text = f"{text}\n{catalog('not-free')}"
         message_id = await self._board.finish(job)
         what = f"job {job.id}: failure notice"
         try:
@@ -175,27 +175,27 @@ class TelegramChatPort:
             log.info("job %s: the person blocked the bot; not told", job.id)
 
 
-def failure_text(texts: Catalog, failure: Failure) -> str:
+def failure_text(catalog: Catalog, failure: Failure) -> str:
     """The plain-words message for a failure: the photo problem when known, else its category."""
     if failure.kind is FailureKind.BAD_IMAGE:
-        return texts(f"fail-{failure.detail or 'not_an_image'}", min=failure.min_side or 0)
+        return catalog(f"fail-{failure.detail or 'not_an_image'}", min=failure.min_side or 0)
     if failure.kind is FailureKind.UNUSABLE_PHOTO and failure.detail and failure.detail != "other":
-        return texts(f"fail-{failure.detail}")
-    return texts(f"fail-{failure.kind.value}")
+        return catalog(f"fail-{failure.detail}")
+    return catalog(f"fail-{failure.kind.value}")
 
 
-def _operation_text(texts: Catalog, job: Job) -> str:
-    return texts(f"op-{job.operation}", age=job.params.get("age", ""))
+def _operation_text(catalog: Catalog, job: Job) -> str:
+    return catalog(f"op-{job.operation}", age=job.params.get("age", ""))
 
 
-def _done_text(texts: Catalog, job: Job, result: JobResult) -> str:
+def _done_text(catalog: Catalog, job: Job, result: JobResult) -> str:
     if job.operation == Operation.DETECT_GENDER and result.verdict is not None:
         v = result.verdict
-        return texts("done-detect_gender", gender=v.gender.value, confidence=round(v.confidence * 100),
+        return catalog("done-detect_gender", gender=v.gender.value, confidence=round(v.confidence * 100),
                      beard="yes" if v.beard else "no")
     if job.operation == Operation.SWAP_GENDER:
         to = result.to_gender.value if result.to_gender else "female"
         if result.verdict is not None:
-            return texts("done-swap_gender-detected", gender=result.verdict.gender.value, to=to)
-        return texts("done-swap_gender", to=to)
-    return texts(f"done-{job.operation}", age=job.params.get("age", ""))
+            return catalog("done-swap_gender-detected", gender=result.verdict.gender.value, to=to)
+        return catalog("done-swap_gender", to=to)
+    return catalog(f"done-{job.operation}", age=job.params.get("age", ""))
