@@ -14,7 +14,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 
 # (script, arguments for a full run, arguments for --quick)
-BENCHMARKS = [
+BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("bench_startup.py", [], ["--runs", "2"]),
     ("bench_imaging.py", [], []),
     ("bench_quota.py", [], []),

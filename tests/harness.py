@@ -64,7 +64,7 @@ def make_settings(tg: FakeTelegram, tmp_path: Path, vendors: FakeVendors | None 
     if overrides.get("telegram_mode") == "webhook":
         values["public_url"] = f"http://127.0.0.1:{port}"  # Telegram (the fake) reaches the bot's own server
     values |= overrides
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @contextlib.asynccontextmanager

@@ -14,6 +14,8 @@ from tests.fakes.vendors import FakeVendors
 from tests.harness import RunningBot
 from tests.test_conversation import wait_result
 
+pytestmark = pytest.mark.slow
+
 
 def _rotated_6000x4000() -> Image.Image:
     return photo_like(6000, 4000)  # stored landscape; orientation 6 means "show it rotated: portrait"

@@ -135,13 +135,13 @@ async def test_gestures_that_must_not_trigger_the_bot(tg: FakeTelegram, vendors:
 async def test_commands_in_a_group(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
     alice = tg.user(1001, "Alice")
     group = tg.group(GROUP, "Friends")
-    for command, expected in (
+    for typed, expected in (
         ("/help", "in a group"), ("/start", "in a group"), ("/quota@faceshift_bot", "free edits left"),
         ("/privacy", "What happens to your photos"), ("/cancel", "nothing to cancel"),
     ):
-        sent = await alice.send_text(group, command)
+        sent = await alice.send_text(group, typed)
         answer = await tg.wait_for_bot_message(group)
-        assert expected in answer["text"], (command, answer["text"])
+        assert expected in answer["text"], (typed, answer["text"])
         assert answer["reply_to_message"]["message_id"] == sent["message_id"]
     # A photo command with no photo to work on explains the gesture.
     text = await alice.send_text(group, "hello")

@@ -4,6 +4,7 @@ never block the chat, every failure's own message (and no charge), people who bl
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -171,11 +172,11 @@ FAILURES = [
 
 
 @pytest.fixture
-async def strict_bot(tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path) -> RunningBot:
+async def strict_bot(tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path) -> AsyncIterator[RunningBot]:
     """One attempt per vendor call and no fallback: each injected error is the person's outcome."""
     settings = make_settings(tg, tmp_path, vendors, vendor_max_attempts=1, vendor_fallback=False)
     async with running_bot(tg, settings) as running:
-        yield running  # type: ignore[misc]
+        yield running
 
 
 async def test_every_vendor_failure_has_its_own_message(
@@ -328,7 +329,7 @@ async def test_older_via_ace_with_builtin_hosting(tg: FakeTelegram, vendors: Fak
         assert result["reply_to_message"]["message_id"] == photo["message_id"]
         assert "80 years old" in result["caption"]
         [call] = vendors.acedata.requests_to("/face/change-age")
-        assert call.json["age_infos"][0]["age"] == 80
+        assert call.json is not None and call.json["age_infos"][0]["age"] == 80
         url = call.json["image_url"]
         assert url.startswith(f"{bot.web_url}/media/") and vendors.acedata.fetched == [url]
         assert vendors.ailab.requests == []

@@ -31,7 +31,7 @@ FACE_PHOTO = jpeg((320, 400))  # the face to use: a size of its own, so a result
 
 
 def swap_calls(vendors: FakeVendors) -> list[dict[str, Any]]:
-    return [r.json for r in vendors.acedata.requests_to("/face/swap")]
+    return [r.json for r in vendors.acedata.requests_to("/face/swap") if r.json is not None]
 
 
 async def assert_receiver(tg: FakeTelegram, result: dict[str, Any], size: tuple[int, int]) -> None:

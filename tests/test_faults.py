@@ -76,6 +76,8 @@ from tests.fakes.vendors import FakeVendors, Fault
 from tests.harness import BotProcess, make_settings, running_bot_process
 from tests.test_conversation import FACE, buttons, is_photo, jpeg, text_of
 
+pytestmark = pytest.mark.slow
+
 SEED = int(os.environ.get("FAULT_SEED", "7"))
 SWAP_FACE = jpeg((320, 400))
 COSTS = {"swap_faces": 2}

@@ -22,6 +22,8 @@ from tests.harness import BotProcess, make_settings, running_bot_process
 from tests.test_conversation import FACE, jpeg
 from tests.test_faults import answer_kind, poll_until
 
+pytestmark = pytest.mark.slow
+
 ALICE = 1001
 
 

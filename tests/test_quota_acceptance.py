@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
+import pytest
 from PIL import Image
 from pydantic import SecretStr
 
@@ -71,6 +72,7 @@ class StubChat:
         self.failed.append((job.id, failure.kind.value))
 
 
+@pytest.mark.slow
 async def test_a_thousand_concurrent_requests_with_vendor_failures_keep_the_ledger_exact(
     vendors: FakeVendors, tmp_path: Path
 ) -> None:

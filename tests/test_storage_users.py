@@ -33,9 +33,11 @@ async def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
     try:
         assert await again.schema_version() == version >= 2
         async with again.conn.execute("PRAGMA journal_mode") as cursor:
-            assert (await cursor.fetchone())[0] == "wal"
+            row = await cursor.fetchone()
+            assert row is not None and row[0] == "wal"
         async with again.conn.execute("PRAGMA foreign_keys") as cursor:
-            assert (await cursor.fetchone())[0] == 1
+            row = await cursor.fetchone()
+            assert row is not None and row[0] == 1
     finally:
         await again.close()
 

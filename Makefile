@@ -1,0 +1,26 @@
+# One place for the everyday commands. Each assumes the virtualenv the README's test command makes (.venv).
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup test test-fast lint format bench
+
+setup:
+	python3 -m venv $(VENV) && $(BIN)/pip install -e '.[test]'
+
+test:  ## the whole suite, as CI runs it
+	$(BIN)/pytest
+
+test-fast:  ## everything but the multi-second suites marked slow
+	$(BIN)/pytest -m 'not slow'
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench:
+	$(BIN)/python bench/run_all.py
