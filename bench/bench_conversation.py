@@ -261,7 +261,12 @@ class BotProcess:
         self._log: IO[bytes] = self.log_path.open("wb")
         self.web_port = int(env["WEB_PORT"])
         self.proc = subprocess.Popen(
-            command, cwd=workdir, env=env, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT,
+            command,
+            cwd=workdir,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
             preexec_fn=_die_with_parent,  # only a prctl, before exec
         )
 
@@ -276,8 +281,10 @@ class BotProcess:
         return int(fields[11]) + int(fields[12])  # utime + stime
 
     def cpu(self) -> Cpu:
-        return Cpu(self._ticks(f"/proc/{self.pid}/task/{self.pid}/stat") / CLK_TCK,
-                   self._ticks(f"/proc/{self.pid}/stat") / CLK_TCK)
+        return Cpu(
+            self._ticks(f"/proc/{self.pid}/task/{self.pid}/stat") / CLK_TCK,
+            self._ticks(f"/proc/{self.pid}/stat") / CLK_TCK,
+        )
 
     def memory_kb(self) -> dict[str, int]:
         values: dict[str, int] = {}
@@ -341,8 +348,11 @@ class BotProcess:
 def bot_env(tg: FakeTelegram, ailab: FakeAILab, workdir: Path, **settings: object) -> dict[str, str]:
     """The bot's environment: ours minus every FaceShift setting, plus the settings for the fakes."""
     names = {name.upper() for name in Settings.model_fields}
-    env = {key: value for key, value in os.environ.items()
-           if key.upper() not in names and not key.startswith("FACESHIFT_BENCH_")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key.upper() not in names and not key.startswith("FACESHIFT_BENCH_")
+    }
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     values: dict[str, object] = {
         "telegram_bot_token": TOKEN,
@@ -404,8 +414,11 @@ class World:
         stored = self.tg._store_photo([*small, Rendition(stamp(large.data, serial), large.width, large.height)])
         done: asyncio.Future[float] = asyncio.get_running_loop().create_future()
         self.tg.waiters[chat.id] = done
-        content = {"photo": [s.photo_size() for s in stored], "caption": COMMAND,
-                   "caption_entities": detect_entities(COMMAND)}
+        content = {
+            "photo": [s.photo_size() for s in stored],
+            "caption": COMMAND,
+            "caption_entities": detect_entities(COMMAND),
+        }
         posted = time.monotonic()
         message = await user.send_message(chat, content)
         entry = self.tg._index[(chat.id, int(message["message_id"]))]
@@ -424,8 +437,9 @@ async def running_world(
         async with BenchTelegram.running(token=TOKEN) as tg, BenchAILab.running() as ailab:
             assert isinstance(tg, BenchTelegram)
             _, renditions = render_photo_sizes(ASTRONAUT.read_bytes())
-            bot = BotProcess(bot_env(tg, ailab, workdir, **settings), workdir, profile=profile,
-                             flood_limit=not args.no_flood_limit)
+            bot = BotProcess(
+                bot_env(tg, ailab, workdir, **settings), workdir, profile=profile, flood_limit=not args.no_flood_limit
+            )
             try:
                 await bot.ready(tg, timeout=60)
                 yield World(tg, ailab, bot, renditions, serials)
@@ -492,10 +506,14 @@ def analyse(world: World, phase: Phase, sent: Sequence[Sent], calls_from: int) -
         photo = world.tg.photo_at.get(item.chat_id)
         if not item.done.done() or not answered or fetched is None or photo is None:
             continue
-        phase.samples.append(Sample(
-            to_vendor=calls[0].time - fetched, from_vendor=photo - answered[-1], pickup=fetched - item.posted,
-            end_to_end=photo - item.posted,
-        ))
+        phase.samples.append(
+            Sample(
+                to_vendor=calls[0].time - fetched,
+                from_vendor=photo - answered[-1],
+                pickup=fetched - item.posted,
+                end_to_end=photo - item.posted,
+            )
+        )
 
 
 async def settle(world: World, sent: Sequence[Sent], timeout: float) -> None:
@@ -515,8 +533,7 @@ def cpu_since(world: World, cpu0: Cpu) -> Cpu:
     return Cpu(cpu1.main - cpu0.main, cpu1.total - cpu0.total)
 
 
-async def open_loop(world: World, name: str, rate: float, seconds: float, rng: random.Random,
-                    drain: float) -> Phase:
+async def open_loop(world: World, name: str, rate: float, seconds: float, rng: random.Random, drain: float) -> Phase:
     """Poisson arrivals at ``rate`` per second for ``seconds``; then up to ``drain`` seconds for the rest."""
     loop = asyncio.get_running_loop()
     phase = Phase(name, seconds=seconds)
@@ -603,8 +620,15 @@ async def memory_phase(world: World, jobs: int, slots: int, timeout: float) -> M
     await asyncio.sleep(0.5)
     loaded = world.bot.memory_kb()
     gauges = await scrape_gauges(world.bot.web_port)
-    return MemoryResult(jobs, len(chats & world.tg.texted), idle, loaded, gauges.get("faceshift_jobs_waiting"),
-                        gauges.get("faceshift_jobs_running"), seconds)
+    return MemoryResult(
+        jobs,
+        len(chats & world.tg.texted),
+        idle,
+        loaded,
+        gauges.get("faceshift_jobs_waiting"),
+        gauges.get("faceshift_jobs_running"),
+        seconds,
+    )
 
 
 async def scrape_gauges(port: int) -> dict[str, float]:
@@ -653,8 +677,10 @@ def machine_line() -> str:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-    return (f"Machine: {os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, "
-            f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC")
+    return (
+        f"Machine: {os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, "
+        f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC"
+    )
 
 
 @dataclass
@@ -677,8 +703,12 @@ def check_pass_through() -> PassThrough:
     index = imaging.choose_photo_size([(r.width, r.height, len(r.data)) for r in renditions], imaging.AILAB_RULES)
     chosen = renditions[index]
     again = imaging.prepare(stamp(chosen.data, 1), imaging.AILAB_RULES)
-    return PassThrough(prepared.passed_through, elapsed, max(chosen.width, chosen.height),
-                       again.passed_through and again.data == stamp(chosen.data, 1))
+    return PassThrough(
+        prepared.passed_through,
+        elapsed,
+        max(chosen.width, chosen.height),
+        again.passed_through and again.data == stamp(chosen.data, 1),
+    )
 
 
 def _calls_text(phase: Phase) -> str:
@@ -687,29 +717,40 @@ def _calls_text(phase: Phase) -> str:
     return f"{sum(per.values()):.1f} ({listed}; plus 1 file download)"
 
 
-def report(args: argparse.Namespace, check: PassThrough, rates: list[Phase], saturation: Phase | None,
-           memory: MemoryResult | None) -> str:
+def report(
+    args: argparse.Namespace,
+    check: PassThrough,
+    rates: list[Phase],
+    saturation: Phase | None,
+    memory: MemoryResult | None,
+) -> str:
     rows: list[tuple[str, str, str, str]] = []
     phases = [*rates, *([saturation] if saturation else [])]
     vendor_total = sum(p.vendor_requests for p in phases)
     through_total = sum(p.passed_through for p in phases)
     through_ok = check.original and check.chosen and vendor_total > 0 and through_total == vendor_total
-    rows.append((
-        "photo already within AILab's rules is passed through",
-        f"astronaut.jpg: passed_through={check.original} ({check.original_ms * 1000:.2f} ms, header only); "
-        f"the {check.chosen_side} px size the bot downloads: passed_through={check.chosen}; the vendor got the "
-        f"downloaded bytes unchanged in {through_total}/{vendor_total} requests",
-        "not decoded, not re-encoded", verdict(through_ok),
-    ))
+    rows.append(
+        (
+            "photo already within AILab's rules is passed through",
+            f"astronaut.jpg: passed_through={check.original} ({check.original_ms * 1000:.2f} ms, header only); "
+            f"the {check.chosen_side} px size the bot downloads: passed_through={check.chosen}; the vendor got the "
+            f"downloaded bytes unchanged in {through_total}/{vendor_total} requests",
+            "not decoded, not re-encoded",
+            verdict(through_ok),
+        )
+    )
     for phase in rates:
         cpu = phase.bot_cpu
-        rows.append((
-            f"bot CPU per completed request @ {phase.name}",
-            f"{phase.per_request_ms(cpu.total):.1f} ms (event loop {phase.per_request_ms(cpu.main):.1f}, other "
-            f"threads {phase.per_request_ms(cpu.total - cpu.main):.1f}; {phase.completed}/{phase.sent} completed"
-            f"{', CPU of the unfinished ones included' if phase.incomplete else ''})",
-            f"< {CPU_TARGET_MS:g} ms", verdict(phase.per_request_ms(cpu.total) < CPU_TARGET_MS),
-        ))
+        rows.append(
+            (
+                f"bot CPU per completed request @ {phase.name}",
+                f"{phase.per_request_ms(cpu.total):.1f} ms (event loop {phase.per_request_ms(cpu.main):.1f}, other "
+                f"threads {phase.per_request_ms(cpu.total - cpu.main):.1f}; {phase.completed}/{phase.sent} completed"
+                f"{', CPU of the unfinished ones included' if phase.incomplete else ''})",
+                f"< {CPU_TARGET_MS:g} ms",
+                verdict(phase.per_request_ms(cpu.total) < CPU_TARGET_MS),
+            )
+        )
     for phase in rates:
         added = phase.latencies(lambda s: s.added)
         p95 = percentile(added, 95)
@@ -717,53 +758,71 @@ def report(args: argparse.Namespace, check: PassThrough, rates: list[Phase], sat
         late = ""
         if phase.incomplete:
             done = [s.added for s in phase.samples]
-            late = (f"; {phase.incomplete} not done {args.drain:g} s after the last arrival; the completed ones: "
-                    f"{ms(percentile(done, 50))} / {ms(percentile(done, 95))} / {ms(percentile(done, 99))} ms")
-        rows.append((
-            f"bot added latency p50 / p95 / p99 @ {phase.name}",
-            f"{ms(percentile(added, 50))} / {ms(p95)} / {ms(percentile(added, 99))} ms (n={len(added)}{late})",
-            f"p95 < {LATENCY_TARGET_MS:g} ms" if targeted else "–",
-            verdict(p95 * 1000 < LATENCY_TARGET_MS) if targeted else "–",
-        ))
+            late = (
+                f"; {phase.incomplete} not done {args.drain:g} s after the last arrival; the completed ones: "
+                f"{ms(percentile(done, 50))} / {ms(percentile(done, 95))} / {ms(percentile(done, 99))} ms"
+            )
+        rows.append(
+            (
+                f"bot added latency p50 / p95 / p99 @ {phase.name}",
+                f"{ms(percentile(added, 50))} / {ms(p95)} / {ms(percentile(added, 99))} ms (n={len(added)}{late})",
+                f"p95 < {LATENCY_TARGET_MS:g} ms" if targeted else "–",
+                verdict(p95 * 1000 < LATENCY_TARGET_MS) if targeted else "–",
+            )
+        )
     for phase in rates:
         to_vendor, from_vendor = phase.latencies(lambda s: s.to_vendor), phase.latencies(lambda s: s.from_vendor)
-        rows.append((
-            f"… split, p50 / p95 @ {phase.name}",
-            f"update→vendor {ms(percentile(to_vendor, 50))} / {ms(percentile(to_vendor, 95))} ms; vendor "
-            f"answer→sendPhoto {ms(percentile(from_vendor, 50))} / {ms(percentile(from_vendor, 95))} ms; not "
-            f"counted: update queued→fetched p95 {ms(percentile(phase.latencies(lambda s: s.pickup), 95))} ms",
-            "–", "–",
-        ))
+        rows.append(
+            (
+                f"… split, p50 / p95 @ {phase.name}",
+                f"update→vendor {ms(percentile(to_vendor, 50))} / {ms(percentile(to_vendor, 95))} ms; vendor "
+                f"answer→sendPhoto {ms(percentile(from_vendor, 50))} / {ms(percentile(from_vendor, 95))} ms; not "
+                f"counted: update queued→fetched p95 {ms(percentile(phase.latencies(lambda s: s.pickup), 95))} ms",
+                "–",
+                "–",
+            )
+        )
     if rates:  # counted where every request completed, else calls of unfinished requests would inflate it
         typical = max(rates, key=lambda p: (p.incomplete == 0, p.completed))
-        rows.append(("Bot API calls per request (getUpdates aside)", f"{_calls_text(typical)} @ {typical.name}",
-                     "–", "–"))
+        rows.append(
+            ("Bot API calls per request (getUpdates aside)", f"{_calls_text(typical)} @ {typical.name}", "–", "–")
+        )
     if saturation is not None:
         added = saturation.latencies(lambda s: s.added)
         cpu = saturation.bot_cpu
-        rows.append((
-            "saturation throughput",
-            f"{saturation.completed / saturation.seconds:.1f} completed requests/s (closed loop, "
-            f"{args.people} people, vendor latency {args.saturation_latency:g} s, {saturation.seconds:g} s window); "
-            f"bot CPU {100 * cpu.total / saturation.seconds:.0f}% of one core (event loop "
-            f"{100 * cpu.main / saturation.seconds:.0f}%), fakes "
-            f"{100 * saturation.bench_cpu / saturation.seconds:.0f}%; bot CPU "
-            f"{saturation.per_request_ms(cpu.total):.1f} ms/request; added latency p50 / p95 "
-            f"{ms(percentile(added, 50))} / {ms(percentile(added, 95))} ms",
-            "–", "–",
-        ))
+        rows.append(
+            (
+                "saturation throughput",
+                f"{saturation.completed / saturation.seconds:.1f} completed requests/s (closed loop, "
+                f"{args.people} people, vendor latency {args.saturation_latency:g} s, "
+                f"{saturation.seconds:g} s window); "
+                f"bot CPU {100 * cpu.total / saturation.seconds:.0f}% of one core (event loop "
+                f"{100 * cpu.main / saturation.seconds:.0f}%), fakes "
+                f"{100 * saturation.bench_cpu / saturation.seconds:.0f}%; bot CPU "
+                f"{saturation.per_request_ms(cpu.total):.1f} ms/request; added latency p50 / p95 "
+                f"{ms(percentile(added, 50))} / {ms(percentile(added, 95))} ms",
+                "–",
+                "–",
+            )
+        )
     if memory is not None:
         hwm = memory.loaded_kb.get("VmHWM", 0) / 1024
         accepted_all = memory.accepted == memory.jobs
-        gauges = (f"; the bot's gauges: {memory.waiting:.0f} waiting, {memory.running:.0f} running"
-                  if memory.waiting is not None and memory.running is not None else "")
-        rows.append((
-            f"peak memory, {memory.jobs} jobs waiting on a slow vendor",
-            f"VmHWM {hwm:.0f} MB (VmRSS {memory.loaded_kb.get('VmRSS', 0) / 1024:.0f} MB; idle before "
-            f"{memory.idle_kb.get('VmRSS', 0) / 1024:.0f} MB; {memory.accepted}/{memory.jobs} status messages "
-            f"posted in {memory.seconds:.1f} s{gauges})",
-            f"< {MEMORY_TARGET_MB:g} MB", verdict(hwm < MEMORY_TARGET_MB if accepted_all else False),
-        ))
+        gauges = (
+            f"; the bot's gauges: {memory.waiting:.0f} waiting, {memory.running:.0f} running"
+            if memory.waiting is not None and memory.running is not None
+            else ""
+        )
+        rows.append(
+            (
+                f"peak memory, {memory.jobs} jobs waiting on a slow vendor",
+                f"VmHWM {hwm:.0f} MB (VmRSS {memory.loaded_kb.get('VmRSS', 0) / 1024:.0f} MB; idle before "
+                f"{memory.idle_kb.get('VmRSS', 0) / 1024:.0f} MB; {memory.accepted}/{memory.jobs} status messages "
+                f"posted in {memory.seconds:.1f} s{gauges})",
+                f"< {MEMORY_TARGET_MB:g} MB",
+                verdict(hwm < MEMORY_TARGET_MB if accepted_all else False),
+            )
+        )
     fakes = ", ".join(f"{p.per_request_ms(p.bench_cpu):.1f} ms @ {p.name}" for p in phases)
     rows.append(("fakes' CPU per request (same cores as the bot)", fakes or "n/a", "–", "–"))
     lines = ["| metric | figure | target | met? |", "|---|---|---|---|"]
@@ -772,8 +831,10 @@ def report(args: argparse.Namespace, check: PassThrough, rates: list[Phase], sat
     if args.profile:
         caveats.append("the bot ran under cProfile during the measured phases: CPU and latency are inflated")
     if args.no_flood_limit:
-        caveats.append("DIAGNOSTIC: python-telegram-bot's AIORateLimiter flood limits were lifted in the bot "
-                       "(not the shipped behaviour)")
+        caveats.append(
+            "DIAGNOSTIC: python-telegram-bot's AIORateLimiter flood limits were lifted in the bot "
+            "(not the shipped behaviour)"
+        )
     lines += [
         "",
         machine_line(),
@@ -807,15 +868,19 @@ def profile_summary(stats: pstats.Stats, requests: int, top: int = 20) -> str:
     ]
     for name, seconds in sorted(groups.items(), key=lambda kv: -kv[1])[:15]:
         lines.append(f"| {name} | {1000 * seconds / n:.2f} | {100 * seconds / busy:.0f}% |")
-    lines += ["", "| our functions by cumulative time | calls per request (coroutines: each resumption) "
-              "| ms per request |", "|---|---|---|"]
+    lines += [
+        "",
+        "| our functions by cumulative time | calls per request (coroutines: each resumption) | ms per request |",
+        "|---|---|---|",
+    ]
     ours = [kv for kv in raw.items() if _package(kv[0][0], kv[0][2]) in ("bot", "handlers", "storage")]
     for (filename, line, func), (_, calls, _, cumtime, _) in sorted(ours, key=lambda kv: -kv[1][3])[:top]:
         lines.append(f"| `{_short(filename)}:{line}({func})` | {calls / n:.1f} | {1000 * cumtime / n:.2f} |")
     lines += ["", "| any function by own time | calls per request | ms per request |", "|---|---|---|"]
     ranked = sorted(raw.items(), key=lambda kv: -kv[1][2])
-    for (filename, line, func), (_, calls, tottime, _, _) in [kv for kv in ranked if kv[0][2] != "<method 'poll' "
-                                                              "of 'select.epoll' objects>"][:top]:
+    for (filename, line, func), (_, calls, tottime, _, _) in [
+        kv for kv in ranked if kv[0][2] != "<method 'poll' of 'select.epoll' objects>"
+    ][:top]:
         lines.append(f"| `{_short(filename)}:{line}({func})` | {calls / n:.1f} | {1000 * tottime / n:.2f} |")
     return "\n".join(lines)
 
@@ -853,20 +918,23 @@ async def run(args: argparse.Namespace) -> str:
     memory: MemoryResult | None = None
     profiles: list[pstats.Stats] = []
     for rate in args.rates:
-        async with running_world(args, serials, profile=args.profile, vendor_concurrency=args.slots,
-                                 vendor_timeout=60, shutdown_grace=0) as world:
+        async with running_world(
+            args, serials, profile=args.profile, vendor_concurrency=args.slots, vendor_timeout=60, shutdown_grace=0
+        ) as world:
             world.ailab.latency = args.latency
             log(f"{rate:g} requests/s: warm-up, then {args.duration:g} s of open-loop arrivals")
             await open_loop(world, "warm-up", min(rate, 5.0), args.warmup, rng, drain=args.drain)
             world.bot.profile_start()
-            rates.append(await open_loop(world, f"{rate:g} req/s", rate, args.duration, rng,
-                                         drain=args.latency + args.drain))
+            rates.append(
+                await open_loop(world, f"{rate:g} req/s", rate, args.duration, rng, drain=args.latency + args.drain)
+            )
             stats = await world.bot.profile_stop()
             if stats is not None:
                 profiles.append(stats)
     if args.saturation > 0:
-        async with running_world(args, serials, vendor_concurrency=max(args.slots, args.people),
-                                 vendor_timeout=60, shutdown_grace=0) as world:
+        async with running_world(
+            args, serials, vendor_concurrency=max(args.slots, args.people), vendor_timeout=60, shutdown_grace=0
+        ) as world:
             log(f"saturation: closed loop, {args.people} people, vendor latency {args.saturation_latency:g} s")
             world.ailab.latency = args.saturation_latency
             saturation = await closed_loop(world, args.people, 1.0, args.saturation)
@@ -893,25 +961,41 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rates", default="5,20,50", help="open-loop arrival rates, requests per second")
     parser.add_argument("--duration", type=float, help="seconds of arrivals per rate (default 15; --quick 4)")
     parser.add_argument("--warmup", type=float, help="seconds of warm-up at up to 5 requests/s (default 2; --quick 1)")
-    parser.add_argument("--drain", type=float, help="seconds a request may still take after the last arrival, "
-                        "beyond the vendor latency, before it counts as never done (default 5; --quick 3)")
+    parser.add_argument(
+        "--drain",
+        type=float,
+        help="seconds a request may still take after the last arrival, "
+        "beyond the vendor latency, before it counts as never done (default 5; --quick 3)",
+    )
     parser.add_argument("--latency", type=float, default=0.5, help="fake AILab latency in the rate phases (s)")
     parser.add_argument("--slots", type=int, default=64, help="VENDOR_CONCURRENCY in the rate phases")
-    parser.add_argument("--saturation", type=float,
-                        help="closed-loop window in seconds (default 10; --quick 4; 0: skip)")
+    parser.add_argument(
+        "--saturation", type=float, help="closed-loop window in seconds (default 10; --quick 4; 0: skip)"
+    )
     parser.add_argument("--people", type=int, default=48, help="closed-loop concurrent people")
     parser.add_argument("--saturation-latency", type=float, default=0.0, help="fake AILab latency when saturating")
     parser.add_argument("--waiting", type=int, default=500, help="jobs waiting in the memory phase (0: skip)")
     parser.add_argument("--stop-timeout", type=float, help="seconds from SIGTERM to SIGKILL (default 5; --quick 3)")
     parser.add_argument("--seed", type=int, default=20240601)
-    parser.add_argument("--profile", action="store_true",
-                        help="cProfile the bot's event loop during the rate phases; print where its time goes")
-    parser.add_argument("--no-flood-limit", action="store_true",
-                        help="diagnostic: lift python-telegram-bot's AIORateLimiter limits inside the bot")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="cProfile the bot's event loop during the rate phases; print where its time goes",
+    )
+    parser.add_argument(
+        "--no-flood-limit",
+        action="store_true",
+        help="diagnostic: lift python-telegram-bot's AIORateLimiter limits inside the bot",
+    )
     args = parser.parse_args(argv)
     args.rates = [float(r) for r in str(args.rates).split(",") if r.strip()]
-    defaults = {"duration": (15.0, 4.0), "warmup": (2.0, 1.0), "drain": (5.0, 3.0), "saturation": (10.0, 4.0),
-                "stop_timeout": (5.0, 3.0)}
+    defaults = {
+        "duration": (15.0, 4.0),
+        "warmup": (2.0, 1.0),
+        "drain": (5.0, 3.0),
+        "saturation": (10.0, 4.0),
+        "stop_timeout": (5.0, 3.0),
+    }
     for name, (full, quick) in defaults.items():
         if getattr(args, name) is None:
             setattr(args, name, quick if args.quick else full)

@@ -60,19 +60,25 @@ async def quota_pair_per_statement(db: Database, person: int, n: int) -> None:
     async with db.transaction() as conn:
         await conn.execute_fetchall(
             "INSERT INTO accounts (user_id, day) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET "
-            "day = MAX(accounts.day, excluded.day) RETURNING *", (person, DAY))
-        await conn.execute_fetchall("UPDATE accounts SET daily_reserved = daily_reserved + 1 WHERE user_id = ?",
-                                    (person,))
+            "day = MAX(accounts.day, excluded.day) RETURNING *",
+            (person, DAY),
+        )
+        await conn.execute_fetchall(
+            "UPDATE accounts SET daily_reserved = daily_reserved + 1 WHERE user_id = ?", (person,)
+        )
         await conn.execute_fetchall(
             "INSERT INTO ledger (user_id, kind, bucket, amount, day, job_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (person, "reserve", "daily", 1, DAY, job_id, time.time()))
+            (person, "reserve", "daily", 1, DAY, job_id, time.time()),
+        )
     async with db.transaction() as conn:
         await conn.execute_fetchall(
             "UPDATE accounts SET daily_reserved = daily_reserved - 1, daily_used = daily_used + 1 WHERE user_id = ?",
-            (person,))
+            (person,),
+        )
         await conn.execute_fetchall(
             "INSERT INTO ledger (user_id, kind, bucket, amount, day, job_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (person, "charge", "daily", 1, DAY, job_id, time.time()))
+            (person, "charge", "daily", 1, DAY, job_id, time.time()),
+        )
 
 
 Setup = Callable[[Database, int], Awaitable[Pair]]  # (db, tasks) -> the pair to time
@@ -91,14 +97,22 @@ async def jobs_setup(db: Database, tasks: int) -> Pair:
     repo = RequestsRepository(db)
     requests = {}
     for person in range(tasks):
-        stored = await repo.create(chat_id=person, thread_id=None, user_id=person, message_id=1,
-                                   sizes=[PhotoSize("f", 640, 480, 1000)])
+        stored = await repo.create(
+            chat_id=person, thread_id=None, user_id=person, message_id=1, sizes=[PhotoSize("f", 640, 480, 1000)]
+        )
         requests[person] = stored.id
     jobs = JobsRepository(db, LIMIT)
 
     async def pair(db: Database, person: int, n: int) -> None:
-        new = NewJob(key=f"{person}:{n}", request_id=requests[person], user_id=person, chat_id=person,
-                     operation="older", cost=1, params={"age": 65})
+        new = NewJob(
+            key=f"{person}:{n}",
+            request_id=requests[person],
+            user_id=person,
+            chat_id=person,
+            operation="older",
+            cost=1,
+            params={"age": 65},
+        )
         opened = await jobs.open(new, day=DAY, one_active=True)
         assert isinstance(opened, Opened), opened
         settled = await jobs.finish_paid(opened.job.id, vendor="ailab", vendor_ms=1200, result_path=None)

@@ -57,6 +57,7 @@ async def run(runs: int, idle: float) -> str:
     answered = [r[1] * 1000 for r in results]
     rss = [r[2] / 1024 for r in results]
     start_ms = [r[3] * 1000 for r in results]
+
     def row(name: str, values: list[float], digits: int) -> str:
         cells = (statistics.median(values), min(values), max(values))
         return f"| {name} | " + " | ".join(f"{v:.{digits}f}" for v in cells) + " |"

@@ -42,8 +42,7 @@ class Texts:
     def __init__(self) -> None:
         loader = FluentResourceLoader(str(_locales_dir() / "{locale}"))
         self._catalogs = {
-            lang: Catalog(lang, FluentLocalization([lang, DEFAULT_LANGUAGE], [_RESOURCE], loader))
-            for lang in LANGUAGES
+            lang: Catalog(lang, FluentLocalization([lang, DEFAULT_LANGUAGE], [_RESOURCE], loader)) for lang in LANGUAGES
         }
 
     def get(self, language_code: str | None) -> Catalog:

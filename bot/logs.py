@@ -48,7 +48,9 @@ class JsonFormatter(RedactingFormatter):
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, object] = {
-            "time": self.formatTime(record), "level": record.levelname, "logger": record.name,
+            "time": self.formatTime(record),
+            "level": record.levelname,
+            "logger": record.name,
             "message": self.redact(record.getMessage()),
         }
         job_id = getattr(record, "job_id", None)
@@ -64,9 +66,7 @@ def configure_logging(level: str, secrets: Iterable[str] = (), fmt: str = "text"
     if fmt == "json":
         handler.setFormatter(JsonFormatter("%(message)s", secrets))
     else:
-        handler.setFormatter(
-            RedactingFormatter("%(asctime)s %(levelname)s %(name)s%(job)s: %(message)s", secrets)
-        )
+        handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s%(job)s: %(message)s", secrets))
     handler.addFilter(JobContextFilter())
     root = logging.getLogger()
     for old in list(root.handlers):

@@ -67,20 +67,38 @@ async def resume(application: FaceShiftApp, services: Services) -> None:
 
 # (command, catalogue key of its description) per scope.
 PRIVATE_COMMANDS = [
-    ("start", "cmd-start"), ("help", "cmd-help"), ("quota", "cmd-quota"), ("cancel", "cmd-cancel"),
+    ("start", "cmd-start"),
+    ("help", "cmd-help"),
+    ("quota", "cmd-quota"),
+    ("cancel", "cmd-cancel"),
     ("privacy", "cmd-privacy"),
 ]
 GROUP_COMMANDS = [
-    ("face", "cmd-face"), ("older", "cmd-older"), ("younger", "cmd-younger"), ("gender", "cmd-gender"),
-    ("swap", "cmd-swap"), ("detect", "cmd-detect"), ("quota", "cmd-quota"), ("cancel", "cmd-cancel"),
-    ("help", "cmd-help"), ("privacy", "cmd-privacy"),
+    ("face", "cmd-face"),
+    ("older", "cmd-older"),
+    ("younger", "cmd-younger"),
+    ("gender", "cmd-gender"),
+    ("swap", "cmd-swap"),
+    ("detect", "cmd-detect"),
+    ("quota", "cmd-quota"),
+    ("cancel", "cmd-cancel"),
+    ("help", "cmd-help"),
+    ("privacy", "cmd-privacy"),
 ]
 
 
 ADMIN_COMMANDS = [
-    ("start", "cmd-start"), ("help", "cmd-help"), ("quota", "cmd-quota-admin"), ("cancel", "cmd-cancel"),
-    ("privacy", "cmd-privacy"), ("grant", "cmd-grant"), ("setlimit", "cmd-setlimit"),
-    ("resetquota", "cmd-resetquota"), ("ban", "cmd-ban"), ("unban", "cmd-unban"), ("stats", "cmd-stats"),
+    ("start", "cmd-start"),
+    ("help", "cmd-help"),
+    ("quota", "cmd-quota-admin"),
+    ("cancel", "cmd-cancel"),
+    ("privacy", "cmd-privacy"),
+    ("grant", "cmd-grant"),
+    ("setlimit", "cmd-setlimit"),
+    ("resetquota", "cmd-resetquota"),
+    ("ban", "cmd-ban"),
+    ("unban", "cmd-unban"),
+    ("stats", "cmd-stats"),
     ("history", "cmd-history"),
 ]
 
@@ -96,9 +114,7 @@ async def publish_command_menus(bot: Bot, texts: Texts, admin_ids: Collection[in
             menu_ = [BotCommand(name, catalog(key)) for name, key in commands]
             await bot.set_my_commands(menu_, scope=scope, language_code=language)
         # The default (no language) menu is English.
-        await bot.set_my_commands(
-            [BotCommand(name, texts.get("en")(key)) for name, key in commands], scope=scope
-        )
+        await bot.set_my_commands([BotCommand(name, texts.get("en")(key)) for name, key in commands], scope=scope)
     for admin_id in admin_ids:
         # An admin who never started the bot has no chat with it yet ("chat not found"): no menu for now.
         with contextlib.suppress(TelegramError):
@@ -107,5 +123,6 @@ async def publish_command_menus(bot: Bot, texts: Texts, admin_ids: Collection[in
                 catalog = texts.get(language)
                 menu_ = [BotCommand(name, catalog(key)) for name, key in ADMIN_COMMANDS]
                 await bot.set_my_commands(menu_, scope=own, language_code=language)
-            await bot.set_my_commands([BotCommand(name, texts.get("en")(key)) for name, key in ADMIN_COMMANDS],
-                                      scope=own)
+            await bot.set_my_commands(
+                [BotCommand(name, texts.get("en")(key)) for name, key in ADMIN_COMMANDS], scope=own
+            )

@@ -21,10 +21,17 @@ async def quota(update: Update, context: Context) -> None:
     services = context.services
     catalog = catalog_for(update, context)
     allowance = await services.quota.allowance(user.id, services.quota_clock.today())
-    await reply(update, catalog(
-        "quota-status", left=allowance.daily_left, limit=allowance.daily_limit, credits=allowance.credits,
-        reset=services.quota_clock.next_reset().strftime("%H:%M"), zone=services.settings.quota_timezone,
-    ))
+    await reply(
+        update,
+        catalog(
+            "quota-status",
+            left=allowance.daily_left,
+            limit=allowance.daily_limit,
+            credits=allowance.credits,
+            reset=services.quota_clock.next_reset().strftime("%H:%M"),
+            zone=services.settings.quota_timezone,
+        ),
+    )
 
 
 async def cancel(update: Update, context: Context) -> None:
@@ -47,11 +54,15 @@ async def privacy(update: Update, context: Context) -> None:
     in_use = {providers.vendor_for(op) for op in providers.available()}
     vendors = ", ".join(sorted(_VENDOR_NAMES[v.value] for v in in_use if v is not None)) or "-"
     minutes = max(1, round(settings.media_ttl / 60))
-    hosting = {
-        HostingKind.BUILTIN: "privacy-hosting-builtin",
-        HostingKind.S3: "privacy-hosting-s3",
-        HostingKind.ACEDATA: "privacy-hosting-acedata",
-    }.get(settings.hosting, "privacy-hosting-none") if settings.hosting else "privacy-hosting-none"
+    hosting = (
+        {
+            HostingKind.BUILTIN: "privacy-hosting-builtin",
+            HostingKind.S3: "privacy-hosting-s3",
+            HostingKind.ACEDATA: "privacy-hosting-acedata",
+        }.get(settings.hosting, "privacy-hosting-none")
+        if settings.hosting
+        else "privacy-hosting-none"
+    )
     await reply(update, catalog("privacy", vendors=vendors, minutes=minutes, hosting=catalog(hosting, minutes=minutes)))
 
 

@@ -65,8 +65,9 @@ async def grant(update: Update, context: Context) -> None:
         if n == 0:
             raise _Refused(catalog("admin-usage-grant"))
         services = context.services
-        done = await services.quota.grant(who.id, n, admin_id=admin.id, day=services.quota_clock.today(),
-                                          key=_key(message))
+        done = await services.quota.grant(
+            who.id, n, admin_id=admin.id, day=services.quota_clock.today(), key=_key(message)
+        )
         if done.repeated:
             raise _Refused(catalog("admin-repeated"))
         key = "admin-granted" if done.amount >= 0 else "admin-taken"
@@ -77,17 +78,27 @@ async def setlimit(update: Update, context: Context) -> None:
     """/setlimit <who> <n|default>: override one person's daily allowance."""
     async with _admin(update, context) as (catalog, message, admin):
         who, rest = await _target(context, catalog, message, "admin-usage-setlimit", arity=1)
-        limit = None if rest[0].lower() == "default" else _number(
-            catalog, rest[0], minimum=0, maximum=MAX_AMOUNT, usage="admin-usage-setlimit"
+        limit = (
+            None
+            if rest[0].lower() == "default"
+            else _number(catalog, rest[0], minimum=0, maximum=MAX_AMOUNT, usage="admin-usage-setlimit")
         )
         services = context.services
-        done = await services.quota.set_limit(who.id, limit, admin_id=admin.id, day=services.quota_clock.today(),
-                                              key=_key(message))
+        done = await services.quota.set_limit(
+            who.id, limit, admin_id=admin.id, day=services.quota_clock.today(), key=_key(message)
+        )
         if done.repeated:
             raise _Refused(catalog("admin-repeated"))
         allowance = done.allowance
-        await reply(update, catalog("admin-limit-default" if limit is None else "admin-limit-set", who=who.label,
-                                  limit=allowance.daily_limit, left=allowance.daily_left))
+        await reply(
+            update,
+            catalog(
+                "admin-limit-default" if limit is None else "admin-limit-set",
+                who=who.label,
+                limit=allowance.daily_limit,
+                left=allowance.daily_left,
+            ),
+        )
 
 
 async def quota(update: Update, context: Context) -> None:
@@ -106,10 +117,15 @@ async def quota(update: Update, context: Context) -> None:
             lines.append(catalog("admin-quota-banned", reason=allowance.ban_reason or "-"))
         lines.append(catalog("admin-quota-jobs") if jobs else catalog("admin-quota-no-jobs"))
         for job in jobs:
-            lines.append(catalog(
-                "admin-quota-job", when=_when(context, job.created_at), operation=job.operation,
-                outcome=job.outcome or job.status, cost=job.cost,
-            ))
+            lines.append(
+                catalog(
+                    "admin-quota-job",
+                    when=_when(context, job.created_at),
+                    operation=job.operation,
+                    outcome=job.outcome or job.status,
+                    cost=job.cost,
+                )
+            )
         await reply(update, "\n".join(lines))
 
 
@@ -118,12 +134,21 @@ async def resetquota(update: Update, context: Context) -> None:
     async with _admin(update, context) as (catalog, message, admin):
         who, _ = await _target(context, catalog, message, "admin-usage-resetquota", arity=0)
         services = context.services
-        done = await services.quota.reset_today(who.id, admin_id=admin.id, day=services.quota_clock.today(),
-                                                key=_key(message))
+        done = await services.quota.reset_today(
+            who.id, admin_id=admin.id, day=services.quota_clock.today(), key=_key(message)
+        )
         if done.repeated:
             raise _Refused(catalog("admin-repeated"))
-        await reply(update, catalog("admin-reset-done", who=who.label, amount=done.amount,
-                                  left=done.allowance.daily_left, limit=done.allowance.daily_limit))
+        await reply(
+            update,
+            catalog(
+                "admin-reset-done",
+                who=who.label,
+                amount=done.amount,
+                left=done.allowance.daily_left,
+                limit=done.allowance.daily_limit,
+            ),
+        )
 
 
 async def ban(update: Update, context: Context) -> None:
@@ -141,8 +166,14 @@ async def _set_banned(update: Update, context: Context, *, banned: bool) -> None
     async with _admin(update, context) as (catalog, message, admin):
         who, rest = await _target(context, catalog, message, usage, arity=None if banned else 0)
         services = context.services
-        done = await services.quota.set_banned(who.id, banned, admin_id=admin.id, day=services.quota_clock.today(),
-                                               reason=" ".join(rest) or None if banned else None, key=_key(message))
+        done = await services.quota.set_banned(
+            who.id,
+            banned,
+            admin_id=admin.id,
+            day=services.quota_clock.today(),
+            reason=" ".join(rest) or None if banned else None,
+            key=_key(message),
+        )
         if done.repeated:
             raise _Refused(catalog("admin-repeated"))
         await reply(update, catalog(done_key, who=who.label))
@@ -172,16 +203,29 @@ async def stats(update: Update, context: Context) -> None:
         lines = [catalog("admin-stats-title", days=days, jobs=report.total, rate=_percent(report.success_rate))]
         for op in report.operations:
             outcomes = ", ".join(f"{name} {count}" for name, count in op.outcomes.items())
-            lines.append(catalog("admin-stats-operation", operation=op.operation, jobs=op.total, outcomes=outcomes,
-                               rate=_percent(op.success_rate)))
+            lines.append(
+                catalog(
+                    "admin-stats-operation",
+                    operation=op.operation,
+                    jobs=op.total,
+                    outcomes=outcomes,
+                    rate=_percent(op.success_rate),
+                )
+            )
         if report.latency:
             lines.append(catalog("admin-stats-latency"))
-            lines += [catalog("admin-stats-vendor", vendor=v.vendor, p50=v.p50_ms, p95=v.p95_ms, calls=v.calls)
-                      for v in report.latency]
+            lines += [
+                catalog("admin-stats-vendor", vendor=v.vendor, p50=v.p50_ms, p95=v.p95_ms, calls=v.calls)
+                for v in report.latency
+            ]
         if report.top_users:
             lines.append(catalog("admin-stats-top"))
-            lines += [catalog("admin-stats-user", who=_label(u.user_id, u.username, u.first_name), jobs=u.jobs,
-                            charged=u.charged) for u in report.top_users]
+            lines += [
+                catalog(
+                    "admin-stats-user", who=_label(u.user_id, u.username, u.first_name), jobs=u.jobs, charged=u.charged
+                )
+                for u in report.top_users
+            ]
         lines.append(catalog("admin-stats-credits", granted=report.credits_granted, taken=report.credits_taken))
         await reply(update, "\n".join(lines))
 
@@ -251,8 +295,9 @@ async def _resolve(context: Context, catalog: Catalog, token: str, usage: str) -
         if user_id <= 0:
             raise _Refused(catalog(usage))
         record = await users.get(user_id)
-        return Person(user_id, _label(user_id, record.username if record else None,
-                                      record.first_name if record else None))
+        return Person(
+            user_id, _label(user_id, record.username if record else None, record.first_name if record else None)
+        )
     record = await users.find_by_username(token)
     if record is None:
         raise _Refused(catalog("admin-unknown-user", who=token))
@@ -289,16 +334,26 @@ def _when(context: Context, timestamp: float) -> str:
 
 def _balance(catalog: Catalog, allowance: Allowance) -> str:
     return catalog(
-        "admin-quota-balance", day=allowance.day, used=allowance.daily_used, held=allowance.daily_reserved,
-        left=allowance.daily_left, limit=allowance.daily_limit,
-        source="admin" if allowance.limit_overridden else "default", credits=allowance.credits,
+        "admin-quota-balance",
+        day=allowance.day,
+        used=allowance.daily_used,
+        held=allowance.daily_reserved,
+        left=allowance.daily_left,
+        limit=allowance.daily_limit,
+        source="admin" if allowance.limit_overridden else "default",
+        credits=allowance.credits,
         credits_held=allowance.credits_reserved,
     )
 
 
 def _ledger_line(context: Context, catalog: Catalog, entry: LedgerEntry) -> str:
-    line = catalog("admin-history-row", when=_when(context, entry.created_at), kind=entry.kind,
-                 amount=entry.amount, bucket=entry.bucket or "none")
+    line = catalog(
+        "admin-history-row",
+        when=_when(context, entry.created_at),
+        kind=entry.kind,
+        amount=entry.amount,
+        bucket=entry.bucket or "none",
+    )
     if entry.job_id:
         line += catalog("admin-history-job", job=entry.job_id)
     if entry.admin_id is not None:

@@ -33,8 +33,14 @@ async def launch(
         await _tell(context, text=catalog("op-unavailable"), request=request, query=query, message=message)
         return False
     new = NewJob(
-        key=key, request_id=request.id, user_id=user_id, chat_id=request.chat_id, operation=operation.value,
-        cost=services.settings.cost_of(operation.value), params=dict(params), face_request_id=face.id if face else None,
+        key=key,
+        request_id=request.id,
+        user_id=user_id,
+        chat_id=request.chat_id,
+        operation=operation.value,
+        cost=services.settings.cost_of(operation.value),
+        params=dict(params),
+        face_request_id=face.id if face else None,
     )
     outcome = await services.runner.submit(new)
     # The same button pressed again after its job failed is a retry (the failure said "try again"): a new job,
@@ -57,7 +63,9 @@ async def launch(
         assert isinstance(outcome, OutOfQuota)
         reset = services.quota_clock.next_reset()
         text = catalog(
-            "out-of-quota", limit=outcome.allowance.daily_limit, reset=reset.strftime("%H:%M"),
+            "out-of-quota",
+            limit=outcome.allowance.daily_limit,
+            reset=reset.strftime("%H:%M"),
             zone=services.settings.quota_timezone,
         )
     await _tell(context, text=text, request=request, query=query, message=message)

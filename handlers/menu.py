@@ -49,8 +49,9 @@ async def on_press(update: Update, context: Context) -> None:
             await show(catalog("menu-prompt"), keyboards.main_menu(catalog, request.id, available))
         case Action.AGES_OLDER | Action.AGES_YOUNGER:
             older = press.action is Action.AGES_OLDER
-            await show(catalog("menu-older" if older else "menu-younger"),
-                       keyboards.ages_menu(catalog, request.id, older))
+            await show(
+                catalog("menu-older" if older else "menu-younger"), keyboards.ages_menu(catalog, request.id, older)
+            )
         case Action.AGE:
             age = int(press.argument or 0)
             if age in keyboards.OLDER_AGES:
@@ -60,21 +61,53 @@ async def on_press(update: Update, context: Context) -> None:
             else:
                 await query.answer(catalog("menu-gone"), show_alert=True)
                 return
-            await launch(context, catalog, request=request, user_id=query.from_user.id, operation=operation,
-                         params={"age": age}, key=key, query=query)
+            await launch(
+                context,
+                catalog,
+                request=request,
+                user_id=query.from_user.id,
+                operation=operation,
+                params={"age": age},
+                key=key,
+                query=query,
+            )
         case Action.GENDER:
             if Operation.DETECT_GENDER in available:
-                await launch(context, catalog, request=request, user_id=query.from_user.id,
-                             operation=Operation.SWAP_GENDER, params={}, key=key, query=query)
+                await launch(
+                    context,
+                    catalog,
+                    request=request,
+                    user_id=query.from_user.id,
+                    operation=Operation.SWAP_GENDER,
+                    params={},
+                    key=key,
+                    query=query,
+                )
             else:
                 await show(catalog("menu-gender"), keyboards.gender_menu(catalog, request.id))
         case Action.GENDER_TO:
             to = "female" if press.argument == "female" else "male"
-            await launch(context, catalog, request=request, user_id=query.from_user.id,
-                         operation=Operation.SWAP_GENDER, params={"to": to}, key=key, query=query)
+            await launch(
+                context,
+                catalog,
+                request=request,
+                user_id=query.from_user.id,
+                operation=Operation.SWAP_GENDER,
+                params={"to": to},
+                key=key,
+                query=query,
+            )
         case Action.DETECT:
-            await launch(context, catalog, request=request, user_id=query.from_user.id,
-                         operation=Operation.DETECT_GENDER, params={}, key=key, query=query)
+            await launch(
+                context,
+                catalog,
+                request=request,
+                user_id=query.from_user.id,
+                operation=Operation.DETECT_GENDER,
+                params={},
+                key=key,
+                query=query,
+            )
         case Action.SWAP:
             if Operation.SWAP_FACES not in available:
                 await query.answer(catalog("op-unavailable"), show_alert=True)

@@ -79,8 +79,12 @@ async def store(
     context: Context, message: Message, sizes: list[PhotoSize], user_id: int, command: str | None = None
 ) -> PhotoRequest:
     return await context.services.requests.create(
-        chat_id=message.chat_id, thread_id=message.message_thread_id if message.is_topic_message else None,
-        user_id=user_id, message_id=message.message_id, sizes=sizes, media_group_id=message.media_group_id,
+        chat_id=message.chat_id,
+        thread_id=message.message_thread_id if message.is_topic_message else None,
+        user_id=user_id,
+        message_id=message.message_id,
+        sizes=sizes,
+        media_group_id=message.media_group_id,
         command=command,
     )
 
@@ -140,8 +144,11 @@ async def on_command(update: Update, context: Context) -> None:
         return
     # The person who asked owns the request (and its buttons), whoever posted the photo.
     request = await context.services.requests.create(
-        chat_id=target.chat_id, thread_id=message.message_thread_id if message.is_topic_message else None,
-        user_id=user.id, message_id=target.message_id, sizes=sizes,
+        chat_id=target.chat_id,
+        thread_id=message.message_thread_id if message.is_topic_message else None,
+        user_id=user.id,
+        message_id=target.message_id,
+        sizes=sizes,
     )
     await act(context, update, request, command, key=f"{message.chat_id}:{message.message_id}:{command}")
 
@@ -171,19 +178,25 @@ async def act(context: Context, update: Update, request: PhotoRequest, command: 
     operation, params = choices[command]
     if operation is Operation.SWAP_GENDER and Operation.DETECT_GENDER not in available:
         await context.bot.send_message(
-            request.chat_id, catalog("menu-gender"), reply_markup=keyboards.gender_menu(catalog, request.id),
-            reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id,
+            request.chat_id,
+            catalog("menu-gender"),
+            reply_markup=keyboards.gender_menu(catalog, request.id),
+            reply_parameters=reply_to(request.message_id),
+            message_thread_id=request.thread_id,
         )
         return
-    await launch(context, catalog, request=request, user_id=user.id, operation=operation, params=params, key=key,
-                 message=message)
+    await launch(
+        context, catalog, request=request, user_id=user.id, operation=operation, params=params, key=key, message=message
+    )
 
 
 async def send_menu(context: Context, catalog: Catalog, request: PhotoRequest) -> None:
     await context.bot.send_message(
-        request.chat_id, catalog("menu-prompt"),
+        request.chat_id,
+        catalog("menu-prompt"),
         reply_markup=keyboards.main_menu(catalog, request.id, context.services.providers.available()),
-        reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id,
+        reply_parameters=reply_to(request.message_id),
+        message_thread_id=request.thread_id,
     )
 
 

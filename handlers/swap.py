@@ -35,11 +35,15 @@ async def ask_for_face(context: Context, catalog: Catalog, request: PhotoRequest
     if pairing is None:  # already asked (a double press): the first prompt stands
         return
     private = request.chat_id == user.id
-    text = catalog("swap-prompt-private" if private else "swap-prompt-group", minutes=_minutes(context),
-                 name=user.first_name)
+    text = catalog(
+        "swap-prompt-private" if private else "swap-prompt-group", minutes=_minutes(context), name=user.first_name
+    )
     prompt = await context.bot.send_message(
-        request.chat_id, text, reply_markup=keyboards.cancel_swap(catalog, request.id),
-        reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id,
+        request.chat_id,
+        text,
+        reply_markup=keyboards.cancel_swap(catalog, request.id),
+        reply_parameters=reply_to(request.message_id),
+        message_thread_id=request.thread_id,
     )
     await services.requests.set_pairing_prompt(pairing.request_id, prompt.message_id)
 
@@ -63,13 +67,23 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
     if target is None:
         return False
     face = await services.requests.create(
-        chat_id=message.chat_id, thread_id=target.thread_id, user_id=user.id, message_id=message.message_id,
+        chat_id=message.chat_id,
+        thread_id=target.thread_id,
+        user_id=user.id,
+        message_id=message.message_id,
         sizes=sizes,
     )
     await _remove_prompt(context, message.chat_id, pairing.prompt_message_id)
     await launch(
-        context, catalog_for(update, context), request=target, user_id=user.id, operation=Operation.SWAP_FACES,
-        params={}, face=face, key=f"{message.chat_id}:{message.message_id}:swap", message=message,
+        context,
+        catalog_for(update, context),
+        request=target,
+        user_id=user.id,
+        operation=Operation.SWAP_FACES,
+        params={},
+        face=face,
+        key=f"{message.chat_id}:{message.message_id}:swap",
+        message=message,
     )
     return True
 
@@ -79,14 +93,22 @@ async def swap_album(context: Context, catalog: Catalog, photos: list[PhotoReque
         # In a privacy-mode group only the captioned photo of an album reaches us: say how groups do it.
         group = len(photos) == 1 and photos[0].chat_id < 0
         await context.bot.send_message(
-            photos[0].chat_id, catalog("swap-album-group" if group else "swap-album-count"),
-            reply_parameters=reply_to(photos[0].message_id), message_thread_id=photos[0].thread_id,
+            photos[0].chat_id,
+            catalog("swap-album-group" if group else "swap-album-count"),
+            reply_parameters=reply_to(photos[0].message_id),
+            message_thread_id=photos[0].thread_id,
         )
         return
     face, target = photos
     await launch(
-        context, catalog, request=target, user_id=target.user_id, operation=Operation.SWAP_FACES, params={},
-        face=face, key=f"{target.chat_id}:{face.message_id}:album-swap",
+        context,
+        catalog,
+        request=target,
+        user_id=target.user_id,
+        operation=Operation.SWAP_FACES,
+        params={},
+        face=face,
+        key=f"{target.chat_id}:{face.message_id}:album-swap",
     )
 
 
@@ -109,8 +131,9 @@ async def expire(context: Context) -> None:
     for pairing in await context.services.requests.expired_pairings():
         user = await context.services.users.get(pairing.user_id)
         catalog = context.services.texts.get(user.language_code if user else None)
-        await _edit_prompt(context, pairing.chat_id, pairing.prompt_message_id,
-                           catalog("swap-expired", minutes=_minutes(context)))
+        await _edit_prompt(
+            context, pairing.chat_id, pairing.prompt_message_id, catalog("swap-expired", minutes=_minutes(context))
+        )
 
 
 async def _edit_prompt(context: Context, chat_id: int, message_id: int | None, text: str) -> None:

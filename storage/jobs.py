@@ -138,9 +138,22 @@ class JobsRepository:
                 """INSERT INTO jobs (id, key, request_id, face_request_id, user_id, chat_id, operation, params,
                        cost, daily_part, credit_part, quota_day, status, created_at, updated_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING *""",
-                (job_id, new.key, new.request_id, new.face_request_id, new.user_id, new.chat_id, new.operation,
-                 json.dumps(new.params), new.cost, reservation.daily_part, reservation.credit_part,
-                 reservation.day, now, now),
+                (
+                    job_id,
+                    new.key,
+                    new.request_id,
+                    new.face_request_id,
+                    new.user_id,
+                    new.chat_id,
+                    new.operation,
+                    json.dumps(new.params),
+                    new.cost,
+                    reservation.daily_part,
+                    reservation.credit_part,
+                    reservation.day,
+                    now,
+                    now,
+                ),
             )
             assert job is not None
             return Opened(job)
@@ -161,16 +174,29 @@ class JobsRepository:
 
     async def finish_paid(self, job_id: str, *, vendor: str, vendor_ms: int, result_path: str | None) -> Job | None:
         """The vendor delivered: charge the reservation, keep the result until it reaches the person."""
-        return await self._settle(job_id, charge=True, status=JobStatus.RESULT_READY, outcome="ok", vendor=vendor,
-                                  vendor_ms=vendor_ms, result_path=result_path)
+        return await self._settle(
+            job_id,
+            charge=True,
+            status=JobStatus.RESULT_READY,
+            outcome="ok",
+            vendor=vendor,
+            vendor_ms=vendor_ms,
+            result_path=result_path,
+        )
 
     async def finish_failed(
-        self, job_id: str, *, outcome: str, vendor: str | None = None, vendor_ms: int | None = None,
+        self,
+        job_id: str,
+        *,
+        outcome: str,
+        vendor: str | None = None,
+        vendor_ms: int | None = None,
         status: JobStatus = JobStatus.FAILED,
     ) -> Job | None:
         """Release the reservation. Returns None when the job was already settled."""
-        return await self._settle(job_id, charge=False, status=status, outcome=outcome, vendor=vendor,
-                                  vendor_ms=vendor_ms, result_path=None)
+        return await self._settle(
+            job_id, charge=False, status=status, outcome=outcome, vendor=vendor, vendor_ms=vendor_ms, result_path=None
+        )
 
     async def mark_delivered(self, job_id: str) -> None:
         await self._update(job_id, "status = 'succeeded', result_path = NULL", "status = 'result_ready'")
@@ -180,17 +206,17 @@ class JobsRepository:
 
         def work(conn: sqlite3.Connection) -> list[Job]:
             ids = [row["id"] for row in conn.execute("SELECT id FROM jobs WHERE status IN ('queued', 'running')")]
-            settled = (_settle_in(conn, job_id, charge=False, status=JobStatus.INTERRUPTED, outcome="interrupted")
-                       for job_id in ids)
+            settled = (
+                _settle_in(conn, job_id, charge=False, status=JobStatus.INTERRUPTED, outcome="interrupted")
+                for job_id in ids
+            )
             return [job for job in settled if job is not None]
 
         return await self._db.run(work)
 
     async def mark_told(self, job_id: str) -> None:
         """The person heard about the failure (or cannot be told: they blocked the bot)."""
-        await self._db.run(
-            lambda conn: conn.execute("UPDATE jobs SET told_at = ? WHERE id = ?", (time.time(), job_id))
-        )
+        await self._db.run(lambda conn: conn.execute("UPDATE jobs SET told_at = ? WHERE id = ?", (time.time(), job_id)))
 
     async def untold_failures(self) -> list[Job]:
         """Failed or interrupted jobs whose person has not been told yet (start-up recovery tells them)."""
@@ -211,13 +237,28 @@ class JobsRepository:
         return [_job(row) for row in rows]
 
     async def _settle(
-        self, job_id: str, *, charge: bool, status: JobStatus, outcome: str, vendor: str | None, vendor_ms: int | None,
+        self,
+        job_id: str,
+        *,
+        charge: bool,
+        status: JobStatus,
+        outcome: str,
+        vendor: str | None,
+        vendor_ms: int | None,
         result_path: str | None,
     ) -> Job | None:
-        return await self._db.run(lambda conn: _settle_in(
-            conn, job_id, charge=charge, status=status, outcome=outcome, vendor=vendor, vendor_ms=vendor_ms,
-            result_path=result_path,
-        ))
+        return await self._db.run(
+            lambda conn: _settle_in(
+                conn,
+                job_id,
+                charge=charge,
+                status=status,
+                outcome=outcome,
+                vendor=vendor,
+                vendor_ms=vendor_ms,
+                result_path=result_path,
+            )
+        )
 
     async def _update(self, job_id: str, assignment: str, condition: str) -> None:
         sql = f"UPDATE jobs SET {assignment}, updated_at = ? WHERE id = ? AND {condition}"  # noqa: S608 (constants)
@@ -225,8 +266,15 @@ class JobsRepository:
 
 
 def _settle_in(
-    conn: sqlite3.Connection, job_id: str, *, charge: bool, status: JobStatus, outcome: str, vendor: str | None = None,
-    vendor_ms: int | None = None, result_path: str | None = None,
+    conn: sqlite3.Connection,
+    job_id: str,
+    *,
+    charge: bool,
+    status: JobStatus,
+    outcome: str,
+    vendor: str | None = None,
+    vendor_ms: int | None = None,
+    result_path: str | None = None,
 ) -> Job | None:
     """Move the job out of queued/running and settle its reservation; None (and nothing done) when it was
     settled already: the status change is the guard, so a job is settled at most once."""
@@ -249,10 +297,23 @@ def _one(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> Job | Non
 
 def _job(row: sqlite3.Row) -> Job:
     return Job(
-        id=row["id"], key=row["key"], request_id=row["request_id"], face_request_id=row["face_request_id"],
-        user_id=row["user_id"], chat_id=row["chat_id"], operation=row["operation"], params=json.loads(row["params"]),
-        cost=row["cost"], reservation=Reservation(row["daily_part"], row["credit_part"], row["quota_day"]),
-        quota_day=row["quota_day"], status=JobStatus(row["status"]), outcome=row["outcome"], vendor=row["vendor"],
-        vendor_ms=row["vendor_ms"], status_message_id=row["status_message_id"], result_path=row["result_path"],
-        created_at=row["created_at"], updated_at=row["updated_at"],
+        id=row["id"],
+        key=row["key"],
+        request_id=row["request_id"],
+        face_request_id=row["face_request_id"],
+        user_id=row["user_id"],
+        chat_id=row["chat_id"],
+        operation=row["operation"],
+        params=json.loads(row["params"]),
+        cost=row["cost"],
+        reservation=Reservation(row["daily_part"], row["credit_part"], row["quota_day"]),
+        quota_day=row["quota_day"],
+        status=JobStatus(row["status"]),
+        outcome=row["outcome"],
+        vendor=row["vendor"],
+        vendor_ms=row["vendor_ms"],
+        status_message_id=row["status_message_id"],
+        result_path=row["result_path"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
     )

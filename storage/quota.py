@@ -126,9 +126,7 @@ def reserve_in(conn: sqlite3.Connection, account: Allowance, cost: int, job_id: 
     return Reservation(daily, credit, account.day)
 
 
-def settle_in(
-    conn: sqlite3.Connection, user_id: int, job_id: str, reservation: Reservation, *, charge: bool
-) -> None:
+def settle_in(conn: sqlite3.Connection, user_id: int, job_id: str, reservation: Reservation, *, charge: bool) -> None:
     """Turn a reservation into a charge (``charge=True``) or give it back. The caller settles each once.
 
     A reservation made on an earlier allowance day no longer counts against the account's current day: its
@@ -170,18 +168,30 @@ def _movements(
 def _allowance(row: sqlite3.Row, default_limit: int) -> Allowance:
     limit = row["daily_limit"]
     return Allowance(
-        user_id=row["user_id"], day=row["day"],
+        user_id=row["user_id"],
+        day=row["day"],
         daily_limit=default_limit if limit is None else limit,
-        daily_used=row["daily_used"], daily_reserved=row["daily_reserved"],
-        credits=row["credits"], credits_reserved=row["credits_reserved"],
-        banned=bool(row["banned"]), ban_reason=row["ban_reason"], limit_overridden=limit is not None,
+        daily_used=row["daily_used"],
+        daily_reserved=row["daily_reserved"],
+        credits=row["credits"],
+        credits_reserved=row["credits_reserved"],
+        banned=bool(row["banned"]),
+        ban_reason=row["ban_reason"],
+        limit_overridden=limit is not None,
     )
 
 
 def _entry(row: sqlite3.Row) -> LedgerEntry:
     return LedgerEntry(
-        id=row["id"], user_id=row["user_id"], kind=row["kind"], bucket=row["bucket"], amount=row["amount"],
-        day=row["day"], job_id=row["job_id"], admin_id=row["admin_id"], reason=row["reason"],
+        id=row["id"],
+        user_id=row["user_id"],
+        kind=row["kind"],
+        bucket=row["bucket"],
+        amount=row["amount"],
+        day=row["day"],
+        job_id=row["job_id"],
+        admin_id=row["admin_id"],
+        reason=row["reason"],
         created_at=row["created_at"],
     )
 
@@ -206,7 +216,13 @@ class QuotaRepository:
         return await self._db.run(lambda conn: account_in(conn, user_id, day, self.default_limit))
 
     async def grant(
-        self, user_id: int, credits: int, *, admin_id: int, day: str, reason: str | None = None,
+        self,
+        user_id: int,
+        credits: int,
+        *,
+        admin_id: int,
+        day: str,
+        reason: str | None = None,
         key: str | None = None,
     ) -> AdminResult:
         """Add credits, or with a negative number take away available ones (down to zero, never below:
@@ -250,14 +266,21 @@ class QuotaRepository:
             if _done(conn, key):
                 return AdminResult(account, repeated=True)
             conn.execute("UPDATE accounts SET daily_used = 0 WHERE user_id = ?", (user_id,))
-            _admin_row(conn, user_id, "reset", admin_id, None, key, bucket="daily", amount=account.daily_used,
-                       day=account.day)
+            _admin_row(
+                conn, user_id, "reset", admin_id, None, key, bucket="daily", amount=account.daily_used, day=account.day
+            )
             return AdminResult(account_in(conn, user_id, day, self.default_limit), account.daily_used)
 
         return await self._db.run(work)
 
     async def set_banned(
-        self, user_id: int, banned: bool, *, admin_id: int, day: str, reason: str | None = None,
+        self,
+        user_id: int,
+        banned: bool,
+        *,
+        admin_id: int,
+        day: str,
+        reason: str | None = None,
         key: str | None = None,
     ) -> AdminResult:
         """Ban or unban. A ban refuses new jobs; a job already running finishes and settles as usual."""
@@ -267,8 +290,9 @@ class QuotaRepository:
             account = account_in(conn, user_id, day, self.default_limit)
             if _done(conn, key):
                 return AdminResult(account, repeated=True)
-            conn.execute("UPDATE accounts SET banned = ?, ban_reason = ? WHERE user_id = ?",
-                         (int(banned), note, user_id))
+            conn.execute(
+                "UPDATE accounts SET banned = ?, ban_reason = ? WHERE user_id = ?", (int(banned), note, user_id)
+            )
             _admin_row(conn, user_id, "ban" if banned else "unban", admin_id, note, key)
             return AdminResult(account_in(conn, user_id, day, self.default_limit))
 
@@ -295,8 +319,12 @@ class QuotaRepository:
         problems: list[str] = []
         for row in accounts:
             who = f"user {row['user_id']}"
-            for kept, derived in (("daily_used", "used"), ("daily_reserved", "reserved"),
-                                  ("credits", "credits_calc"), ("credits_reserved", "held")):
+            for kept, derived in (
+                ("daily_used", "used"),
+                ("daily_reserved", "reserved"),
+                ("credits", "credits_calc"),
+                ("credits_reserved", "held"),
+            ):
                 if row[kept] != row[derived]:
                     problems.append(f"{who}: {kept}={row[kept]} but the ledger says {row[derived]}")
             for name in ("daily_used", "daily_reserved", "credits", "credits_reserved"):
@@ -315,8 +343,16 @@ def _done(conn: sqlite3.Connection, key: str | None) -> bool:
 
 
 def _admin_row(
-    conn: sqlite3.Connection, user_id: int, kind: str, admin_id: int, reason: str | None, key: str | None, *,
-    bucket: str | None = None, amount: int = 0, day: str | None = None,
+    conn: sqlite3.Connection,
+    user_id: int,
+    kind: str,
+    admin_id: int,
+    reason: str | None,
+    key: str | None,
+    *,
+    bucket: str | None = None,
+    amount: int = 0,
+    day: str | None = None,
 ) -> None:
     conn.execute(
         """INSERT INTO ledger (user_id, kind, bucket, amount, day, admin_id, reason, action_key, created_at)
@@ -337,8 +373,14 @@ def _job_problems(row: sqlite3.Row) -> list[str]:
         reserved = row[f"reserved_{bucket}"]
         if reserved != row[part]:
             found.append(f"{job}: reserved {reserved} {bucket} but its {part} is {row[part]}")
-    expected = {"queued": (0, 0), "running": (0, 0), "result_ready": (row["cost"], 0),
-                "succeeded": (row["cost"], 0), "failed": (0, row["cost"]), "interrupted": (0, row["cost"])}
+    expected = {
+        "queued": (0, 0),
+        "running": (0, 0),
+        "result_ready": (row["cost"], 0),
+        "succeeded": (row["cost"], 0),
+        "failed": (0, row["cost"]),
+        "interrupted": (0, row["cost"]),
+    }
     want = expected.get(row["status"])
     got = (row["charged"], row["released"])
     if want is None:

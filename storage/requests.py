@@ -51,25 +51,47 @@ class RequestsRepository:
         self._db = db
 
     async def create(
-        self, *, chat_id: int, thread_id: int | None, user_id: int, message_id: int, sizes: list[PhotoSize],
-        media_group_id: str | None = None, command: str | None = None,
+        self,
+        *,
+        chat_id: int,
+        thread_id: int | None,
+        user_id: int,
+        message_id: int,
+        sizes: list[PhotoSize],
+        media_group_id: str | None = None,
+        command: str | None = None,
     ) -> PhotoRequest:
         """Store the photo; the same photo asked about by the same person is returned as it was stored."""
         existing = await self.find_by_message(chat_id, message_id, user_id)
         if existing is not None:
             return existing
         request = PhotoRequest(
-            id=new_id(), chat_id=chat_id, thread_id=thread_id, user_id=user_id, message_id=message_id,
-            sizes=tuple(sorted(sizes, key=lambda s: (s.width * s.height, s.file_size))), created_at=time.time(),
-            media_group_id=media_group_id, command=command,
+            id=new_id(),
+            chat_id=chat_id,
+            thread_id=thread_id,
+            user_id=user_id,
+            message_id=message_id,
+            sizes=tuple(sorted(sizes, key=lambda s: (s.width * s.height, s.file_size))),
+            created_at=time.time(),
+            media_group_id=media_group_id,
+            command=command,
         )
         payload = json.dumps([[s.file_id, s.width, s.height, s.file_size] for s in request.sizes])
         async with self._db.transaction() as conn:
             await conn.execute(
                 """INSERT INTO requests (id, chat_id, thread_id, user_id, message_id, sizes, media_group_id, command,
                        created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (request.id, chat_id, thread_id, user_id, message_id, payload, media_group_id, command,
-                 request.created_at),
+                (
+                    request.id,
+                    chat_id,
+                    thread_id,
+                    user_id,
+                    message_id,
+                    payload,
+                    media_group_id,
+                    command,
+                    request.created_at,
+                ),
             )
         return request
 
@@ -175,14 +197,23 @@ class RequestsRepository:
 def _request(row: sqlite3.Row) -> PhotoRequest:
     sizes = tuple(PhotoSize(str(f), int(w), int(h), int(n)) for f, w, h, n in json.loads(row["sizes"]))
     return PhotoRequest(
-        id=row["id"], chat_id=row["chat_id"], thread_id=row["thread_id"], user_id=row["user_id"],
-        message_id=row["message_id"], sizes=sizes, created_at=row["created_at"],
-        media_group_id=row["media_group_id"], command=row["command"],
+        id=row["id"],
+        chat_id=row["chat_id"],
+        thread_id=row["thread_id"],
+        user_id=row["user_id"],
+        message_id=row["message_id"],
+        sizes=sizes,
+        created_at=row["created_at"],
+        media_group_id=row["media_group_id"],
+        command=row["command"],
     )
 
 
 def _pairing(row: sqlite3.Row) -> Pairing:
     return Pairing(
-        request_id=row["request_id"], chat_id=row["chat_id"], user_id=row["user_id"],
-        prompt_message_id=row["prompt_message_id"], expires_at=row["expires_at"],
+        request_id=row["request_id"],
+        chat_id=row["chat_id"],
+        user_id=row["user_id"],
+        prompt_message_id=row["prompt_message_id"],
+        expires_at=row["expires_at"],
     )

@@ -91,8 +91,9 @@ class StatsRepository:
             if row["status"] in PAID:
                 paid[row["operation"]] += row["n"]
         stats = [
-            OperationStats(op, dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))), sum(counts.values()),
-                           paid[op])
+            OperationStats(
+                op, dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))), sum(counts.values()), paid[op]
+            )
             for op, counts in sorted(operations.items())
         ]
 

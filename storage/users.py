@@ -30,7 +30,12 @@ class UsersRepository:
         self._written: dict[int, tuple[tuple[str | None, str, str | None], float]] = {}
 
     async def record_seen(
-        self, user_id: int, *, username: str | None, first_name: str, language_code: str | None,
+        self,
+        user_id: int,
+        *,
+        username: str | None,
+        first_name: str,
+        language_code: str | None,
         now: float | None = None,
     ) -> None:
         """Insert the person, or refresh their name, language and last-seen time."""
@@ -70,6 +75,10 @@ class UsersRepository:
 
 def _user(row: sqlite3.Row) -> UserRecord:
     return UserRecord(
-        id=row["id"], username=row["username"], first_name=row["first_name"],
-        language_code=row["language_code"], first_seen=row["first_seen"], last_seen=row["last_seen"],
+        id=row["id"],
+        username=row["username"],
+        first_name=row["first_name"],
+        language_code=row["language_code"],
+        first_seen=row["first_seen"],
+        last_seen=row["last_seen"],
     )

@@ -61,8 +61,10 @@ async def build_application(settings: Settings) -> FaceShiftApp:
         await handlers.resume(application, services)
         if receiver:
             await application.bot.set_webhook(
-                f"{settings.public_url}{webhook_path(token)}", secret_token=webhook_secret(token),
-                allowed_updates=Update.ALL_TYPES, drop_pending_updates=settings.webhook_drop_pending_updates,
+                f"{settings.public_url}{webhook_path(token)}",
+                secret_token=webhook_secret(token),
+                allowed_updates=Update.ALL_TYPES,
+                drop_pending_updates=settings.webhook_drop_pending_updates,
             )
         log.info("bot @%s is ready; web server on port %d", application.bot.username, server.port)
 

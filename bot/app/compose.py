@@ -54,33 +54,54 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
         follow_redirects=False,
     )
     retry = RetryPolicy(
-        max_attempts=settings.vendor_max_attempts, deadline=settings.vendor_deadline,
-        on_retry=metrics.on_retry, on_attempt=metrics.on_vendor_attempt,
+        max_attempts=settings.vendor_max_attempts,
+        deadline=settings.vendor_deadline,
+        on_retry=metrics.on_retry,
+        on_attempt=metrics.on_vendor_attempt,
     )
     ace = ailab = accuauth = None
     if settings.acedata_api_token is not None:
         ace = AceDataClient(
-            http, token=settings.acedata_api_token, base_url=settings.acedata_api_url,
-            upload_url=settings.acedata_upload_url, timeout=settings.vendor_timeout,
-            swap_timeout=settings.swap_timeout, retry=retry,
+            http,
+            token=settings.acedata_api_token,
+            base_url=settings.acedata_api_url,
+            upload_url=settings.acedata_upload_url,
+            timeout=settings.vendor_timeout,
+            swap_timeout=settings.swap_timeout,
+            retry=retry,
         )
     if settings.ailab_api_key is not None:
         ailab = AILabClient(
-            http, api_key=settings.ailab_api_key, base_url=settings.ailab_api_url,
-            timeout=settings.vendor_timeout, quality_control=settings.ailab_quality_control, retry=retry,
+            http,
+            api_key=settings.ailab_api_key,
+            base_url=settings.ailab_api_url,
+            timeout=settings.vendor_timeout,
+            quality_control=settings.ailab_quality_control,
+            retry=retry,
         )
     if settings.accuauth_api_id is not None and settings.accuauth_api_secret is not None:
         accuauth = AccuAuthClient(
-            http, api_id=settings.accuauth_api_id, api_secret=settings.accuauth_api_secret,
-            base_url=settings.accuauth_api_url, timeout=settings.vendor_timeout, retry=retry,
+            http,
+            api_id=settings.accuauth_api_id,
+            api_secret=settings.accuauth_api_secret,
+            base_url=settings.accuauth_api_url,
+            timeout=settings.vendor_timeout,
+            retry=retry,
         )
     host = create_photo_host(settings, ace_upload=ace.upload if ace else None)
     alerts = OperatorAlerts(admin_messenger(bot, frozenset(settings.admin_ids)))
     callbacks = SwapCallbacks(settings.public_url)
     providers = FaceProviders(
-        ace=ace, ailab=ailab, accuauth=accuauth, host=host, age_vendor=settings.age_vendor,
-        gender_vendor=settings.gender_vendor, fallback=settings.vendor_fallback,
-        callbacks=callbacks if callbacks.enabled else None, alerts=alerts, prepare=prepare_for,
+        ace=ace,
+        ailab=ailab,
+        accuauth=accuauth,
+        host=host,
+        age_vendor=settings.age_vendor,
+        gender_vendor=settings.gender_vendor,
+        fallback=settings.vendor_fallback,
+        callbacks=callbacks if callbacks.enabled else None,
+        alerts=alerts,
+        prepare=prepare_for,
     )
     quota_clock = QuotaClock(settings.quota_timezone)
     texts = Texts()
@@ -89,17 +110,42 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
     requests = RequestsRepository(db)
     quota = QuotaRepository(db, settings.free_daily_quota)
     port = TelegramChatPort(
-        bot, texts=texts, users=users, requests=requests, jobs=jobs, quota=quota, clock=quota_clock,
-        available=providers.available(), status_delay=settings.status_delay,
+        bot,
+        texts=texts,
+        users=users,
+        requests=requests,
+        jobs=jobs,
+        quota=quota,
+        clock=quota_clock,
+        available=providers.available(),
+        status_delay=settings.status_delay,
     )
     runner = JobRunner(
-        jobs=jobs, requests=requests, providers=providers, port=port, results_dir=settings.results_dir,
-        concurrency={vendor: settings.vendor_concurrency for vendor in Vendor}, today=quota_clock.today,
-        one_active=settings.one_job_per_person, on_settled=metrics.on_job_settled,
+        jobs=jobs,
+        requests=requests,
+        providers=providers,
+        port=port,
+        results_dir=settings.results_dir,
+        concurrency={vendor: settings.vendor_concurrency for vendor in Vendor},
+        today=quota_clock.today,
+        one_active=settings.one_job_per_person,
+        on_settled=metrics.on_job_settled,
     )
     metrics.watch_jobs(lambda: runner.waiting, lambda: runner.running)
     return Services(
-        settings=settings, db=db, http=http, texts=texts, users=users, requests=requests, jobs=jobs, quota=quota,
-        quota_clock=quota_clock, alerts=alerts, callbacks=callbacks, host=host, providers=providers, runner=runner,
+        settings=settings,
+        db=db,
+        http=http,
+        texts=texts,
+        users=users,
+        requests=requests,
+        jobs=jobs,
+        quota=quota,
+        quota_clock=quota_clock,
+        alerts=alerts,
+        callbacks=callbacks,
+        host=host,
+        providers=providers,
+        runner=runner,
         metrics=metrics,
     )

@@ -22,6 +22,7 @@ async def run(settings: Settings, stop: asyncio.Event | None = None, *, handle_s
     """Start the bot, serve until ``stop`` is set (or SIGINT/SIGTERM arrives), then shut down cleanly."""
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
+
     def on_signal() -> None:
         if stop.is_set():  # the second signal: leave now; the next start-up settles what was left
             log.warning("second stop signal: exiting at once")

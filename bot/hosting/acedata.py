@@ -19,8 +19,15 @@ log = logging.getLogger(__name__)
 Uploader = Callable[[bytes, str, str], Awaitable[tuple[str, float]]]
 """``(data, content_type, filename) -> (url, expires_at)``, e.g. ``AceDataClient.upload``."""
 
-_EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/gif": ".gif",
-               "image/bmp": ".bmp", "image/heic": ".heic", "image/heif": ".heif"}
+_EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "image/gif": ".gif",
+    "image/bmp": ".bmp",
+    "image/heic": ".heic",
+    "image/heif": ".heif",
+}
 
 
 class AceUploadPhotoHost:

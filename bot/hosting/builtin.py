@@ -75,9 +75,7 @@ class BuiltinPhotoHost:
     ``clock`` returns Unix time; tests inject a fake one to expire photos without sleeping.
     """
 
-    def __init__(
-        self, media_dir: Path, public_url: str, ttl: float = 600.0, *, clock: Clock = time.time
-    ) -> None:
+    def __init__(self, media_dir: Path, public_url: str, ttl: float = 600.0, *, clock: Clock = time.time) -> None:
         if ttl <= 0:
             raise ValueError("ttl must be positive")
         self.media_dir = Path(media_dir)

@@ -37,7 +37,9 @@ def create_photo_host(
     if kind is HostingKind.ACEDATA:
         if ace_upload is None:
             raise ValueError("HOSTING=acedata needs the Ace client (ACEDATA_API_TOKEN)")
-        log.warning("photos go to Ace's file storage, where each stays public for 7 days; "
-                    "set PUBLIC_URL or S3_BUCKET to host them yourself")
+        log.warning(
+            "photos go to Ace's file storage, where each stays public for 7 days; "
+            "set PUBLIC_URL or S3_BUCKET to host them yourself"
+        )
         return AceUploadPhotoHost(ace_upload)
     raise ValueError(f"unknown hosting kind {kind!r}")

@@ -34,8 +34,16 @@ log = logging.getLogger(__name__)
 
 # Error codes that mean the operator's bucket or credentials are wrong, not a passing hiccup.
 _OPERATOR_CODES = frozenset(
-    {"AccessDenied", "AllAccessDisabled", "InvalidAccessKeyId", "SignatureDoesNotMatch", "NoSuchBucket",
-     "InvalidBucketName", "AuthorizationHeaderMalformed", "PermanentRedirect"}
+    {
+        "AccessDenied",
+        "AllAccessDisabled",
+        "InvalidAccessKeyId",
+        "SignatureDoesNotMatch",
+        "NoSuchBucket",
+        "InvalidBucketName",
+        "AuthorizationHeaderMalformed",
+        "PermanentRedirect",
+    }
 )
 _MAX_PRESIGN = 7 * 24 * 3600  # SigV4 presigned URLs live at most 7 days
 _DELETE_BATCH = 1000  # DeleteObjects limit
@@ -76,7 +84,12 @@ class S3PhotoHost:
     """
 
     def __init__(
-        self, client: S3Client, bucket: str, *, prefix: str = "faceshift/", ttl: float = 600.0,
+        self,
+        client: S3Client,
+        bucket: str,
+        *,
+        prefix: str = "faceshift/",
+        ttl: float = 600.0,
         clock: Clock = time.time,
     ) -> None:
         if ttl <= 0:
@@ -116,8 +129,13 @@ class S3PhotoHost:
         except (BotoCoreError, ClientError) as exc:
             log.error("could not store photo for job %s in the bucket: %s", job_id, _describe(exc))
             raise _failure(exc) from exc
-        log.info("hosting photo %s for job %s in the bucket (%d bytes, %d s)",
-                 short(token), job_id, len(data), self.expires_in)
+        log.info(
+            "hosting photo %s for job %s in the bucket (%d bytes, %d s)",
+            short(token),
+            job_id,
+            len(data),
+            self.expires_in,
+        )
         return HostedPhoto(url=url, key=key, expires_at=expires_at)
 
     async def remove(self, photo: HostedPhoto) -> None:
@@ -128,10 +146,11 @@ class S3PhotoHost:
         try:
             await asyncio.to_thread(self.client.delete_object, Bucket=self.bucket, Key=photo.key)
         except (BotoCoreError, ClientError) as exc:
-            log.warning("could not remove photo %s from the bucket: %s",
-                        short(photo.key[len(self.prefix):]), _describe(exc))
+            log.warning(
+                "could not remove photo %s from the bucket: %s", short(photo.key[len(self.prefix) :]), _describe(exc)
+            )
             return
-        log.debug("removed photo %s from the bucket", short(photo.key[len(self.prefix):]))
+        log.debug("removed photo %s from the bucket", short(photo.key[len(self.prefix) :]))
 
     async def sweep(self) -> int:
         """Delete this host's objects older than ttl (its own keys only: prefix plus a token)."""
@@ -145,7 +164,7 @@ class S3PhotoHost:
         return removed
 
     def _is_ours(self, key: str) -> bool:
-        return key.startswith(self.prefix) and is_token(key[len(self.prefix):])
+        return key.startswith(self.prefix) and is_token(key[len(self.prefix) :])
 
     def _put_and_sign(self, key: str, data: bytes, content_type: str) -> str:
         self.client.put_object(
@@ -186,8 +205,10 @@ class S3PhotoHost:
 def _describe(exc: BaseException) -> str:
     """An error summary for logs; S3 error messages can echo the key, so only the code is kept."""
     if isinstance(exc, ClientError):
-        return f"{exc.response.get('Error', {}).get('Code', '?')} (HTTP " \
-               f"{exc.response.get('ResponseMetadata', {}).get('HTTPStatusCode', '?')})"
+        return (
+            f"{exc.response.get('Error', {}).get('Code', '?')} (HTTP "
+            f"{exc.response.get('ResponseMetadata', {}).get('HTTPStatusCode', '?')})"
+        )
     return type(exc).__name__
 
 

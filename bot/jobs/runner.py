@@ -38,6 +38,7 @@ from storage.requests import PhotoRequest, RequestsRepository
 
 log = logging.getLogger(__name__)
 
+
 class JobRunner:
     def __init__(
         self,
@@ -210,8 +211,9 @@ class JobRunner:
         """Write the paid result to disk, then charge: from here on a crash cannot lose it."""
         path = self._results / f"{job.id}.jpg"
         await asyncio.to_thread(_write_result, path, result)
-        settled = await self.jobs.finish_paid(job.id, vendor=result.vendor or vendor.value, vendor_ms=elapsed_ms,
-                                              result_path=str(path))
+        settled = await self.jobs.finish_paid(
+            job.id, vendor=result.vendor or vendor.value, vendor_ms=elapsed_ms, result_path=str(path)
+        )
         if settled is None:  # settled meanwhile (a shutdown gave up on it): do not deliver twice
             await asyncio.to_thread(_delete_result, path)
             return
@@ -281,7 +283,6 @@ class JobRunner:
         return request
 
 
-
 def _failure_of(job: Job) -> Failure:
     """The failure a settled job records (its outcome), for telling it again after a restart."""
     try:
@@ -305,8 +306,12 @@ def _write_result(path: Path, result: JobResult) -> None:
     meta: dict[str, Any] = {"to_gender": result.to_gender.value if result.to_gender else None}
     if result.verdict is not None:
         v = result.verdict
-        meta["verdict"] = {"gender": v.gender.value, "confidence": v.confidence, "beard": v.beard,
-                           "beard_confidence": v.beard_confidence}
+        meta["verdict"] = {
+            "gender": v.gender.value,
+            "confidence": v.confidence,
+            "beard": v.beard,
+            "beard_confidence": v.beard_confidence,
+        }
     path.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
 
 

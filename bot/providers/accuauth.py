@@ -34,8 +34,9 @@ ACCUAUTH_ERRORS: ErrorTable = {
 """Every documented AccuAuth status value; unknown ones fall back by HTTP status (a 403 then is OPERATOR)."""
 
 
-def accuauth_error(status: int | None, code: str, reason: str = "", *,
-                   retry_after: float | None = None) -> ProviderError:
+def accuauth_error(
+    status: int | None, code: str, reason: str = "", *, retry_after: float | None = None
+) -> ProviderError:
     """AccuAuth's (HTTP status, ``status`` field) as a ProviderError; ``reason`` goes to ``detail`` only."""
     return classify(VENDOR, ACCUAUTH_ERRORS, status=status, code=code, detail=reason, retry_after=retry_after)
 
@@ -113,8 +114,9 @@ class AccuAuthClient:
         body = answer.fields
         code = str(body.get("status") or "")
         if not answer.ok or (code and code != "OK"):
-            reason = redact(str(body.get("reason") or ""), self._api_id.get_secret_value(),
-                            self._api_secret.get_secret_value())
+            reason = redact(
+                str(body.get("reason") or ""), self._api_id.get_secret_value(), self._api_secret.get_secret_value()
+            )
             raise accuauth_error(answer.status, code, reason, retry_after=retry_after_from(answer.headers))
         if not isinstance(answer.body, dict):
             raise _malformed("not a JSON object", answer.status)

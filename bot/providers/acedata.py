@@ -48,12 +48,14 @@ ACE_ERRORS: ErrorTable = {
 }
 """Every documented Ace code. Codes are unique across statuses: the status matters only for unknown codes."""
 
-_NO_FACE = re.compile(r"no\s+faces?|faces?\s+not\s+(found|detected)|(zero|0)\s+faces?|without\s+(a\s+)?face"
-                      r"|fail\w*\s+to\s+detect\s+(a\s+|any\s+)?face|faces?\s+detect\w*\s+fail", re.IGNORECASE)
+_NO_FACE = re.compile(
+    r"no\s+faces?|faces?\s+not\s+(found|detected)|(zero|0)\s+faces?|without\s+(a\s+)?face"
+    r"|fail\w*\s+to\s+detect\s+(a\s+|any\s+)?face|faces?\s+detect\w*\s+fail",
+    re.IGNORECASE,
+)
 
 
-def ace_error(status: int | None, code: str, message: str = "", *,
-              retry_after: float | None = None) -> ProviderError:
+def ace_error(status: int | None, code: str, message: str = "", *, retry_after: float | None = None) -> ProviderError:
     """Ace's (HTTP status, error.code) as a ProviderError; the vendor's message goes to ``detail`` only."""
     error = classify(VENDOR, ACE_ERRORS, status=status, code=code, detail=message, retry_after=retry_after)
     if code == "bad_request" and _NO_FACE.search(message):
@@ -75,8 +77,9 @@ def _error_in(body: dict[str, Any], status: int | None, retry_after: float | Non
 
 
 def _malformed(what: str, status: int | None = None) -> ProviderError:
-    return ProviderError(VENDOR, ErrorCategory.TRANSIENT, code="malformed_answer", status=status, detail=what,
-                         maybe_processed=True)
+    return ProviderError(
+        VENDOR, ErrorCategory.TRANSIENT, code="malformed_answer", status=status, detail=what, maybe_processed=True
+    )
 
 
 class AceDataClient:
@@ -142,8 +145,9 @@ class AceDataClient:
         vendor_timeout = max(1, math.ceil(self.swap_timeout))
         body = {"source_image_url": source_url, "target_image_url": target_url, "timeout": vendor_timeout}
         # Our read timeout stays above the one the vendor honours, so its own 504 "timeout" reaches us.
-        answer = await self._call_json("/face/swap", body, seconds=vendor_timeout + min(15.0, vendor_timeout / 4),
-                                       idempotent=False)
+        answer = await self._call_json(
+            "/face/swap", body, seconds=vendor_timeout + min(15.0, vendor_timeout / 4), idempotent=False
+        )
         return await self._result(answer)
 
     async def start_swap(self, source_url: str, target_url: str, callback_url: str) -> str:
@@ -160,7 +164,11 @@ class AceDataClient:
         return task_id
 
     async def swap_via_callback(
-        self, source_url: str, target_url: str, callbacks: SwapCallbacks, timeout: float  # noqa: ASYNC109
+        self,
+        source_url: str,
+        target_url: str,
+        callbacks: SwapCallbacks,
+        timeout: float,  # noqa: ASYNC109
     ) -> ResultImage:
         """:meth:`start_swap`, then wait up to ``timeout`` seconds for the callback, then fetch the result."""
         token, callback_url = callbacks.new_endpoint()
@@ -183,7 +191,10 @@ class AceDataClient:
 
         async def once() -> tuple[str, float]:
             answer = await self._send(
-                "POST", self._upload_url, seconds=self._timeout, headers=self._headers(json_body=False),
+                "POST",
+                self._upload_url,
+                seconds=self._timeout,
+                headers=self._headers(json_body=False),
                 files={"file": (filename, data, content_type)},
             )
             url, expires_at = answer.get("url"), answer.get("expires_at")
@@ -210,16 +221,15 @@ class AceDataClient:
 
         return await self._retry.run(VENDOR, once, idempotent=True)
 
-    async def _call_json(self, path: str, body: dict[str, Any], *, seconds: float,
-                         idempotent: bool) -> dict[str, Any]:
+    async def _call_json(self, path: str, body: dict[str, Any], *, seconds: float, idempotent: bool) -> dict[str, Any]:
         async def once() -> dict[str, Any]:
-            return await self._send("POST", self._base_url + path, seconds=seconds, headers=self._headers(),
-                                    json=body)
+            return await self._send("POST", self._base_url + path, seconds=seconds, headers=self._headers(), json=body)
 
         return await self._retry.run(VENDOR, once, idempotent=idempotent)
 
-    async def _send(self, method: str, url: str, *, seconds: float, headers: dict[str, str],
-                    **kwargs: Any) -> dict[str, Any]:
+    async def _send(
+        self, method: str, url: str, *, seconds: float, headers: dict[str, str], **kwargs: Any
+    ) -> dict[str, Any]:
         """One request; the JSON object answered with 2xx, or a ProviderError."""
         request = self._http.build_request(method, url, headers=headers, timeout=_timeouts(seconds), **kwargs)
         answer = await send_for_json(self._http, request, vendor=VENDOR, max_bytes=_MAX_ANSWER_BYTES)
@@ -252,4 +262,3 @@ def _timestamp(value: object) -> float:
         except ValueError:
             return 0.0
     return 0.0
-

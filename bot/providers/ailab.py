@@ -63,15 +63,15 @@ AILAB_ERRORS: ErrorTable = {
 """Every code of the contract's table (and the "also seen" ones); unknown codes fall back by HTTP status."""
 
 
-def ailab_error(status: int | None, code: str, message: str = "", *,
-                retry_after: float | None = None) -> ProviderError:
+def ailab_error(status: int | None, code: str, message: str = "", *, retry_after: float | None = None) -> ProviderError:
     """AILab's (HTTP status, error_detail.code) as a ProviderError; its message goes to ``detail`` only."""
     return classify(VENDOR, AILAB_ERRORS, status=status, code=code, detail=message, retry_after=retry_after)
 
 
 def _malformed(what: str, status: int | None = None) -> ProviderError:
-    return ProviderError(VENDOR, ErrorCategory.TRANSIENT, code="malformed_answer", status=status, detail=what,
-                         maybe_processed=True)
+    return ProviderError(
+        VENDOR, ErrorCategory.TRANSIENT, code="malformed_answer", status=status, detail=what, maybe_processed=True
+    )
 
 
 class AILabClient:
@@ -128,8 +128,7 @@ class AILabClient:
     async def _send(self, data: dict[str, str], files: dict[str, tuple[str, bytes, str]]) -> ResultImage:
         headers = {"ailabapi-api-key": self._api_key.get_secret_value(), "accept": "application/json"}
         timeout = httpx.Timeout(self._timeout, connect=min(self._timeout, 10.0))
-        request = self._http.build_request("POST", self._url, headers=headers, data=data, files=files,
-                                           timeout=timeout)
+        request = self._http.build_request("POST", self._url, headers=headers, data=data, files=files, timeout=timeout)
         request.read()  # one buffered body: the multipart stream would go out in ~17 small socket writes
         answer = await send_for_json(self._http, request, vendor=VENDOR, max_bytes=_MAX_ANSWER_BYTES)
         body = answer.fields
@@ -139,11 +138,14 @@ class AILabClient:
             # On failure error_code repeats the HTTP status: use it when the HTTP status says success.
             status = error_code if answer.ok and isinstance(error_code, int) else answer.status
             code, message = _error_fields(body)
-            raise ailab_error(status, code, redact(message, self._api_key.get_secret_value()),
-                              retry_after=retry_after_from(answer.headers))
+            raise ailab_error(
+                status,
+                code,
+                redact(message, self._api_key.get_secret_value()),
+                retry_after=retry_after_from(answer.headers),
+            )
         if answer.too_large:
-            raise ProviderError(VENDOR, ErrorCategory.TRANSIENT, code="result_too_large",
-                                maybe_processed=True)
+            raise ProviderError(VENDOR, ErrorCategory.TRANSIENT, code="result_too_large", maybe_processed=True)
         if not isinstance(answer.body, dict):
             raise _malformed("not a JSON object", answer.status)
         return _decode_result(answer.body)

@@ -39,8 +39,13 @@ class OperatorAlerts:
         key = (str(error.vendor), error.code or error.category.value)
         now = self._clock()
         last = self._last_sent.get(key)
-        log.warning("operator attention: %s %s (code=%s, status=%s)", error.vendor, error.category.value,
-                    error.code or "-", error.status)
+        log.warning(
+            "operator attention: %s %s (code=%s, status=%s)",
+            error.vendor,
+            error.category.value,
+            error.code or "-",
+            error.status,
+        )
         if self._notify is None or (last is not None and now - last < self._quiet_period):
             return False
         self._last_sent[key] = now  # before awaiting: concurrent jobs hitting the same error send one alert
@@ -53,5 +58,7 @@ class OperatorAlerts:
 
 def format_alert(error: ProviderError) -> str:
     status = f", HTTP {error.status}" if error.status is not None else ""
-    return (f"⚠️ {error.vendor}: {error.category.value} error (code {error.code or '-'}{status}). "
-            f"Check this vendor's account and settings.")
+    return (
+        f"⚠️ {error.vendor}: {error.category.value} error (code {error.code or '-'}{status}). "
+        f"Check this vendor's account and settings."
+    )

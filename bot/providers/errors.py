@@ -67,8 +67,12 @@ class ProviderError(Exception):
     @property
     def is_outage(self) -> bool:
         """Worth trying another vendor: the problem is the vendor's, not the photo's."""
-        return self.category in (ErrorCategory.RATE_LIMITED, ErrorCategory.TRANSIENT, ErrorCategory.TIMEOUT,
-                                 ErrorCategory.OPERATOR)
+        return self.category in (
+            ErrorCategory.RATE_LIMITED,
+            ErrorCategory.TRANSIENT,
+            ErrorCategory.TIMEOUT,
+            ErrorCategory.OPERATOR,
+        )
 
 
 Verdict = tuple[ErrorCategory, PhotoProblem | None]
@@ -129,6 +133,11 @@ def classify(
         verdict = verdict_for_status(status)
     category, problem = verdict
     return ProviderError(
-        vendor, category, code=code, status=status, problem=problem, retry_after=retry_after,
+        vendor,
+        category,
+        code=code,
+        status=status,
+        problem=problem,
+        retry_after=retry_after,
         detail=detail[:500],
     )

@@ -66,8 +66,7 @@ class Answer:
         return self.body if isinstance(self.body, dict) else {}
 
 
-async def send_for_json(http: httpx.AsyncClient, request: httpx.Request, *, vendor: str,
-                        max_bytes: int) -> Answer:
+async def send_for_json(http: httpx.AsyncClient, request: httpx.Request, *, vendor: str, max_bytes: int) -> Answer:
     """Send ``request`` and read its JSON answer with a size cap; transport failures become ProviderError."""
     raw: bytes | None = None
     too_large = False
@@ -125,8 +124,9 @@ def check_image(vendor: str, data: bytes) -> ResultImage:
         raise ProviderError(vendor, ErrorCategory.TRANSIENT, code="not_an_image", maybe_processed=True)
     mime, width, height = info
     if width * height > _MAX_RESULT_PIXELS:
-        raise ProviderError(vendor, ErrorCategory.TRANSIENT, code="result_too_large", maybe_processed=True,
-                            detail=f"{width}x{height}")
+        raise ProviderError(
+            vendor, ErrorCategory.TRANSIENT, code="result_too_large", maybe_processed=True, detail=f"{width}x{height}"
+        )
     if not _looks_complete(mime, data):
         raise ProviderError(vendor, ErrorCategory.TRANSIENT, code="truncated_image", maybe_processed=True)
     return ResultImage(data=data, content_type=mime, width=width, height=height)
@@ -147,20 +147,22 @@ async def fetch_image(
         async with asyncio.timeout(timeout):
             async with http.stream("GET", url, timeout=timeout, follow_redirects=True) as response:
                 if response.status_code != 200:
-                    raise ProviderError(vendor, ErrorCategory.TRANSIENT, code="result_unavailable",
-                                        status=response.status_code, maybe_processed=True)
+                    raise ProviderError(
+                        vendor,
+                        ErrorCategory.TRANSIENT,
+                        code="result_unavailable",
+                        status=response.status_code,
+                        maybe_processed=True,
+                    )
                 data = await read_capped(response, max_bytes)
     except TooLarge:
-        raise ProviderError(vendor, ErrorCategory.TRANSIENT, code="result_too_large",
-                            maybe_processed=True) from None
+        raise ProviderError(vendor, ErrorCategory.TRANSIENT, code="result_too_large", maybe_processed=True) from None
     except TimeoutError:
-        raise ProviderError(vendor, ErrorCategory.TIMEOUT, code="download_timeout",
-                            maybe_processed=True) from None
+        raise ProviderError(vendor, ErrorCategory.TIMEOUT, code="download_timeout", maybe_processed=True) from None
     except httpx.HTTPError as exc:
         error = transport_error(vendor, exc)
         error.maybe_processed = True  # the result exists: whatever failed here, the vendor did the work
         raise error from None
     except httpx.InvalidURL:
-        raise ProviderError(vendor, ErrorCategory.TRANSIENT, code="bad_result_url",
-                            maybe_processed=True) from None
+        raise ProviderError(vendor, ErrorCategory.TRANSIENT, code="bad_result_url", maybe_processed=True) from None
     return check_image(vendor, data)

@@ -52,8 +52,7 @@ class RetryPolicy:
     async def run(self, vendor: str, call: Callable[[], Awaitable[T]], *, idempotent: bool = True) -> T:
         """Await ``call()`` until it succeeds or an error may not (or need not) be repeated."""
         started = self.clock()
-        backoff = (wait_exponential(multiplier=self.base_delay, max=self.max_delay)
-                   + wait_random(0, self.jitter))
+        backoff = wait_exponential(multiplier=self.base_delay, max=self.max_delay) + wait_random(0, self.jitter)
 
         def repeatable(exc: BaseException) -> bool:
             if not isinstance(exc, ProviderError) or not exc.retryable:
@@ -76,8 +75,14 @@ class RetryPolicy:
             error = _error_of(state)
             if error is None:
                 return
-            log.info("%s: attempt %d failed (%s, code=%s), retrying in %.1f s", vendor, state.attempt_number,
-                     error.category.value, error.code or "-", state.upcoming_sleep)
+            log.info(
+                "%s: attempt %d failed (%s, code=%s), retrying in %.1f s",
+                vendor,
+                state.attempt_number,
+                error.category.value,
+                error.code or "-",
+                state.upcoming_sleep,
+            )
             if self.on_retry is not None:
                 self.on_retry(vendor, state.attempt_number, error)
 
@@ -94,8 +99,7 @@ class RetryPolicy:
                     outcome = "error"
                     raise
                 outcome = ErrorCategory.TIMEOUT.value
-                raise ProviderError(vendor, ErrorCategory.TIMEOUT, code="deadline",
-                                    maybe_processed=True) from None
+                raise ProviderError(vendor, ErrorCategory.TIMEOUT, code="deadline", maybe_processed=True) from None
             except ProviderError as error:
                 outcome = error.category.value
                 raise
@@ -107,8 +111,12 @@ class RetryPolicy:
                     self.on_attempt(vendor, time.perf_counter() - began, outcome)
 
         retrying = AsyncRetrying(
-            sleep=self.sleep, stop=stop, wait=wait, retry=retry_if_exception(repeatable),
-            before_sleep=before_sleep, reraise=True,
+            sleep=self.sleep,
+            stop=stop,
+            wait=wait,
+            retry=retry_if_exception(repeatable),
+            before_sleep=before_sleep,
+            reraise=True,
         )
         return await retrying(attempt)
 
@@ -132,10 +140,8 @@ def transport_error(vendor: str, exc: httpx.HTTPError) -> ProviderError:
     if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
         return ProviderError(vendor, ErrorCategory.TRANSIENT, code="connect_failed", detail=name)
     if isinstance(exc, httpx.TimeoutException):
-        return ProviderError(vendor, ErrorCategory.TIMEOUT, code="client_timeout", detail=name,
-                             maybe_processed=True)
-    return ProviderError(vendor, ErrorCategory.TRANSIENT, code="transport_error", detail=name,
-                         maybe_processed=True)
+        return ProviderError(vendor, ErrorCategory.TIMEOUT, code="client_timeout", detail=name, maybe_processed=True)
+    return ProviderError(vendor, ErrorCategory.TRANSIENT, code="transport_error", detail=name, maybe_processed=True)
 
 
 def retry_after_from(headers: httpx.Headers, *, now: Callable[[], float] = time.time) -> float | None:

@@ -114,14 +114,18 @@ class FaceProviders:
 
     async def change_age(self, photo: bytes, age: int, *, job_id: str) -> ResultImage:
         return await self._edit(
-            self._age_vendor, photo, job_id,
+            self._age_vendor,
+            photo,
+            job_id,
             ace=lambda ace, url: ace.change_age(url, age),
             ailab=lambda ailab, data: ailab.change_age(data, age),
         )
 
     async def change_gender(self, photo: bytes, to: Gender, *, job_id: str) -> ResultImage:
         return await self._edit(
-            self._gender_vendor, photo, job_id,
+            self._gender_vendor,
+            photo,
+            job_id,
             ace=lambda ace, url: ace.change_gender(url, to),
             ailab=lambda ailab, data: ailab.change_gender(data, to),
         )
@@ -153,8 +157,9 @@ class FaceProviders:
 
     # -- plumbing --------------------------------------------------------------------------------------
 
-    async def _edit(self, preferred: Vendor, photo: bytes, job_id: str, *, ace: AceCall,
-                    ailab: AILabCall) -> ResultImage:
+    async def _edit(
+        self, preferred: Vendor, photo: bytes, job_id: str, *, ace: AceCall, ailab: AILabCall
+    ) -> ResultImage:
         vendors = self._editors(preferred)
         if not vendors:
             raise await self._reported(_not_configured(preferred))
@@ -176,13 +181,18 @@ class FaceProviders:
                     raise error from first_error
                 if not error.is_outage or vendor is vendors[-1]:
                     raise
-                log.warning("job %s: %s failed (%s, code=%s), trying %s", job_id, vendor.value,
-                            error.category.value, error.code or "-", vendors[-1].value)
+                log.warning(
+                    "job %s: %s failed (%s, code=%s), trying %s",
+                    job_id,
+                    vendor.value,
+                    error.category.value,
+                    error.code or "-",
+                    vendors[-1].value,
+                )
                 first_error = error
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _edit_on(self, vendor: Vendor, data: bytes, job_id: str, ace: AceCall,
-                       ailab: AILabCall) -> ResultImage:
+    async def _edit_on(self, vendor: Vendor, data: bytes, job_id: str, ace: AceCall, ailab: AILabCall) -> ResultImage:
         if vendor is Vendor.AILAB:
             assert self._ailab is not None
             return dataclasses.replace(await ailab(self._ailab, data), vendor=vendor.value)
@@ -201,8 +211,9 @@ class FaceProviders:
             raise
         except Exception as exc:
             log.exception("job %s: could not publish the photo", job_id)
-            raise ProviderError("hosting", ErrorCategory.TRANSIENT, code="publish_failed",
-                                detail=type(exc).__name__) from None
+            raise ProviderError(
+                "hosting", ErrorCategory.TRANSIENT, code="publish_failed", detail=type(exc).__name__
+            ) from None
         try:
             yield photo.url
         finally:

@@ -77,8 +77,9 @@ class SwapCallbacks:
                         return pending.payload
                     pending.arrived.clear()  # cleared by expect(): keep waiting
         except TimeoutError:
-            raise ProviderError(Vendor.ACEDATA.value, ErrorCategory.TIMEOUT, code="callback_timeout",
-                                maybe_processed=True) from None
+            raise ProviderError(
+                Vendor.ACEDATA.value, ErrorCategory.TIMEOUT, code="callback_timeout", maybe_processed=True
+            ) from None
 
     def deliver(self, token: str, payload: dict[str, Any]) -> Delivery:
         """Hand a callback body over. Unknown token or task id: "unknown"; a repeat: "duplicate" (ignored)."""

@@ -23,17 +23,26 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
-        self.jobs = Counter("faceshift_jobs", "Jobs finished, by operation and outcome.",
-                            ["operation", "outcome"], registry=r)
-        self.vendor_requests = Histogram(
-            "faceshift_vendor_request_seconds", "Vendor HTTP requests (each attempt), by vendor and outcome.",
-            ["vendor", "outcome"], buckets=LATENCY_BUCKETS, registry=r,
+        self.jobs = Counter(
+            "faceshift_jobs", "Jobs finished, by operation and outcome.", ["operation", "outcome"], registry=r
         )
-        self.retries = Counter("faceshift_vendor_retries", "Vendor requests repeated, by vendor and error category.",
-                               ["vendor", "category"], registry=r)
+        self.vendor_requests = Histogram(
+            "faceshift_vendor_request_seconds",
+            "Vendor HTTP requests (each attempt), by vendor and outcome.",
+            ["vendor", "outcome"],
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.retries = Counter(
+            "faceshift_vendor_retries",
+            "Vendor requests repeated, by vendor and error category.",
+            ["vendor", "category"],
+            registry=r,
+        )
         self.quota = Counter("faceshift_quota_units", "Quota units charged or released.", ["movement"], registry=r)
-        self.telegram_errors = Counter("faceshift_telegram_api_errors", "Bot API calls that failed, by kind.",
-                                       ["kind"], registry=r)
+        self.telegram_errors = Counter(
+            "faceshift_telegram_api_errors", "Bot API calls that failed, by kind.", ["kind"], registry=r
+        )
         self.jobs_waiting = Gauge("faceshift_jobs_waiting", "Jobs waiting for a vendor slot.", registry=r)
         self.jobs_running = Gauge("faceshift_jobs_running", "Jobs holding a vendor slot.", registry=r)
 

@@ -296,9 +296,7 @@ class WebServer:
 
     async def _bind(self) -> socket.socket:
         loop = asyncio.get_running_loop()
-        infos = await loop.getaddrinfo(
-            self.host or None, self._port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
-        )
+        infos = await loop.getaddrinfo(self.host or None, self._port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
         family, kind, proto, _, address = infos[0]
         sock = socket.socket(family, kind, proto)
         try:

@@ -38,10 +38,16 @@ def error_kind(error: TelegramError) -> str:
     return "other"
 
 
-UNMETERED = frozenset({
-    "editMessageText", "editMessageCaption", "editMessageReplyMarkup", "deleteMessage", "sendChatAction",
-    "answerCallbackQuery",
-})
+UNMETERED = frozenset(
+    {
+        "editMessageText",
+        "editMessageCaption",
+        "editMessageReplyMarkup",
+        "deleteMessage",
+        "sendChatAction",
+        "answerCallbackQuery",
+    }
+)
 
 
 class CountingRateLimiter(AIORateLimiter):

@@ -56,6 +56,7 @@ async def patiently(call: Callable[[], Awaitable[T]], what: str, pauses: tuple[f
             await asyncio.sleep(pause)
     raise AssertionError("unreachable")  # pragma: no cover
 
+
 _STAGE_TEXT = {
     Stage.QUEUED: "stage-queued",
     Stage.PREPARING: "stage-preparing",
@@ -65,8 +66,16 @@ _STAGE_TEXT = {
 
 class TelegramChatPort:
     def __init__(
-        self, bot: Bot, *, texts: Texts, users: UsersRepository, requests: RequestsRepository,
-        jobs: JobsRepository, quota: QuotaRepository, clock: QuotaClock, available: frozenset[Operation],
+        self,
+        bot: Bot,
+        *,
+        texts: Texts,
+        users: UsersRepository,
+        requests: RequestsRepository,
+        jobs: JobsRepository,
+        quota: QuotaRepository,
+        clock: QuotaClock,
+        available: frozenset[Operation],
         status_delay: float = 1.0,
     ) -> None:
         self._bot = bot
@@ -122,8 +131,12 @@ class TelegramChatPort:
         request = await self._request(job)
         try:
             await self._board.show(
-                job, catalog(key, operation=_operation_text(catalog, job)), reply_to_id=request.message_id,
-                thread_id=request.thread_id, urgent=stage is Stage.QUEUED or swap, chat_action=stage is Stage.SENT,
+                job,
+                catalog(key, operation=_operation_text(catalog, job)),
+                reply_to_id=request.message_id,
+                thread_id=request.thread_id,
+                urgent=stage is Stage.QUEUED or swap,
+                chat_action=stage is Stage.SENT,
             )
         except Forbidden as error:
             raise ChatUnreachable(str(error)) from None
@@ -138,17 +151,24 @@ class TelegramChatPort:
         left = catalog("quota-left", left=allowance.daily_left, credits=allowance.credits)
         caption = f"{_done_text(catalog, job, result)}\n{left}"
         try:
-            await patiently(lambda: self._bot.send_photo(
-                job.chat_id, result.image, caption=caption, reply_parameters=reply_to(request.message_id),
-                message_thread_id=request.thread_id,
-                reply_markup=keyboards.main_menu(catalog, request.id, self._available),
-            ), f"job {job.id}: result")
+            await patiently(
+                lambda: self._bot.send_photo(
+                    job.chat_id,
+                    result.image,
+                    caption=caption,
+                    reply_parameters=reply_to(request.message_id),
+                    message_thread_id=request.thread_id,
+                    reply_markup=keyboards.main_menu(catalog, request.id, self._available),
+                ),
+                f"job {job.id}: result",
+            )
         except Forbidden:
             log.info("job %s: the person blocked the bot; result dropped", job.id)
         if status_id is not None:
             with contextlib.suppress(TelegramError):
-                await patiently(lambda: self._bot.delete_message(job.chat_id, status_id),
-                                f"job {job.id}: status removal")
+                await patiently(
+                    lambda: self._bot.delete_message(job.chat_id, status_id), f"job {job.id}: status removal"
+                )
 
     async def fail(self, job: Job, failure: Failure) -> None:
         catalog = await self._catalog(job.user_id)
@@ -167,10 +187,15 @@ class TelegramChatPort:
                 except BadRequest:
                     pass  # the status message is gone: say it in a new message
             request = await self._requests.get(job.request_id)
-            await patiently(lambda: self._bot.send_message(
-                job.chat_id, text, reply_parameters=reply_to(request.message_id) if request else None,
-                message_thread_id=request.thread_id if request else None,
-            ), what)
+            await patiently(
+                lambda: self._bot.send_message(
+                    job.chat_id,
+                    text,
+                    reply_parameters=reply_to(request.message_id) if request else None,
+                    message_thread_id=request.thread_id if request else None,
+                ),
+                what,
+            )
         except Forbidden:
             log.info("job %s: the person blocked the bot; not told", job.id)
 
@@ -191,8 +216,12 @@ def _operation_text(catalog: Catalog, job: Job) -> str:
 def _done_text(catalog: Catalog, job: Job, result: JobResult) -> str:
     if job.operation == Operation.DETECT_GENDER and result.verdict is not None:
         v = result.verdict
-        return catalog("done-detect_gender", gender=v.gender.value, confidence=round(v.confidence * 100),
-                     beard="yes" if v.beard else "no")
+        return catalog(
+            "done-detect_gender",
+            gender=v.gender.value,
+            confidence=round(v.confidence * 100),
+            beard="yes" if v.beard else "no",
+        )
     if job.operation == Operation.SWAP_GENDER:
         to = result.to_gender.value if result.to_gender else "female"
         if result.verdict is not None:

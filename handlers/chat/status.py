@@ -93,15 +93,16 @@ class StatusBoard:
                 return
             if status.message_id is None:
                 message = await self._bot.send_message(
-                    status.chat_id, status.text, reply_parameters=reply_to(status.reply_to_id),
+                    status.chat_id,
+                    status.text,
+                    reply_parameters=reply_to(status.reply_to_id),
                     message_thread_id=status.thread_id,
                 )
                 status.message_id = message.message_id
                 await self._jobs.set_status_message(job_id, message.message_id)  # a restart can still edit it
             else:
                 try:
-                    await self._bot.edit_message_text(status.text, chat_id=status.chat_id,
-                                                      message_id=status.message_id)
+                    await self._bot.edit_message_text(status.text, chat_id=status.chat_id, message_id=status.message_id)
                 except Forbidden:
                     raise
                 except TelegramError as error:  # not modified, or deleted by someone: nothing to fix
@@ -111,5 +112,6 @@ class StatusBoard:
             if status.chat_action:
                 status.chat_action = False
                 with contextlib.suppress(TelegramError):
-                    await self._bot.send_chat_action(status.chat_id, ChatAction.UPLOAD_PHOTO,
-                                                     message_thread_id=status.thread_id)
+                    await self._bot.send_chat_action(
+                        status.chat_id, ChatAction.UPLOAD_PHOTO, message_thread_id=status.thread_id
+                    )
