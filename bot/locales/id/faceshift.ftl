@@ -1,0 +1,243 @@
+# FaceShift texts, Indonesian. HTML markup is allowed; { $args } are escaped by the bot.
+
+start =
+    Hai, { $name }! Aku mengedit wajah di foto.
+
+    Kirim foto yang ada wajahnya, lalu pilih mau diapakan:
+    • <b>Lebih tua</b> atau <b>Lebih muda</b>: lihat wajah di usia lain
+    • <b>Ubah gender</b>: lihat wajah sebagai gender lainnya
+    • <b>Tukar wajah</b>: pasang wajah dari foto kedua ke foto ini
+    • <b>Deteksi gender</b>: aku bilang apa yang kulihat dan menandai wajahnya
+
+    /help menjelaskan lebih lanjut, /privacy menjelaskan apa yang terjadi pada fotomu.
+
+help-private =
+    <b>Cara memakai FaceShift</b>
+
+    1. Kirim foto (atau file gambar) dengan wajah yang terlihat jelas.
+    2. Tekan salah satu tombol di bawah balasanku: Lebih tua, Lebih muda, Ubah gender, Tukar wajah, atau Deteksi gender.
+    3. Tunggu beberapa detik (tukar wajah butuh satu atau dua menit). Hasilnya dikirim sebagai balasan untuk fotomu.
+
+    Setiap edit memakai satu permintaan dari jatah harianmu; /quota menunjukkan sisanya.
+    /cancel menghentikan yang sudah kamu mulai, /privacy menjelaskan apa yang terjadi pada fotomu.
+
+help-group =
+    <b>Memakai FaceShift di grup</b>
+
+    Di grup aku hanya melihat perintah, balasan untuk pesanku, dan pesan yang menyebut aku. Jadi:
+    • balas foto dengan /face untuk membuka menu, atau langsung dengan /older, /younger, /gender, /detect, atau /swap;
+    • atau kirim foto dengan salah satu perintah itu (atau @namaku) di keterangannya.
+    /swap dipakai pada foto yang akan mendapat wajah baru; lalu balas pesanku dengan foto wajah yang ingin dipakai.
+    Hanya orang yang meminta yang bisa menekan tombol di bawah foto.
+
+error-generic = Maaf, ada yang salah di pihakku. Coba lagi dalam semenit, ya.
+
+cmd-start = Mulai: apa yang bisa dilakukan bot ini
+cmd-help = Cara memakai bot
+cmd-face = Balas foto: tampilkan menu
+cmd-older = Balas foto: buat wajah lebih tua
+cmd-younger = Balas foto: buat wajah lebih muda
+cmd-gender = Balas foto: ubah gender
+cmd-swap = Balas foto: pasang wajah lain
+cmd-detect = Balas foto: deteksi gender
+cmd-quota = Sisa jatah harianmu
+cmd-cancel = Batalkan yang sudah kamu mulai
+cmd-privacy = Apa yang terjadi pada fotomu
+
+## The menu
+menu-prompt = Mau diapakan wajah ini?
+menu-older = Wajahnya mau terlihat umur berapa?
+menu-younger = Wajahnya mau terlihat semuda apa?
+menu-gender = Ubah wajah menjadi…
+btn-older = 👴 Lebih tua
+btn-younger = 👶 Lebih muda
+btn-swap-gender = 🔄 Ubah gender
+btn-swap-faces = 🎭 Tukar wajah
+btn-detect = 🔍 Deteksi gender
+btn-age = { $age } tahun
+btn-back = ⬅️ Kembali
+btn-cancel = ✖️ Batal
+btn-to-female = 👩 Perempuan
+btn-to-male = 👨 Laki-laki
+not-yours = Tombol ini milik orang yang bertanya soal foto ini. Kirim fotomu sendiri untuk mencoba!
+menu-gone = Menu ini sudah kedaluwarsa. Kirim fotonya lagi, ya.
+op-unavailable = Fitur itu sedang tidak tersedia.
+no-photo = Balas foto dengan perintah ini, atau kirim foto dengan perintah ini sebagai keterangannya.
+
+## Face swap
+swap-prompt-private = Sekarang kirim foto dengan <b>wajah yang ingin dipakai</b>. Aku akan memasang wajah itu ke foto di atas (tubuh, rambut, dan latar foto di atas tetap sama). Aku menunggu { $minutes } { $minutes ->
+   *[other] menit
+  }.
+swap-prompt-group = { $name }, balas <b>pesan ini</b> dengan foto <b>wajah yang ingin dipakai</b>. Aku akan memasang wajah itu ke foto di atas. Aku menunggu { $minutes } { $minutes ->
+   *[other] menit
+  }.
+swap-cancelled = Tukar wajah dibatalkan.
+swap-expired = Tukar wajah dibatalkan: tidak ada foto wajah yang masuk dalam { $minutes } { $minutes ->
+   *[other] menit
+  }. Tekan Tukar wajah lagi untuk mencoba ulang.
+swap-album-group = Di grup aku hanya melihat foto album yang punya keterangan. Balas /swap ke foto yang akan mendapat wajah baru, lalu balas pesanku dengan foto wajahnya.
+swap-album-count = Untuk tukar wajah lewat album, kirim tepat dua foto dengan keterangan /swap: foto pertama memberi wajah, foto kedua menerimanya.
+cancel-nothing = Tidak ada yang perlu dibatalkan.
+cancel-done = Dibatalkan.
+cancel-running = Fotomu sudah diproses editor wajah dan tidak bisa dihentikan sekarang. Hasilnya segera datang.
+
+## Jobs
+op-older = Membuat wajah lebih tua ({ $age })
+op-younger = Membuat wajah lebih muda ({ $age })
+op-swap_gender = Mengubah gender
+op-swap_faces = Menukar wajah
+op-detect_gender = Mendeteksi gender
+stage-queued = ⏳ { $operation }: menunggu giliran…
+stage-preparing = ⏳ { $operation }: menyiapkan foto…
+stage-sent = ⏳ { $operation }: editor wajah sedang mengerjakannya…
+stage-sent-swap = ⏳ { $operation }: editor wajah sedang mengerjakannya. Tukar wajah butuh satu atau dua menit…
+busy = Aku masih mengerjakan fotomu yang terakhir. Satu per satu, ya: sebentar lagi selesai.
+duplicate = Sedang dikerjakan!
+duplicate-done = Sudah selesai: hasilnya ada di atas. Pilih opsi lain, atau kirim fotonya lagi.
+banned = Maaf, kamu tidak bisa memakai bot ini.
+out-of-quota = Kamu sudah memakai semua { $limit } edit gratis hari ini. Jatahnya kembali pukul { $reset } ({ $zone }). Admin juga bisa memberimu tambahan.
+
+## Results
+done-older = Ini kamu di usia { $age } tahun.
+done-younger = Ini kamu di usia { $age } tahun.
+done-swap_gender = Ini wajahnya sebagai { $to ->
+    [female] perempuan
+   *[male] laki-laki
+  }.
+done-swap_gender-detected = Aku melihat { $gender ->
+    [female] perempuan
+   *[male] laki-laki
+  }, jadi ini wajahnya sebagai { $to ->
+    [female] perempuan
+   *[male] laki-laki
+  }.
+done-swap_faces = Ini foto tadi dengan wajah dari fotomu yang lain.
+done-detect_gender = Aku melihat <b>{ $gender ->
+    [female] perempuan
+   *[male] laki-laki
+  }</b> (yakin { $confidence }%). Jenggot: { $beard ->
+    [yes] ada
+   *[no] tidak ada
+  }. Wajahnya sudah ditandai.
+quota-left = Sisa hari ini: { $left } edit gratis{ $credits ->
+    [0] {""}
+   *[other] {""}, plus { $credits } kredit
+  }.
+
+## Failures
+fail-no_face = Aku tidak menemukan wajah. Coba foto yang wajahnya terlihat jelas dan berukuran minimal 64x64 piksel.
+fail-face_too_small = Wajahnya terlalu kecil. Coba foto yang diambil lebih dekat, dengan wajah minimal 64x64 piksel.
+fail-poor_quality = Wajahnya sulit terlihat (buram, gelap, tertutup, atau tidak menghadap kamera). Coba foto yang tajam dan terang dengan wajah menghadap kamera.
+fail-bad_format = Aku tidak bisa membaca gambar itu. Kirim sebagai foto biasa (JPEG atau PNG).
+fail-too_large = Gambar itu terlalu besar untuk editor wajah. Kirim sebagai foto biasa, bukan sebagai file.
+fail-rejected = Editor wajah menolak foto ini karena aturan kontennya. Coba foto lain.
+fail-unusable_photo = Editor wajah tidak bisa memakai foto ini. Coba foto lain dengan wajah yang jelas dan menghadap depan.
+fail-operator = Editor wajah sedang tidak tersedia untuk sementara. Coba lagi nanti; admin sudah diberi tahu.
+fail-rate_limited = Editor wajah sedang sibuk. Coba lagi dalam semenit.
+fail-transient = Editor wajah sempat bermasalah. Coba lagi dalam semenit.
+fail-timeout = Editor wajah terlalu lama. Coba lagi dalam beberapa menit.
+fail-photo_unavailable = Aku tidak bisa mengunduh foto itu dari Telegram (bot tidak bisa mengunduh file di atas 20 MB). Kirim sebagai foto atau sebagai file yang lebih kecil.
+fail-interrupted = Permintaanmu terhenti karena bot dimulai ulang, dan tidak dikenai biaya. Coba lagi, ya.
+fail-cancelled = Dibatalkan.
+fail-not_an_image = File itu bukan gambar yang bisa kubaca. Kirim foto atau file gambar (JPEG, PNG, WebP, HEIC, BMP, atau GIF).
+fail-unsupported_format = Aku tidak bisa membaca format gambar itu. Kirim JPEG, PNG, WebP, HEIC, BMP, atau GIF.
+fail-corrupt = File gambar itu rusak atau tidak lengkap. Kirim lagi, ya.
+fail-empty = File itu kosong. Kirim fotonya lagi, ya.
+fail-too_small = Gambar itu terlalu kecil: sisi terpendeknya harus minimal { $min } piksel agar wajah muat. Kirim foto yang lebih besar.
+fail-too_large_pixels = Resolusi gambar itu terlalu besar. Kirim foto biasa saja.
+fail-too_many_bytes = Gambar itu terlalu besar. Kirim sebagai foto biasa, bukan sebagai file.
+fail-bad_aspect_ratio = Gambar itu terlalu panjang dan sempit. Kirim foto biasa.
+not-free = Ini tidak dikenai biaya.
+file-not-image = File itu bukan gambar. Kirim foto atau file gambar (JPEG, PNG, WebP, HEIC, BMP, atau GIF).
+file-too-big = File itu melebihi batas 20 MB dari Telegram untuk bot. Kirim sebagai foto atau sebagai file yang lebih kecil.
+
+## Account
+quota-status = Hari ini kamu masih punya <b>{ $left }</b> dari { $limit } edit gratis{ $credits ->
+    [0] {""}
+   *[other] {""}, plus <b>{ $credits }</b> kredit (tidak kedaluwarsa)
+  }. Edit gratis kembali pukul { $reset } ({ $zone }).
+privacy =
+    <b>Apa yang terjadi pada fotomu</b>
+
+    • Saat kamu menekan tombol, fotomu dikirim ke layanan edit wajah yang mengerjakannya: { $vendors }.
+    • Selama proses berjalan, foto disimpan di server kami paling lama { $minutes } { $minutes ->
+   *[other] menit
+  } agar layanan bisa mengambilnya, lalu dihapus. { $hosting }
+    • Hasilnya dikirim ke kamu dan tidak disimpan setelah terkirim.
+    • Kami menyimpan id Telegram, nama, bahasa, dan jumlah edit yang sudah kamu pakai, untuk mengatur jatah harianmu.
+privacy-hosting-builtin = Tautan yang dipakai layanan itu acak dan tidak berlaku lagi saat proses selesai.
+privacy-hosting-s3 = Tautan yang dipakai layanan itu acak dan kedaluwarsa dalam { $minutes } { $minutes ->
+   *[other] menit
+  }.
+privacy-hosting-acedata = Untuk tukar wajah dan edit lewat Ace Data Cloud, foto diunggah ke penyimpanan Ace Data Cloud, yang menyimpan salinan publiknya selama 7 hari.
+privacy-hosting-none = {""}
+admin-alert = ⚠️ Perhatian operator: { $text }
+
+## Unknown commands (admin commands, for anyone who is not an admin, included)
+unknown-command = Aku tidak kenal perintah itu. /help menunjukkan apa yang bisa kulakukan.
+
+## Admin commands (only the ids in ADMIN_IDS see these)
+cmd-quota-admin = Jatahmu atau jatah orang lain: /quota siapa
+cmd-grant = Beri kredit: /grant siapa n
+cmd-setlimit = Atur batas harian: /setlimit siapa n|default
+cmd-resetquota = Kembalikan edit hari ini: /resetquota siapa
+cmd-ban = Blokir: /ban siapa [alasan]
+cmd-unban = Buka blokir: /unban siapa
+cmd-stats = Statistik: /stats [hari]
+cmd-history = Catatan seseorang: /history siapa
+admin-who = &lt;siapa&gt; adalah id angka, @username yang pernah kulihat, atau balas pesan orang itu dengan perintahnya.
+admin-usage-grant = Cara pakai: /grant &lt;siapa&gt; &lt;n&gt; (n boleh negatif untuk menarik kredit).
+    { admin-who }
+admin-usage-setlimit = Cara pakai: /setlimit &lt;siapa&gt; &lt;n|default&gt;
+    { admin-who }
+admin-usage-quota = Cara pakai: /quota [siapa]
+    { admin-who }
+admin-usage-resetquota = Cara pakai: /resetquota &lt;siapa&gt;
+    { admin-who }
+admin-usage-ban = Cara pakai: /ban &lt;siapa&gt; [alasan]
+    { admin-who }
+admin-usage-unban = Cara pakai: /unban &lt;siapa&gt;
+    { admin-who }
+admin-usage-history = Cara pakai: /history &lt;siapa&gt;
+    { admin-who }
+admin-usage-stats = Cara pakai: /stats [hari], misalnya /stats 7 (1 sampai 366; bawaannya 1).
+admin-unknown-user = Aku belum pernah melihat { $who }. Pakai id angkanya, atau balas salah satu pesannya.
+admin-bad-number = { $value } di luar rentang: pakai bilangan bulat dari { $min } sampai { $max }.
+admin-repeated = Sudah dilakukan: perintah ini sampai dua kali.
+admin-granted = { $amount } kredit diberikan ke { $who }. Sekarang dia punya { $credits } kredit.
+admin-taken = { $amount } kredit ditarik dari { $who }. Sekarang dia punya { $credits } kredit.
+admin-limit-set = Batas harian { $who } sekarang { $limit }. Sisa hari ini: { $left }.
+admin-limit-default = Batas harian { $who } kembali ke bawaan ({ $limit }). Sisa hari ini: { $left }.
+admin-reset-done = { $amount } edit hari ini dikembalikan ke { $who }. Sisa hari ini: { $left } dari { $limit }.
+admin-banned = { $who } diblokir: permintaan barunya ditolak dengan sopan dan tidak dikenai biaya. Proses yang sudah berjalan tetap diselesaikan.
+admin-unbanned = { $who } tidak diblokir lagi.
+admin-quota-title = <b>{ $who }</b>
+admin-quota-balance = Hari ini ({ $day }): { $used } dari { $limit } edit gratis terpakai, { $held } ditahan proses yang berjalan, sisa { $left } ({ $source ->
+    [admin] batas diatur admin
+   *[default] batas bawaan
+  }).
+    Kredit: { $credits } ({ $credits_held } ditahan proses yang berjalan).
+admin-quota-banned = Diblokir: { $reason }
+admin-quota-jobs = Proses terakhir:
+admin-quota-no-jobs = Belum ada proses.
+admin-quota-job = • { $when } { $operation }: { $outcome } (biaya { $cost })
+admin-history-title = <b>Catatan { $who }</b>, { $count } entri terakhir, terbaru di atas:
+admin-history-empty = Belum ada catatan untuk { $who }.
+admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
+    [daily] {" "}gratis
+    [credits] {" "}kredit
+   *[other] {""}
+  }
+admin-history-job = , proses { $job }
+admin-history-admin = , oleh admin { $admin }
+admin-history-reason = : { $reason }
+admin-stats-title = <b>{ $days ->
+    [1] Hari terakhir
+   *[other] { $days } hari terakhir
+  }</b>: { $jobs } proses, { $rate }% berhasil.
+admin-stats-operation = • { $operation }: { $jobs } ({ $outcomes }), { $rate }% berhasil
+admin-stats-latency = Waktu di vendor:
+admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls } proses)
+admin-stats-top = Pengguna teratas:
+admin-stats-user = • { $who }: { $jobs } proses, { $charged } ditagih
+admin-stats-credits = Kredit diberikan: { $granted } (ditarik: { $taken }).

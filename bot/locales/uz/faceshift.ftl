@@ -1,0 +1,243 @@
+# FaceShift texts, Uzbek. HTML markup is allowed; { $args } are escaped by the bot.
+
+start =
+    Salom, { $name }! Men suratlardagi yuzlarni tahrirlayman.
+
+    Yuz tushgan surat yuboring va nima qilishni tanlang:
+    • <b>Qariroq</b> yoki <b>Yoshroq</b>: yuzni boshqa yoshda koʻring
+    • <b>Jinsni almashtirish</b>: yuzni boshqa jinsda koʻring
+    • <b>Yuz almashtirish</b>: ikkinchi suratdagi yuzni shu suratga qoʻying
+    • <b>Jinsni aniqlash</b>: nimani koʻrganimni aytaman va yuzni belgilab beraman
+
+    /help batafsil tushuntiradi, /privacy suratlaringiz bilan nima boʻlishini aytadi.
+
+help-private =
+    <b>FaceShift bilan qanday ishlash kerak</b>
+
+    1. Yuz aniq koʻrinadigan surat (yoki rasm fayli) yuboring.
+    2. Javobim ostidagi tugmalardan birini bosing: Qariroq, Yoshroq, Jinsni almashtirish, Yuz almashtirish yoki Jinsni aniqlash.
+    3. Bir necha soniya kuting (yuz almashtirish bir-ikki daqiqa davom etadi). Natija suratingizga javob sifatida keladi.
+
+    Har bir tahrir kunlik limitingizdan bitta soʻrovni sarflaydi; /quota qancha qolganini koʻrsatadi.
+    /cancel boshlagan ishingizni toʻxtatadi, /privacy suratlaringiz bilan nima boʻlishini aytadi.
+
+help-group =
+    <b>Guruhda FaceShift</b>
+
+    Guruhlarda men faqat buyruqlarni, xabarlarimga javoblarni va meni tilga olgan xabarlarni koʻraman. Shuning uchun:
+    • menyu uchun suratga /face bilan javob bering yoki toʻgʻridan-toʻgʻri /older, /younger, /gender, /detect yoki /swap bilan;
+    • yoki izohida shu buyruqlardan biri (yoki mening @nomim) boʻlgan surat joylang.
+    /swap yangi yuz olishi kerak boʻlgan suratga javob sifatida yuboriladi; keyin xabarimga kerakli yuz tushgan surat bilan javob bering.
+    Surat ostidagi tugmalarni faqat soʻragan odam bosa oladi.
+
+error-generic = Kechirasiz, menda nimadir buzildi. Bir daqiqadan soʻng qayta urinib koʻring.
+
+cmd-start = Boshlash: bu bot nima qiladi
+cmd-help = Botdan qanday foydalanish
+cmd-face = Suratga javob: menyuni koʻrsatish
+cmd-older = Suratga javob: yuzni qariroq qilish
+cmd-younger = Suratga javob: yuzni yoshroq qilish
+cmd-gender = Suratga javob: jinsni almashtirish
+cmd-swap = Suratga javob: boshqa yuzni qoʻyish
+cmd-detect = Suratga javob: jinsni aniqlash
+cmd-quota = Kunlik limitingizdan qancha qoldi
+cmd-cancel = Boshlagan ishni bekor qilish
+cmd-privacy = Suratlaringiz bilan nima boʻladi
+
+## The menu
+menu-prompt = Bu yuz bilan nima qilay?
+menu-older = Yuz necha yoshda koʻrinsin?
+menu-younger = Yuz qanchalik yosh koʻrinsin?
+menu-gender = Yuz qaysi jinsda boʻlsin?
+btn-older = 👴 Qariroq
+btn-younger = 👶 Yoshroq
+btn-swap-gender = 🔄 Jinsni almashtirish
+btn-swap-faces = 🎭 Yuz almashtirish
+btn-detect = 🔍 Jinsni aniqlash
+btn-age = { $age } yosh
+btn-back = ⬅️ Orqaga
+btn-cancel = ✖️ Bekor qilish
+btn-to-female = 👩 Ayol
+btn-to-male = 👨 Erkak
+not-yours = Bu tugmalar shu surat haqida soʻragan odamga tegishli. Sinab koʻrish uchun oʻz suratingizni yuboring!
+menu-gone = Bu menyu eskirib qoldi. Iltimos, suratni qayta yuboring.
+op-unavailable = Bu hozir mavjud emas.
+no-photo = Bu buyruq bilan suratga javob bering yoki buyruqni izohga yozib surat yuboring.
+
+## Face swap
+swap-prompt-private = Endi <b>qoʻyiladigan yuz</b> tushgan suratni yuboring. Men bu yuzni yuqoridagi suratga qoʻyaman (yuqoridagi suratda tana, soch va fon oʻzgarmaydi). { $minutes } { $minutes ->
+   *[other] daqiqa
+  } kutaman.
+swap-prompt-group = { $name }, <b>shu xabarga</b> <b>qoʻyiladigan yuz</b> tushgan surat bilan javob bering. Men bu yuzni yuqoridagi suratga qoʻyaman. { $minutes } { $minutes ->
+   *[other] daqiqa
+  } kutaman.
+swap-cancelled = Yuz almashtirish bekor qilindi.
+swap-expired = Yuz almashtirish bekor qilindi: { $minutes } { $minutes ->
+   *[other] daqiqa
+  } ichida yuz surati kelmadi. Qayta urinish uchun yana Yuz almashtirish tugmasini bosing.
+swap-album-group = Guruhda men albomdagi faqat izohi bor suratni koʻraman. Yangi yuz olishi kerak boʻlgan suratga /swap bilan javob bering, keyin xabarimga yuz surati bilan javob bering.
+swap-album-count = Albom orqali yuz almashtirish uchun /swap izohi bilan aynan ikkita surat yuboring: birinchisi yuzni beradi, ikkinchisi uni oladi.
+cancel-nothing = Bekor qiladigan hech narsa yoʻq.
+cancel-done = Bekor qilindi.
+cancel-running = Suratingiz allaqachon yuz muharririda va uni hozir toʻxtatib boʻlmaydi. Natija tez orada keladi.
+
+## Jobs
+op-older = Yuz qariroq qilinmoqda ({ $age })
+op-younger = Yuz yoshroq qilinmoqda ({ $age })
+op-swap_gender = Jins almashtirilmoqda
+op-swap_faces = Yuzlar almashtirilmoqda
+op-detect_gender = Jins aniqlanmoqda
+stage-queued = ⏳ { $operation }: navbat kutilmoqda…
+stage-preparing = ⏳ { $operation }: surat tayyorlanmoqda…
+stage-sent = ⏳ { $operation }: yuz muharriri ishlamoqda…
+stage-sent-swap = ⏳ { $operation }: yuz muharriri ishlamoqda. Yuz almashtirish bir-ikki daqiqa davom etadi…
+busy = Hali oldingi suratingiz ustida ishlayapman. Iltimos, bittadan: tez orada tayyor boʻladi.
+duplicate = Allaqachon ishlayapman!
+duplicate-done = Allaqachon tayyor: natija yuqorida. Boshqa amalni tanlang yoki suratni qayta yuboring.
+banned = Kechirasiz, siz bu botdan foydalana olmaysiz.
+out-of-quota = Bugungi barcha bepul tahrirlaringizni ({ $limit }) ishlatib boʻldingiz. Ular soat { $reset } da ({ $zone }) qaytadi. Admin sizga qoʻshimcha tahrir ham berishi mumkin.
+
+## Results
+done-older = Mana siz { $age } yoshda.
+done-younger = Mana siz { $age } yoshda.
+done-swap_gender = Mana yuz { $to ->
+    [female] ayol
+   *[male] erkak
+  } qiyofasida.
+done-swap_gender-detected = Men { $gender ->
+    [female] ayolni
+   *[male] erkakni
+  } koʻrdim, shuning uchun mana yuz { $to ->
+    [female] ayol
+   *[male] erkak
+  } qiyofasida.
+done-swap_faces = Mana shu surat, boshqa suratingizdagi yuz bilan.
+done-detect_gender = Men <b>{ $gender ->
+    [female] ayolni
+   *[male] erkakni
+  }</b> koʻryapman ({ $confidence }% ishonch bilan). Soqol: { $beard ->
+    [yes] bor
+   *[no] yoʻq
+  }. Yuz belgilandi.
+quota-left = Bugun qoldi: { $left } ta bepul tahrir{ $credits ->
+    [0] {""}
+   *[other] {""}, yana { $credits } kredit
+  }.
+
+## Failures
+fail-no_face = Yuz topilmadi. Yuz aniq koʻrinadigan va kamida 64x64 piksel boʻlgan suratni sinab koʻring.
+fail-face_too_small = Yuz juda kichik. Yaqinroqdan olingan, yuz kamida 64x64 piksel boʻlgan suratni sinab koʻring.
+fail-poor_quality = Yuz yaxshi koʻrinmayapti (xira, qorongʻi, yopilgan yoki boshqa tomonga qaragan). Yuz kameraga qarab turgan, aniq va yorugʻ suratni sinab koʻring.
+fail-bad_format = Bu rasmni oʻqiy olmadim. Uni oddiy surat sifatida yuboring (JPEG yoki PNG).
+fail-too_large = Bu rasm yuz muharriri uchun juda katta. Uni fayl emas, oddiy surat sifatida yuboring.
+fail-rejected = Yuz muharriri bu suratni oʻz kontent qoidalariga koʻra rad etdi. Boshqa surat yuboring.
+fail-unusable_photo = Yuz muharriri bu suratdan foydalana olmadi. Yuz aniq va old tomondan koʻrinadigan boshqa suratni sinab koʻring.
+fail-operator = Yuz muharriri vaqtincha ishlamayapti. Keyinroq qayta urinib koʻring; adminlarga xabar berildi.
+fail-rate_limited = Yuz muharriri hozir band. Bir daqiqadan soʻng qayta urinib koʻring.
+fail-transient = Yuz muharririda qisqa nosozlik yuz berdi. Bir daqiqadan soʻng qayta urinib koʻring.
+fail-timeout = Yuz muharriri juda uzoq ishladi. Bir necha daqiqadan soʻng qayta urinib koʻring.
+fail-photo_unavailable = Bu suratni Telegramdan yuklab ololmadim (botlar 20 MB dan katta fayllarni yuklab ololmaydi). Uni surat sifatida yoki kichikroq fayl qilib yuboring.
+fail-interrupted = Soʻrovingiz bot qayta ishga tushgani sababli uzilib qoldi va hech narsa sarflanmadi. Qayta urinib koʻring.
+fail-cancelled = Bekor qilindi.
+fail-not_an_image = Bu fayl men oʻqiy oladigan rasm emas. Surat yoki rasm fayli yuboring (JPEG, PNG, WebP, HEIC, BMP yoki GIF).
+fail-unsupported_format = Bu rasm formatini oʻqiy olmayman. JPEG, PNG, WebP, HEIC, BMP yoki GIF yuboring.
+fail-corrupt = Bu rasm fayli buzilgan yoki toʻliq emas. Iltimos, qayta yuboring.
+fail-empty = Bu fayl boʻsh. Iltimos, suratni qayta yuboring.
+fail-too_small = Bu rasm juda kichik: yuz sigʻishi uchun qisqa tomoni kamida { $min } piksel boʻlishi kerak. Kattaroq surat yuboring.
+fail-too_large_pixels = Bu rasmning piksellari haddan tashqari koʻp. Oʻrniga oddiy surat yuboring.
+fail-too_many_bytes = Bu rasm juda katta. Uni fayl emas, oddiy surat sifatida yuboring.
+fail-bad_aspect_ratio = Bu rasm juda uzun va ensiz. Oddiy surat yuboring.
+not-free = Hech narsa sarflanmadi.
+file-not-image = Bu fayl rasm emas. Surat yoki rasm fayli yuboring (JPEG, PNG, WebP, HEIC, BMP yoki GIF).
+file-too-big = Bu fayl Telegram botlar uchun belgilagan 20 MB chegarasidan katta. Uni surat sifatida yoki kichikroq fayl qilib yuboring.
+
+## Account
+quota-status = Bugun { $limit } ta bepul tahrirdan <b>{ $left }</b> tasi qoldi{ $credits ->
+    [0] {""}
+   *[other] {""}, yana <b>{ $credits }</b> kreditingiz bor (muddati tugamaydi)
+  }. Bepul tahrirlar soat { $reset } da ({ $zone }) qaytadi.
+privacy =
+    <b>Suratlaringiz bilan nima boʻladi</b>
+
+    • Tugmani bosganingizda suratingiz shu ishni bajaradigan yuz tahrirlash xizmatiga yuboriladi: { $vendors }.
+    • Ish davom etayotganda surat xizmat uni olib keta olishi uchun serverimizda koʻpi bilan { $minutes } { $minutes ->
+   *[other] daqiqa
+  } saqlanadi, keyin oʻchiriladi. { $hosting }
+    • Natija sizga yuboriladi va yetkazilgandan keyin saqlanmaydi.
+    • Kunlik limitingizni yuritish uchun Telegram id, ismingiz, tilingiz va qancha tahrir ishlatganingizni saqlaymiz.
+privacy-hosting-builtin = Xizmat ishlatadigan havola tasodifiy boʻlib, ish tugagach ishlamay qoladi.
+privacy-hosting-s3 = Xizmat ishlatadigan havola tasodifiy boʻlib, { $minutes } { $minutes ->
+   *[other] daqiqa
+  } ichida amal qilishdan toʻxtaydi.
+privacy-hosting-acedata = Yuz almashtirish va Ace Data Cloud tahrirlari uchun surat Ace Data Cloud xotirasiga yuklanadi, u yerda suratning ochiq nusxasi 7 kun saqlanadi.
+privacy-hosting-none = {""}
+admin-alert = ⚠️ Operator diqqatiga: { $text }
+
+## Unknown commands (admin commands, for anyone who is not an admin, included)
+unknown-command = Bu buyruqni bilmayman. /help nimalar qila olishimni koʻrsatadi.
+
+## Admin commands (only the ids in ADMIN_IDS see these)
+cmd-quota-admin = Sizning yoki boshqa kishining limiti: /quota kim
+cmd-grant = Kredit berish: /grant kim n
+cmd-setlimit = Kunlik limitni belgilash: /setlimit kim n|default
+cmd-resetquota = Bugungi tahrirlarni qaytarish: /resetquota kim
+cmd-ban = Bloklash: /ban kim [sabab]
+cmd-unban = Blokdan chiqarish: /unban kim
+cmd-stats = Statistika: /stats [kun]
+cmd-history = Kishining hisob daftari: /history kim
+admin-who = &lt;kim&gt; — raqamli id yoki men koʻrgan @username; yoki shu kishining xabariga buyruq bilan javob bering.
+admin-usage-grant = Foydalanish: /grant &lt;kim&gt; &lt;n&gt; (kreditni qaytarib olish uchun n manfiy boʻlishi mumkin).
+    { admin-who }
+admin-usage-setlimit = Foydalanish: /setlimit &lt;kim&gt; &lt;n|default&gt;
+    { admin-who }
+admin-usage-quota = Foydalanish: /quota [kim]
+    { admin-who }
+admin-usage-resetquota = Foydalanish: /resetquota &lt;kim&gt;
+    { admin-who }
+admin-usage-ban = Foydalanish: /ban &lt;kim&gt; [sabab]
+    { admin-who }
+admin-usage-unban = Foydalanish: /unban &lt;kim&gt;
+    { admin-who }
+admin-usage-history = Foydalanish: /history &lt;kim&gt;
+    { admin-who }
+admin-usage-stats = Foydalanish: /stats [kun], masalan /stats 7 (1–366; standart qiymat 1).
+admin-unknown-user = Bu foydalanuvchini hali koʻrmaganman: { $who }. Uning raqamli identifikatorini yozing yoki xabarlaridan biriga javob bering.
+admin-bad-number = { $value } ruxsat etilgan oraliqdan tashqarida: { $min }–{ $max } oraligʻidagi butun sonni kiriting.
+admin-repeated = Allaqachon bajarilgan: bu buyruq menga ikki marta keldi.
+admin-granted = { $amount } kredit berildi (oluvchi: { $who }). Endi kreditlari: { $credits }.
+admin-taken = { $amount } kredit qaytarib olindi ({ $who }). Endi kreditlari: { $credits }.
+admin-limit-set = { $who }: kunlik limit endi { $limit }. Bugun qoldi: { $left }.
+admin-limit-default = { $who }: kunlik limit yana standart ({ $limit }). Bugun qoldi: { $left }.
+admin-reset-done = { $who }: bugungi tahrirlardan { $amount } tasi qaytarildi. Bugun qoldi: { $left } / { $limit }.
+admin-banned = { $who } bloklandi: yangi soʻrovlari muloyimlik bilan rad etiladi va hech narsa sarflanmaydi. Allaqachon boshlangan ish oxiriga yetadi.
+admin-unbanned = { $who } endi bloklanmagan.
+admin-quota-title = <b>{ $who }</b>
+admin-quota-balance = Bugun ({ $day }): { $limit } ta bepul tahrirdan { $used } tasi ishlatildi, { $held } tasi ishlayotgan ishlar uchun band, { $left } tasi qoldi ({ $source ->
+    [admin] limitni admin belgilagan
+   *[default] standart limit
+  }).
+    Kreditlar: { $credits } (ishlayotgan ishlar uchun band: { $credits_held }).
+admin-quota-banned = Bloklangan: { $reason }
+admin-quota-jobs = Oxirgi ishlar:
+admin-quota-no-jobs = Hali ishlar yoʻq.
+admin-quota-job = • { $when } { $operation }: { $outcome } (narxi { $cost })
+admin-history-title = <b>Hisob daftari: { $who }</b>, oxirgi { $count } ta yozuv, yangilari yuqorida:
+admin-history-empty = Hisob daftarida { $who } uchun hali hech narsa yoʻq.
+admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
+    [daily] {" "}bepul
+    [credits] {" "}kredit
+   *[other] {""}
+  }
+admin-history-job = , ish { $job }
+admin-history-admin = , admin { $admin }
+admin-history-reason = : { $reason }
+admin-stats-title = <b>{ $days ->
+    [one] Oxirgi kun
+   *[other] Oxirgi { $days } kun
+  }</b>: { $jobs } ta ish, { $rate }% muvaffaqiyatli.
+admin-stats-operation = • { $operation }: { $jobs } ({ $outcomes }), { $rate }% muvaffaqiyatli
+admin-stats-latency = Provayderlar vaqti:
+admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls } ta ish)
+admin-stats-top = Eng faol foydalanuvchilar:
+admin-stats-user = • { $who }: { $jobs } ta ish, { $charged } ta hisobdan yechildi
+admin-stats-credits = Berilgan kreditlar: { $granted } (qaytarib olingan: { $taken }).
