@@ -1,0 +1,91 @@
+"""The Bot API's limits and vocabularies the fake enforces, the JSON shape everything is passed in, and the
+error answers."""
+
+from __future__ import annotations
+
+from typing import Any, Final, TypeAlias
+
+#: A Bot API object (message, update, call parameters...) as a plain dict.
+JSON: TypeAlias = dict[str, Any]
+
+DEFAULT_TOKEN: Final = "123456:TEST-fake-token"
+
+# Limits from the Bot API documentation (https://core.telegram.org/bots/api).
+MAX_TEXT_LENGTH: Final = 4096
+MAX_CAPTION_LENGTH: Final = 1024
+MAX_CALLBACK_DATA_BYTES: Final = 64
+MAX_PHOTO_UPLOAD_BYTES: Final = 10 * 1024 * 1024
+MAX_DOWNLOAD_BYTES: Final = 20 * 1024 * 1024
+MAX_PHOTO_DIMENSIONS_SUM: Final = 10_000
+MAX_PHOTO_ASPECT_RATIO: Final = 20
+#: Longest sides of the sizes Telegram keeps of a photo (types s, m, x, y); never larger than the original.
+PHOTO_SIDES: Final = (90, 320, 800, 1280)
+DOCUMENT_THUMBNAIL_SIDE: Final = 320
+
+CHAT_ACTIONS: Final = frozenset(
+    {
+        "typing",
+        "upload_photo",
+        "record_video",
+        "upload_video",
+        "record_voice",
+        "upload_voice",
+        "upload_document",
+        "choose_sticker",
+        "find_location",
+        "record_video_note",
+        "upload_video_note",
+    }
+)
+#: getUpdates without allowed_updates delivers every type except these three.
+OPT_IN_UPDATE_TYPES: Final = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
+MEDIA_KEYS: Final = ("photo", "document", "video", "animation", "audio", "voice", "sticker", "video_note")
+#: The message fields an edit can change (what ``wait_for_edit`` compares).
+EDITABLE_KEYS: Final = (
+    "text",
+    "entities",
+    "caption",
+    "caption_entities",
+    "reply_markup",
+    "edit_date",
+    "photo",
+    "document",
+    "has_media_spoiler",
+)
+
+
+class ApiError(Exception):
+    """A Bot API error answer: ``{"ok": false, "error_code": status, "description": ...}``."""
+
+    def __init__(self, status: int, description: str, *, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.status = status
+        self.description = description
+        self.retry_after = retry_after
+
+    def body(self) -> JSON:
+        body: JSON = {"ok": False, "error_code": self.status, "description": self.description}
+        if self.retry_after is not None:
+            body["parameters"] = {"retry_after": self.retry_after}
+        return body
+
+
+def bad(description: str) -> ApiError:
+    """A 400 answer, worded as Telegram words it."""
+    return ApiError(400, f"Bad Request: {description}")
+
+
+def default_description(status: int, retry_after: int | None) -> str:
+    if status == 429:
+        return f"Too Many Requests: retry after {retry_after if retry_after is not None else 1}"
+    return {
+        400: "Bad Request",
+        401: "Unauthorized",
+        403: "Forbidden",
+        404: "Not Found",
+        409: "Conflict",
+        500: "Internal Server Error",
+        502: "Bad Gateway",
+        503: "Service Unavailable",
+        504: "Gateway Timeout",
+    }.get(status, "Internal Server Error")

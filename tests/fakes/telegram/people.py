@@ -1,0 +1,202 @@
+"""The people who talk to the bot and the chats they talk in, as tests drive them.
+
+A ``FakeUser``'s async methods make that person act (send, edit, press a button, join a group); each returns the
+message as Telegram stored it. The fake's side of those actions is in ``driver.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
+
+from .formatting import detect_entities
+from .limits import JSON
+
+if TYPE_CHECKING:
+    from .fake import FakeTelegram
+
+
+@dataclass(eq=False)
+class FakeChat:
+    """A chat: private (id = the user's id) or a group/supergroup (negative id)."""
+
+    id: int
+    type: str
+    title: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    username: str | None = None
+    is_forum: bool = False
+    #: Privacy mode: the bot only sees commands, replies to it, mentions of it and service messages.
+    privacy: bool = True
+    bot_is_admin: bool = False
+    bot_removed: bool = False
+    topics: set[int] = field(default_factory=set)
+
+    @property
+    def is_private(self) -> bool:
+        return self.type == "private"
+
+    def to_api(self) -> JSON:
+        chat: JSON = {"id": self.id, "type": self.type}
+        for key in ("title", "first_name", "last_name", "username"):
+            value = getattr(self, key)
+            if value is not None:
+                chat[key] = value
+        if self.is_forum:
+            chat["is_forum"] = True
+        return chat
+
+    def describe(self) -> str:
+        name = self.title or self.first_name or ""
+        return f"{self.type} chat {name!r} ({self.id})"
+
+
+class SupportsToDict(Protocol):
+    """A python-telegram-bot object (``Message``, ``Update``): the driver accepts those as well as dicts."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+ChatLike: TypeAlias = "FakeChat | FakeUser | int"
+MessageLike: TypeAlias = "Mapping[str, Any] | SupportsToDict"
+MessageRef: TypeAlias = "MessageLike | int"
+
+
+def as_dict(message: MessageLike) -> Mapping[str, Any]:
+    """A Bot API dict for a dict or a python-telegram-bot object."""
+    return message if isinstance(message, Mapping) else message.to_dict()
+
+
+@dataclass(eq=False)
+class FakeUser:
+    """A person. Its async methods make that person act in a chat; each returns what Telegram stored."""
+
+    tg: FakeTelegram = field(repr=False)
+    id: int
+    first_name: str
+    last_name: str | None = None
+    username: str | None = None
+    language_code: str | None = "en"
+    is_premium: bool | None = None
+
+    def to_api(self) -> JSON:
+        user: JSON = {"id": self.id, "is_bot": False, "first_name": self.first_name}
+        for key in ("last_name", "username", "language_code", "is_premium"):
+            value = getattr(self, key)
+            if value is not None:
+                user[key] = value
+        return user
+
+    async def send_text(
+        self,
+        chat: ChatLike,
+        text: str,
+        *,
+        reply_to: MessageRef | None = None,
+        thread_id: int | None = None,
+        entities: list[JSON] | None = None,
+    ) -> JSON:
+        """Send a text message (``bot_command``/``mention`` entities are detected unless given)."""
+        if not text.strip():
+            raise ValueError("Telegram clients do not send empty messages")
+        content: JSON = {"text": text}
+        found = detect_entities(text) if entities is None else entities
+        if found:
+            content["entities"] = found
+        return self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id)
+
+    async def send_photo(
+        self,
+        chat: ChatLike,
+        data: bytes,
+        *,
+        caption: str | None = None,
+        reply_to: MessageRef | None = None,
+        thread_id: int | None = None,
+        has_spoiler: bool = False,
+    ) -> JSON:
+        """Send a photo (compressed by the client): several JPEG sizes, largest last."""
+        sizes = await self.tg._file_store.store_user_photo(data)
+        content: JSON = {"photo": sizes, **_caption_content(caption)}
+        if has_spoiler:
+            content["has_media_spoiler"] = True
+        return self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id)
+
+    async def send_document(
+        self,
+        chat: ChatLike,
+        data: bytes,
+        *,
+        file_name: str = "file.bin",
+        mime_type: str | None = None,
+        caption: str | None = None,
+        reply_to: MessageRef | None = None,
+        thread_id: int | None = None,
+    ) -> JSON:
+        """Send a file uncompressed (e.g. an image "as a file"); images get a thumbnail as Telegram makes."""
+        document = await self.tg._file_store.store_document(data, file_name=file_name, mime_type=mime_type)
+        content: JSON = {"document": document, **_caption_content(caption)}
+        return self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id)
+
+    async def send_album(
+        self,
+        chat: ChatLike,
+        photos: Sequence[bytes],
+        *,
+        caption: str | None = None,
+        reply_to: MessageRef | None = None,
+        thread_id: int | None = None,
+    ) -> list[JSON]:
+        """Send 2-10 photos as an album: one message (and update) each, sharing ``media_group_id``.
+
+        The caption goes on the first photo, as Telegram clients do, so in a privacy-mode group only that
+        first message reaches the bot.
+        """
+        if not 2 <= len(photos) <= 10:
+            raise ValueError("an album holds 2 to 10 items")
+        all_sizes = [await self.tg._file_store.store_user_photo(data) for data in photos]
+        group_id = self.tg._new_media_group_id()
+        messages = []
+        for index, sizes in enumerate(all_sizes):
+            content: JSON = {"media_group_id": group_id, "photo": sizes}
+            if index == 0:
+                content.update(_caption_content(caption))
+            messages.append(self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id))
+        return messages
+
+    async def send_message(
+        self,
+        chat: ChatLike,
+        content: Mapping[str, Any],
+        *,
+        reply_to: MessageRef | None = None,
+        thread_id: int | None = None,
+    ) -> JSON:
+        """Send any other kind of message, given its content fields (e.g. ``{"sticker": {...}}``)."""
+        return self.tg._post_user_message(self, chat, dict(content), reply_to=reply_to, thread_id=thread_id)
+
+    async def edit_text(self, message: MessageLike, text: str) -> JSON:
+        """Edit this person's text message; the bot gets an ``edited_message`` update if it may see it."""
+        return self.tg._edit_user_message(self, message, text)
+
+    async def press(self, message: MessageLike, button: str) -> str:
+        """Press an inline button (matched by its text or callback_data); returns the callback query id."""
+        return self.tg._press(self, message, button)
+
+    async def join(self, group: ChatLike) -> JSON:
+        """Join a group: a ``new_chat_members`` service message (always delivered)."""
+        return self.tg._post_user_message(
+            self, group, {"new_chat_members": [self.to_api()]}, reply_to=None, thread_id=None
+        )
+
+
+def _caption_content(caption: str | None) -> JSON:
+    if not caption:
+        return {}
+    content: JSON = {"caption": caption}
+    entities = detect_entities(caption)
+    if entities:
+        content["caption_entities"] = entities
+    return content

@@ -1,0 +1,81 @@
+"""What the fake records: the bot's calls and callback answers, webhook settings, planned faults, callback
+queries, and each chat's transcript entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .files import UploadedFile
+from .limits import JSON
+
+
+@dataclass(frozen=True)
+class ApiCall:
+    """One Bot API request the bot made, with its parameters decoded to Python values."""
+
+    method: str
+    params: JSON
+    files: dict[str, UploadedFile]
+    time: float  # time.monotonic() when the answer was sent
+    status: int
+    result: Any
+    description: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200
+
+
+@dataclass(frozen=True)
+class CallbackAnswer:
+    """What the bot answered to a callback query."""
+
+    callback_query_id: str
+    text: str | None
+    show_alert: bool
+    url: str | None
+    cache_time: int | None
+    time: float
+
+
+@dataclass
+class WebhookState:
+    """What setWebhook/deleteWebhook last recorded."""
+
+    url: str = ""
+    secret_token: str | None = None
+    max_connections: int | None = None
+    allowed_updates: list[str] | None = None
+    ip_address: str | None = None
+
+
+@dataclass
+class Fault:
+    """Failures planned with ``fail_next``."""
+
+    method: str  # lower-cased method name, or "*" for any method but getUpdates
+    status: int
+    description: str
+    retry_after: int | None
+    remaining: int
+
+
+@dataclass
+class QueryState:
+    """A callback query a person made by pressing a button."""
+
+    from_user_id: int
+    answered: bool = False
+    expired: bool = False
+
+
+@dataclass(eq=False)
+class Entry:
+    """A message in a chat's transcript (the dict is the live, edited version)."""
+
+    message: JSON
+    from_bot: bool
+    deleted: bool = False
+    version: int = 0
+    update_id: int | None = None
