@@ -110,33 +110,36 @@ def hostile_corpus() -> list[CorpusFile]:
         CorpusFile("tiny-100.jpg", encode(face.resize((100, 100))), "image/jpeg", "refused"),
         CorpusFile("cmyk.jpg", encode(face.convert("CMYK")), "image/jpeg", "result"),
         CorpusFile("sixteen-bit.png", encode(sixteen_bit(face), "PNG"), "image/png", "result"),
-        CorpusFile("animated.gif", encode(frames[0], "GIF", save_all=True, append_images=frames[1:]),
-                   "image/gif", "result"),
+        CorpusFile(
+            "animated.gif", encode(frames[0], "GIF", save_all=True, append_images=frames[1:]), "image/gif", "result"
+        ),
         CorpusFile("photo.webp", encode(face, "WEBP"), "image/webp", "result"),
         CorpusFile("photo.bmp", encode(face, "BMP"), "image/bmp", "result"),
-        CorpusFile("report.pdf.jpg", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n", "image/jpeg",
-                   "refused"),
+        CorpusFile(
+            "report.pdf.jpg", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n", "image/jpeg", "refused"
+        ),
         CorpusFile("archive.zip.jpg", zip_bytes(), "image/jpeg", "refused"),
         CorpusFile("notes.txt.jpg", "Not a photo at all.\nПросто текст.\n".encode(), "image/jpeg", "refused"),
         CorpusFile("page.html.png", b"<!doctype html><html><body>hi</body></html>", "image/png", "refused"),
         CorpusFile("random.jpg", bytes((i * 7919) % 251 for i in range(4096)), "image/jpeg", "refused"),
-        CorpusFile("huge-exif.jpg", encode(face, exif=exif_with_orientation(1, padding=60000)), "image/jpeg",
-                   "result"),
+        CorpusFile("huge-exif.jpg", encode(face, exif=exif_with_orientation(1, padding=60000)), "image/jpeg", "result"),
         CorpusFile("png-named.jpg", encode(face, "PNG"), "image/jpeg", "result"),
         CorpusFile("rotated-6.jpg", encode(face, exif=exif_with_orientation(6)), "image/jpeg", "result"),
         CorpusFile("rotated-8.jpg", encode(face, exif=exif_with_orientation(8)), "image/jpeg", "result"),
-        CorpusFile("palette-alpha.png", encode(face.convert("RGBA").convert("P"), "PNG", transparency=0),
-                   "image/png", "result"),
+        CorpusFile(
+            "palette-alpha.png", encode(face.convert("RGBA").convert("P"), "PNG", transparency=0), "image/png", "result"
+        ),
         CorpusFile("grey.jpg", encode(face.convert("L")), "image/jpeg", "result"),
         CorpusFile("progressive.jpg", encode(face, progressive=True), "image/jpeg", "result"),
         CorpusFile("no-face.jpg", encode(flat), "image/jpeg", "refused"),
-        CorpusFile("thin-strip.png", encode(Image.new("RGB", (6000, 60), (10, 200, 10)), "PNG"), "image/png",
-                   "refused"),
+        CorpusFile(
+            "thin-strip.png", encode(Image.new("RGB", (6000, 60), (10, 200, 10)), "PNG"), "image/png", "refused"
+        ),
         CorpusFile("tiff.jpg", encode(face, "TIFF"), "image/jpeg", "refused"),
-        CorpusFile("svg.png", b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', "image/png",
-                   "refused"),
-        CorpusFile("mp4.jpg", b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(64), "image/jpeg",
-                   "refused"),
+        CorpusFile(
+            "svg.png", b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', "image/png", "refused"
+        ),
+        CorpusFile("mp4.jpg", b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(64), "image/jpeg", "refused"),
         CorpusFile("jpeg-header-only.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "image/jpeg", "refused"),
         CorpusFile("big-photo.jpg", encode(photo_like(4000, 3000), quality=92), "image/jpeg", "result"),
     ]

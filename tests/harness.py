@@ -99,7 +99,8 @@ async def running_bot(tg: FakeTelegram, settings: Settings) -> AsyncIterator[Run
     polls = tg.poll_count
     task = asyncio.create_task(runtime.run(settings, stop, handle_signals=False))
     await tg.wait_until(
-        lambda: tg.poll_count > polls or bool(tg.webhook.url) or task.done(), timeout=15,
+        lambda: tg.poll_count > polls or bool(tg.webhook.url) or task.done(),
+        timeout=15,
         what="the bot to start polling or set its webhook",
     )
     if task.done():
@@ -199,15 +200,24 @@ async def running_bot_process(
     polls = tg.poll_count
     with log_path.open("ab") as log:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", env=inherited | settings_env(settings) | (env or {}),
-            cwd=settings.database_path.parent, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log,
+            sys.executable,
+            "-m",
+            "bot",
+            env=inherited | settings_env(settings) | (env or {}),
+            cwd=settings.database_path.parent,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
         )
     running = BotProcess(settings, process, log_path)
     try:
         exited = asyncio.ensure_future(process.wait())
         try:
-            await tg.wait_until(lambda: tg.poll_count > polls or exited.done(), timeout=ready_timeout,
-                                what="the bot process to start polling")
+            await tg.wait_until(
+                lambda: tg.poll_count > polls or exited.done(),
+                timeout=ready_timeout,
+                what="the bot process to start polling",
+            )
         finally:
             exited.cancel()
         if process.returncode is not None:

@@ -12,8 +12,16 @@ from tests.test_conversation import FACE, allowance, audit, photo_and_menu, text
 
 ADMIN_ID = 900  # make_settings: ADMIN_IDS=900
 UNKNOWN = "I don't know that command. /help shows what I can do."
-ADMIN_COMMANDS = ["/grant 1001 5", "/setlimit 1001 9", "/resetquota 1001", "/ban 1001 spam", "/unban 1001",
-                  "/stats", "/stats 7", "/history 1001"]
+ADMIN_COMMANDS = [
+    "/grant 1001 5",
+    "/setlimit 1001 9",
+    "/resetquota 1001",
+    "/ban 1001 spam",
+    "/unban 1001",
+    "/stats",
+    "/stats 7",
+    "/history 1001",
+]
 
 
 async def ask(tg: FakeTelegram, user: FakeUser, text: str, chat: Any = None, reply_to: Any = None) -> str:
@@ -57,25 +65,34 @@ async def test_grant_by_id_by_username_and_by_reply(tg: FakeTelegram, vendors: F
     await ask(tg, alice, "/start")  # the bot learns @alice_w
 
     assert "Granted 5 credits to Alice (@alice_w, id 1001). They now have 5 credits." in await ask(
-        tg, admin, "/grant 1001 5")
+        tg, admin, "/grant 1001 5"
+    )
     assert "They now have 8 credits" in await ask(tg, admin, "/grant @ALICE_W 3")
     assert "Took 2 credits back from Alice (@alice_w, id 1001). They now have 6" in await ask(
-        tg, admin, "/grant @alice_w -2")
+        tg, admin, "/grant @alice_w -2"
+    )
     # By reply, in a group: to Bob's message (the bot never saw Bob before).
     group = tg.group(-100777, "Friends")
     said = await bob.send_text(group, "hello all")
     assert "Granted 4 credits to Bob (id 1002)" in await ask(tg, admin, "/grant 4", chat=group, reply_to=said)
     # In a private chat: a reply to a forwarded message means its original sender.
-    forwarded = await admin.send_message(admin, {
-        "text": "hi from Bob", "forward_origin": {"type": "user", "date": 1, "sender_user": bob.to_api()},
-    })
+    forwarded = await admin.send_message(
+        admin,
+        {
+            "text": "hi from Bob",
+            "forward_origin": {"type": "user", "date": 1, "sender_user": bob.to_api()},
+        },
+    )
     assert "Granted 1 credits to Bob (id 1002)" in await ask(tg, admin, "/grant 1", reply_to=forwarded)
 
     assert (await allowance(bot, 1001)).credits == 6 and (await allowance(bot, 1002)).credits == 5
     rows = await ledger_rows(bot)
     assert [(kind, amount, admin_id, user) for kind, amount, admin_id, _, user in rows] == [
-        ("grant", 5, ADMIN_ID, 1001), ("grant", 3, ADMIN_ID, 1001), ("grant", -2, ADMIN_ID, 1001),
-        ("grant", 4, ADMIN_ID, 1002), ("grant", 1, ADMIN_ID, 1002),
+        ("grant", 5, ADMIN_ID, 1001),
+        ("grant", 3, ADMIN_ID, 1001),
+        ("grant", -2, ADMIN_ID, 1001),
+        ("grant", 4, ADMIN_ID, 1002),
+        ("grant", 1, ADMIN_ID, 1002),
     ]
     # Mistakes are explained and change nothing.
     assert "Usage: /grant <who> <n>" in await ask(tg, admin, "/grant 1001")
@@ -95,7 +112,8 @@ async def test_setlimit_resetquota_quota_and_history(tg: FakeTelegram, vendors: 
     assert "Left today: 4" in (await wait_result(tg, alice))["caption"]
 
     assert "daily limit of Alice (@alice, id 1001) is now 2. Left today: 1." in await ask(
-        tg, admin, "/setlimit @alice 2")
+        tg, admin, "/setlimit @alice 2"
+    )
     assert "-1 is out of range: use a whole number from 0 to 1,000,000." in await ask(tg, admin, "/setlimit @alice -1")
     assert "Usage: /setlimit" in await ask(tg, admin, "/setlimit @alice lots")
     report = await ask(tg, admin, "/quota @alice")
@@ -103,7 +121,8 @@ async def test_setlimit_resetquota_quota_and_history(tg: FakeTelegram, vendors: 
     assert "1 of 2 free edits used, 0 held by running jobs, 1 left (limit set by an admin)" in report
     assert "Credits: 0" in report and "detect_gender: ok (cost 1)" in report
     assert "Gave back 1 of today's edits to Alice (@alice, id 1001). Left today: 2 of 2." in await ask(
-        tg, admin, "/resetquota 1001")
+        tg, admin, "/resetquota 1001"
+    )
     assert "back to the default (5). Left today: 5." in await ask(tg, admin, "/setlimit 1001 default")
 
     history = await ask(tg, admin, "/history @alice")
@@ -128,8 +147,9 @@ async def test_ban_refuses_politely_at_no_cost_and_unban_restores(
     alice = tg.user(1001, "Alice", username="alice")
     group = tg.group(-100777, "Friends")
     said = await alice.send_text(group, "hi")
-    assert "Alice (@alice, id 1001) is banned" in await ask(tg, admin, "/ban too many requests", chat=group,
-                                                             reply_to=said)
+    assert "Alice (@alice, id 1001) is banned" in await ask(
+        tg, admin, "/ban too many requests", chat=group, reply_to=said
+    )
     await alice.send_photo(alice, FACE, caption="/older")
     assert "Sorry, you cannot use this bot." in text_of(await tg.wait_for_bot_message(alice))
     assert vendors.ailab.requests == []

@@ -133,8 +133,13 @@ async def test_private_photo_older_result(tg: FakeTelegram, vendors: FakeVendors
     assert decodes(sent.files["image"][2])[0] >= 257
     assert vendors.ailab.edits[-1].age == 65
     # The status message went away; the quota was charged exactly once.
-    await tg.wait_until(lambda: [m for m in tg.bot_messages(alice) if m["message_id"] > menu["message_id"]]
-                        == [tg.message(alice, result["message_id"])], what="the status message to be removed")
+    await tg.wait_until(
+        lambda: (
+            [m for m in tg.bot_messages(alice) if m["message_id"] > menu["message_id"]]
+            == [tg.message(alice, result["message_id"])]
+        ),
+        what="the status message to be removed",
+    )
     assert (await allowance(bot, alice.id)).daily_used == 1
     assert await audit(bot) == []
 
@@ -217,8 +222,9 @@ async def test_only_configured_operations_and_gender_direction(
     tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
 ) -> None:
     """Without Ace and AccuAuth: no Swap faces, no Detect gender, and Swap gender asks the direction."""
-    settings = make_settings(tg, tmp_path, vendors, acedata_api_token=None, accuauth_api_id=None,
-                             accuauth_api_secret=None)
+    settings = make_settings(
+        tg, tmp_path, vendors, acedata_api_token=None, accuauth_api_id=None, accuauth_api_secret=None
+    )
     async with running_bot(tg, settings):
         alice = tg.user(1001, "Alice")
         _, menu = await photo_and_menu(tg, alice)
@@ -260,8 +266,9 @@ async def test_non_image_files_are_refused_without_charge(
     tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
 ) -> None:
     alice = tg.user(1001, "Alice")
-    pdf = await alice.send_document(alice, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", file_name="cv.pdf",
-                                    mime_type="application/pdf")
+    pdf = await alice.send_document(
+        alice, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", file_name="cv.pdf", mime_type="application/pdf"
+    )
     refusal = await tg.wait_for_bot_message(alice)
     assert refusal["reply_to_message"]["message_id"] == pdf["message_id"]
     assert "not an image" in refusal["text"] and "reply_markup" not in refusal

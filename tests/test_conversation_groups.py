@@ -14,9 +14,7 @@ from tests.test_conversation import ALL_BUTTONS, FACE, allowance, buttons, is_ph
 GROUP = -100777
 
 
-async def test_acceptance_in_a_group_with_privacy_mode(
-    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
-) -> None:
+async def test_acceptance_in_a_group_with_privacy_mode(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
     alice, eve = tg.user(1001, "Alice"), tg.user(1002, "Eve")
     group = tg.group(GROUP, "Friends")
     photo = await alice.send_photo(group, FACE)
@@ -42,9 +40,7 @@ async def test_acceptance_in_a_group_with_privacy_mode(
     assert (await allowance(bot, alice.id)).daily_used == 1
 
 
-async def test_every_operation_by_command_in_a_group(
-    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
-) -> None:
+async def test_every_operation_by_command_in_a_group(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
     alice, bob = tg.user(1001, "Alice"), tg.user(1002, "Bob")
     group = tg.group(GROUP, "Friends")
     photo = await bob.send_photo(group, FACE)  # anyone's photo: the person who asks owns the request
@@ -136,8 +132,11 @@ async def test_commands_in_a_group(tg: FakeTelegram, vendors: FakeVendors, bot: 
     alice = tg.user(1001, "Alice")
     group = tg.group(GROUP, "Friends")
     for typed, expected in (
-        ("/help", "in a group"), ("/start", "in a group"), ("/quota@faceshift_bot", "free edits left"),
-        ("/privacy", "What happens to your photos"), ("/cancel", "nothing to cancel"),
+        ("/help", "in a group"),
+        ("/start", "in a group"),
+        ("/quota@faceshift_bot", "free edits left"),
+        ("/privacy", "What happens to your photos"),
+        ("/cancel", "nothing to cancel"),
     ):
         sent = await alice.send_text(group, typed)
         answer = await tg.wait_for_bot_message(group)
@@ -164,9 +163,7 @@ async def test_commands_in_a_group(tg: FakeTelegram, vendors: FakeVendors, bot: 
     await tg.assert_no_bot_message(group, within=0.3)
 
 
-async def test_forum_topic_replies_stay_in_the_topic(
-    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
-) -> None:
+async def test_forum_topic_replies_stay_in_the_topic(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
     alice = tg.user(1001, "Alice")
     forum = tg.group(-100999, "Forum", is_forum=True)
     topic = tg.create_topic(forum, "Faces", by=alice)

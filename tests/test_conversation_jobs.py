@@ -61,8 +61,10 @@ async def test_progress_is_one_status_message_then_the_result(
     result = await wait_result(tg, alice)
     await tg.wait_for_deletion(status)
     said = status_texts(tg, alice.id, status["message_id"])
-    assert said == ["⏳ Making the face older (65): preparing the photo…",
-                    "⏳ Making the face older (65): the face editor is working on it…"]
+    assert said == [
+        "⏳ Making the face older (65): preparing the photo…",
+        "⏳ Making the face older (65): the face editor is working on it…",
+    ]
     actions = [c.params for c in tg.calls_to("sendChatAction") if c.params["chat_id"] == alice.id]
     assert actions and actions[0]["action"] == "upload_photo"
     assert result["reply_to_message"]["message_id"] == photo["message_id"]
@@ -140,11 +142,13 @@ async def test_help_answers_while_fifty_swaps_wait(tg: FakeTelegram, vendors: Fa
         people = [tg.user(2000 + i, f"P{i}") for i in range(50)]
         for person in people:
             await person.send_album(person, [jpeg((320, 400)), FACE], caption="/swap")
-        await tg.wait_until(lambda: len(vendors.acedata.requests_to("/face/swap")) == 2, timeout=15,
-                            what="two swaps sent to Ace")
+        await tg.wait_until(
+            lambda: len(vendors.acedata.requests_to("/face/swap")) == 2, timeout=15, what="two swaps sent to Ace"
+        )
         await tg.wait_until(
             lambda: sum(any("waiting for a free slot" in text_of(m) for m in tg.bot_messages(p)) for p in people) == 48,
-            timeout=15, what="48 swaps waiting for a slot",
+            timeout=15,
+            what="48 swaps waiting for a slot",
         )
         carol = tg.user(1003, "Carol")
         await carol.send_text(carol, "/help")

@@ -75,9 +75,7 @@ async def test_swap_in_private_by_button_then_next_photo(
     assert (await allowance(bot, alice.id)).daily_used == 1
 
 
-async def test_swap_in_a_group_by_reply_to_the_prompt(
-    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
-) -> None:
+async def test_swap_in_a_group_by_reply_to_the_prompt(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
     alice, eve = tg.user(1001, "Alice"), tg.user(1002, "Eve")
     group = tg.group(GROUP, "Friends")
     target = await alice.send_photo(group, FACE)
@@ -153,8 +151,9 @@ async def test_albums_that_are_not_a_swap_of_two(tg: FakeTelegram, vendors: Fake
     assert result["reply_to_message"]["message_id"] == target["message_id"]
     assert len(swap_calls(vendors)) == 1
     await tg.assert_no_bot_message(open_group, within=0.3)
-    assert all(m["reply_to_message"]["message_id"] not in {q["message_id"] for q in quiet}
-               for m in tg.bot_messages(open_group))
+    assert all(
+        m["reply_to_message"]["message_id"] not in {q["message_id"] for q in quiet} for m in tg.bot_messages(open_group)
+    )
 
 
 async def test_swap_cancel_button_and_cancel_command(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:

@@ -31,6 +31,11 @@ def test_every_setting_is_in_env_example() -> None:
 
 def test_env_example_holds_no_secret_values() -> None:
     example = (ROOT / ".env.example").read_text(encoding="utf-8")
-    for name in ("TELEGRAM_BOT_TOKEN", "ACEDATA_API_TOKEN", "AILAB_API_KEY", "ACCUAUTH_API_SECRET",
-                 "S3_SECRET_ACCESS_KEY"):
+    for name in (
+        "TELEGRAM_BOT_TOKEN",
+        "ACEDATA_API_TOKEN",
+        "AILAB_API_KEY",
+        "ACCUAUTH_API_SECRET",
+        "S3_SECRET_ACCESS_KEY",
+    ):
         assert re.search(rf"^{name}=$", example, flags=re.MULTILINE), name

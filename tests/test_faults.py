@@ -92,7 +92,8 @@ HELP = "How to use FaceShift"
 # The first words of each failure text -> its kind, for the table.
 FAILURE_KINDS = {
     EN(key, min=0).split("0")[0][:40]: key.removeprefix("fail-")
-    for key in sorted(Texts.message_ids("en")) if key.startswith("fail-")
+    for key in sorted(Texts.message_ids("en"))
+    if key.startswith("fail-")
 }
 
 # 24 requests: 13 reach AILab (older, younger, gender), 12 AccuAuth (detect, gender, menu), 4 Ace (swap).
@@ -187,8 +188,14 @@ class Suite:
 
     def make_settings(self, **overrides: Any) -> Settings:
         values: dict[str, Any] = {
-            "log_level": "INFO", "status_delay": 0.0, "vendor_timeout": 2.5, "swap_timeout": 8.0,
-            "vendor_deadline": 12.0, "media_ttl": 6.0, "operation_costs": COSTS, "shutdown_grace": 2.0,
+            "log_level": "INFO",
+            "status_delay": 0.0,
+            "vendor_timeout": 2.5,
+            "swap_timeout": 8.0,
+            "vendor_deadline": 12.0,
+            "media_ttl": 6.0,
+            "operation_costs": COSTS,
+            "shutdown_grace": 2.0,
         }
         return make_settings(self.tg, self.tmp_path, self.vendors, **(values | overrides))
 
@@ -244,7 +251,8 @@ class Suite:
 
         def is_menu(message: dict[str, Any]) -> bool:
             return message.get("reply_to_message", {}).get("message_id") == photo["message_id"] and bool(
-                buttons(message))
+                buttons(message)
+            )
 
         request.menu = await self.tg.wait_for_bot_message(person, predicate=is_menu, timeout=15)
 
@@ -261,8 +269,7 @@ class Suite:
         else:
             assert request.corpus is not None
             file = request.corpus
-            await person.send_document(person, file.data, file_name=file.name, mime_type=file.mime,
-                                       caption="/older")
+            await person.send_document(person, file.data, file_name=file.name, mime_type=file.mime, caption="/older")
 
     def finals(self, request: Request) -> list[str]:
         kinds = (answer_kind(m) for m in self.tg.bot_messages(request.person))
@@ -367,7 +374,7 @@ class Suite:
         """Every kind of vendor fault at least once, the rest drawn at random, spread as STORM_VENDOR_FAULTS says."""
         slots = [name for name, count in STORM_VENDOR_FAULTS.items() for _ in range(count)]
         self.rng.shuffle(slots)
-        kinds = VENDOR_FAULT_KINDS + [self.rng.choice(VENDOR_FAULT_KINDS) for _ in slots[len(VENDOR_FAULT_KINDS):]]
+        kinds = VENDOR_FAULT_KINDS + [self.rng.choice(VENDOR_FAULT_KINDS) for _ in slots[len(VENDOR_FAULT_KINDS) :]]
         self.rng.shuffle(kinds)
         pairs = list(zip(slots, kinds, strict=True))
         for i, (name, kind) in enumerate(pairs):  # AccuAuth answers a verdict, not an image: trade such a fault
@@ -388,9 +395,14 @@ class Suite:
             status, code = codes[kind]
             fake.fail(status, code, path=path, retry_after=1 if kind == "429" else None)
             return
-        fault = {"hang": Fault.HANG, "malformed JSON": Fault.MALFORMED_JSON, "truncated": Fault.TRUNCATED,
-                 "non-image result": Fault.NON_IMAGE_RESULT, "reset": Fault.RESET,
-                 "empty body": Fault.EMPTY_BODY}[kind]
+        fault = {
+            "hang": Fault.HANG,
+            "malformed JSON": Fault.MALFORMED_JSON,
+            "truncated": Fault.TRUNCATED,
+            "non-image result": Fault.NON_IMAGE_RESULT,
+            "reset": Fault.RESET,
+            "empty body": Fault.EMPTY_BODY,
+        }[kind]
         fake.fault(fault, path=path)
 
     def hold_vendors(self, *names: str) -> None:
@@ -408,8 +420,9 @@ class Suite:
     def vendor_request_count(self) -> int:
         return sum(len(getattr(self.vendors, name).requests) for name in ("acedata", "ailab", "accuauth"))
 
-    def arm_telegram(self, method: str, status: int, description: str | None = None, *,
-                     retry_after: int | None = None, label: str) -> None:
+    def arm_telegram(
+        self, method: str, status: int, description: str | None = None, *, retry_after: int | None = None, label: str
+    ) -> None:
         self.tg.fail_next(method, status, description, retry_after=retry_after)
         self.tally.telegram_faults[label] += 1
         self._armed_telegram.append((method, status, description or ""))
@@ -442,8 +455,11 @@ class Suite:
 
     async def block_when_running(self, request: Request) -> None:
         """The person blocks the bot as soon as their job shows a status (or has answered)."""
-        await self.tg.wait_until(lambda: self.status_shown(request) or bool(self.finals(request)), timeout=30,
-                                 what=f"{request.person.first_name}'s job to show a status")
+        await self.tg.wait_until(
+            lambda: self.status_shown(request) or bool(self.finals(request)),
+            timeout=30,
+            what=f"{request.person.first_name}'s job to show a status",
+        )
         request.blocked = True
         self.tg.block(request.person)
         self.tally.blocks += 1
@@ -496,8 +512,13 @@ async def corpus_phase(suite: Suite) -> list[Request]:
     return requests
 
 
-KILL_POINTS = ["vendor got request k", "status shown", "waiting for a slot", "result waiting out a 429",
-               "swap accepted, callback pending"]
+KILL_POINTS = [
+    "vendor got request k",
+    "status shown",
+    "waiting for a slot",
+    "result waiting out a 429",
+    "swap accepted, callback pending",
+]
 
 
 def variant_for(point: str, index: int) -> dict[str, Any]:
@@ -541,8 +562,10 @@ async def kill_round(suite: Suite, point: str, index: int, next_variant: dict[st
         suite.arm_telegram("sendPhoto", 429, retry_after=30, label="sendPhoto 429 (kill point)")
 
         def event() -> object:
-            return any(c.method == "sendPhoto" and c.status == 429 and c.params.get("chat_id") == payer.person.id
-                       for c in suite.tg.calls)
+            return any(
+                c.method == "sendPhoto" and c.status == 429 and c.params.get("chat_id") == payer.person.id
+                for c in suite.tg.calls
+            )
     elif point == "swap accepted, callback pending":
         suite.hold_vendors("ailab", "accuauth")
         suite.vendors.acedata.swap_delay = 60
@@ -564,8 +587,10 @@ async def kill_round(suite: Suite, point: str, index: int, next_variant: dict[st
             def event() -> object:
                 return suite.status_shown(target)
         else:
+
             def event() -> object:
                 return any(suite.status_shown(r, "waiting for a free slot") for r in held)
+
     await asyncio.gather(*(suite.act(r) for r in held))
     await poll_until(event, timeout=30, what=point)
     await suite.kill_at_safe_point(point)
@@ -573,12 +598,15 @@ async def kill_round(suite: Suite, point: str, index: int, next_variant: dict[st
     suite.reset_vendors()
 
     # The restart: its recovery tells and delivers through Telegram faults of its own.
-    for method, status, description, label in rng.sample([
-        ("sendMessage", 502, None, "sendMessage 502 (recovery)"),
-        ("editMessageText", 400, "Bad Request: message to edit not found", "edit: not found (recovery)"),
-        ("sendPhoto", 500, None, "sendPhoto 500 (recovery)"),
-        ("editMessageText", 500, None, "editMessageText 500 (recovery)"),
-    ], 2):
+    for method, status, description, label in rng.sample(
+        [
+            ("sendMessage", 502, None, "sendMessage 502 (recovery)"),
+            ("editMessageText", 400, "Bad Request: message to edit not found", "edit: not found (recovery)"),
+            ("sendPhoto", 500, None, "sendPhoto 500 (recovery)"),
+            ("editMessageText", 500, None, "editMessageText 500 (recovery)"),
+        ],
+        2,
+    ):
         suite.arm_telegram(method, status, description, label=label)
     await suite.start(**next_variant)
     await suite.settle([*warm, *held])
@@ -630,7 +658,10 @@ async def read_books(settings: Settings, blocked: set[int]) -> Books:
                GROUP BY j.id HAVING SUM(l.amount) > j.cost OR j.status NOT IN ('succeeded', 'result_ready')"""
         )
         return Books(
-            audit=audit, charged=charged, success_cost=success_cost, double_charged=[r["id"] for r in double],
+            audit=audit,
+            charged=charged,
+            success_cost=success_cost,
+            double_charged=[r["id"] for r in double],
             unsettled=[f"{j['id']} {j['status']}" for j in jobs if j["status"] in UNSETTLED],
             succeeded=sum(j["status"] == "succeeded" for j in jobs),
             succeeded_blocked=sum(j["status"] == "succeeded" and j["user_id"] in blocked for j in jobs),
@@ -641,8 +672,11 @@ async def read_books(settings: Settings, blocked: set[int]) -> Books:
 
 def unexpected_log_lines(log: str) -> list[str]:
     """ERROR/CRITICAL lines and tracebacks: a failure the bot expects is logged as INFO or WARNING."""
-    return [line for line in log.splitlines()
-            if re.search(r" (ERROR|CRITICAL) ", line) or "Traceback" in line or "unhandled error" in line]
+    return [
+        line
+        for line in log.splitlines()
+        if re.search(r" (ERROR|CRITICAL) ", line) or "Traceback" in line or "unhandled error" in line
+    ]
 
 
 def table(rows: list[tuple[str, object]]) -> str:
@@ -691,8 +725,11 @@ async def test_fault_suite(
     lost, duplicated, unexpected, wrong = [], [], [], []
     for request in suite.requests:
         finals = suite.finals(request)
-        unexpected += [f"{request.person.first_name}: {text_of(m)[:80]!r}" for m in tg.bot_messages(request.person)
-                       if answer_kind(m) == "unexpected"]
+        unexpected += [
+            f"{request.person.first_name}: {text_of(m)[:80]!r}"
+            for m in tg.bot_messages(request.person)
+            if answer_kind(m) == "unexpected"
+        ]
         if request.blocked:
             outcomes["blocked the bot (" + (finals[0] if finals else "nothing shown") + ")"] += 1
             if len(finals) > 1:
@@ -713,35 +750,51 @@ async def test_fault_suite(
     silent_blocked = [r for r in suite.requests if r.blocked and not suite.finals(r) and r.person.id not in refused_403]
     log = (suite.tmp_path / "bot-process.log").read_text(errors="replace")
     bad_log = unexpected_log_lines(log)
-    log_counts = (f"{log.count(' WARNING ')} warnings, {log.count('again in')} Telegram calls repeated by the "
-                  f"bot, {log.count('Telegram failed a call')} Telegram failures in handlers (classified)")
+    log_counts = (
+        f"{log.count(' WARNING ')} warnings, {log.count('again in')} Telegram calls repeated by the "
+        f"bot, {log.count('Telegram failed a call')} Telegram failures in handlers (classified)"
+    )
     failures = Counter(f for r in suite.requests for f in suite.finals(r)[:1] if f.startswith("failed"))
     vendor_calls = suite.tally.vendor_requests
 
     rows: list[tuple[str, object]] = [
         ("seed", f"{SEED} (FAULT_SEED={SEED} replays this run)"),
-        ("requests", f"{len(suite.requests)} ({len(corpus)} hostile files), "
-                     f"{Counter(r.kind for r in suite.requests if r.kind != 'corpus')}"),
+        (
+            "requests",
+            f"{len(suite.requests)} ({len(corpus)} hostile files), "
+            f"{Counter(r.kind for r in suite.requests if r.kind != 'corpus')}",
+        ),
         ("phases", "; ".join(suite.tally.phases)),
         ("vendor calls", f"{sum(vendor_calls.values())} {dict(vendor_calls)}"),
         ("vendor faults injected", f"{sum(suite.tally.vendor_faults.values())} {dict(suite.tally.vendor_faults)}"),
         ("telegram faults armed", f"{sum(suite.tally.telegram_faults.values())} {dict(suite.tally.telegram_faults)}"),
         ("telegram faults hit", telegram_hit := suite.telegram_faults_hit()),
         ("people who blocked the bot", suite.tally.blocks),
-        ("kills (SIGKILL)", f"{len(suite.tally.kills)}: {'; '.join(suite.tally.kills)} "
-                            f"(deferred while: {dict(suite.tally.kill_deferrals) or 'never'})"),
+        (
+            "kills (SIGKILL)",
+            f"{len(suite.tally.kills)}: {'; '.join(suite.tally.kills)} "
+            f"(deferred while: {dict(suite.tally.kill_deferrals) or 'never'})",
+        ),
         ("bot starts", suite.tally.starts),
         ("outcomes", dict(outcomes)),
         ("failures by kind", dict(failures)),
-        ("results shown / jobs succeeded", f"{results_shown} / {books.succeeded} "
-                                           f"({books.succeeded_blocked} dropped: the person blocked the bot)"),
+        (
+            "results shown / jobs succeeded",
+            f"{results_shown} / {books.succeeded} ({books.succeeded_blocked} dropped: the person blocked the bot)",
+        ),
         ("charged / successes' cost", f"{books.charged} / {books.success_cost}"),
         ("double charges", len(books.double_charged)),
         ("ledger check problems", len(books.audit)),
-        ("photos left in hosting", f"{len(suite.tally.photos_left_by_kills)} right after the kills, {leftovers} at "
-                                   f"the end, 0 after the last start's sweep"),
-        ("lost", f"{len(lost)} ({len(suite.stuck)} not answered while their bot ran, {late} answered only by "
-                 f"the last start)"),
+        (
+            "photos left in hosting",
+            f"{len(suite.tally.photos_left_by_kills)} right after the kills, {leftovers} at "
+            f"the end, 0 after the last start's sweep",
+        ),
+        (
+            "lost",
+            f"{len(lost)} ({len(suite.stuck)} not answered while their bot ran, {late} answered only by "
+            f"the last start)",
+        ),
         ("duplicated answers", len(duplicated)),
         ("bot log", log_counts),
         ("unexpected log lines", len(bad_log)),

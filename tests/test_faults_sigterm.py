@@ -72,7 +72,12 @@ async def restart_changes_nothing(tg: FakeTelegram, settings: Settings, person: 
     ids=["grace-runs-out", "finishes-within-grace"],
 )
 async def test_sigterm_during_a_swap_answers_the_person(
-    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path, swap_delay: float, grace: float, expected: str,
+    tg: FakeTelegram,
+    vendors: FakeVendors,
+    tmp_path: Path,
+    swap_delay: float,
+    grace: float,
+    expected: str,
     ledger: list[str],
 ) -> None:
     settings = settings_for(tg, vendors, tmp_path, shutdown_grace=grace)

@@ -140,7 +140,12 @@ def test_the_log_formatter_scrubs_secrets_that_slip_through(restore_logging: Non
 def _run_bot_process(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ACEDATA_", "AILAB_", "ACCUAUTH_"))}
     return subprocess.run(
-        [sys.executable, "-m", "bot"], env=clean | env, cwd=cwd, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "bot"],
+        env=clean | env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
         check=False,
     )
 

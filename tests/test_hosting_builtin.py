@@ -154,7 +154,7 @@ async def test_sweeper_removes_orphaned_temp_and_corrupt_files_only(served: Serv
 
 async def test_guessed_tokens_are_404_with_one_body(served: Served) -> None:
     photo = await served.host.publish(b"secret face", "image/jpeg", job_id="job-5")
-    expected = (await served.http.get(f"{served.base}/no/such/route"))
+    expected = await served.http.get(f"{served.base}/no/such/route")
     assert expected.status_code == 404
     guesses = [
         secrets.token_urlsafe(32),  # well-formed, unknown
@@ -215,8 +215,9 @@ async def test_traversal_and_listing_are_404_without_touching_disk(
 
 async def test_symlink_in_media_dir_is_not_followed(served: Served) -> None:
     expires = served.clock.now + 1000
-    served.outside.write_bytes(json.dumps({"content_type": "text/plain", "expires_at": expires}).encode()
-                               + b"\nSECRET-OUTSIDE-MEDIA")
+    served.outside.write_bytes(
+        json.dumps({"content_type": "text/plain", "expires_at": expires}).encode() + b"\nSECRET-OUTSIDE-MEDIA"
+    )
     token = secrets.token_urlsafe(32)
     (served.host.media_dir / token).symlink_to(served.outside)
 
@@ -261,8 +262,9 @@ async def test_bad_content_type_is_refused(tmp_path: Path) -> None:
     assert list((tmp_path / "m").iterdir()) == []
 
 
-async def test_write_failure_is_a_transient_provider_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           caplog: pytest.LogCaptureFixture) -> None:
+async def test_write_failure_is_a_transient_provider_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     host = BuiltinPhotoHost(tmp_path / "m", "https://bot.example", 10)
 
     def full(token: str, header: bytes, data: bytes) -> None:

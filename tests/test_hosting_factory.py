@@ -45,11 +45,18 @@ def test_builtin(tmp_path: Path) -> None:
 
 
 def test_s3_builds_its_client_from_settings() -> None:
-    host = create_photo_host(settings(
-        hosting="s3", s3_bucket="photos", s3_prefix="fs/", s3_endpoint_url="http://127.0.0.1:9000",
-        s3_region="eu-central-1", s3_access_key_id="AKIDEXAMPLE", s3_secret_access_key="s3cr3t",
-        media_ttl=300,
-    ))
+    host = create_photo_host(
+        settings(
+            hosting="s3",
+            s3_bucket="photos",
+            s3_prefix="fs/",
+            s3_endpoint_url="http://127.0.0.1:9000",
+            s3_region="eu-central-1",
+            s3_access_key_id="AKIDEXAMPLE",
+            s3_secret_access_key="s3cr3t",
+            media_ttl=300,
+        )
+    )
     assert isinstance(host, S3PhotoHost)
     assert (host.bucket, host.prefix, host.ttl) == ("photos", "fs/", 300)
     assert host.client.meta.region_name == "eu-central-1"

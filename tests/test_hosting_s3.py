@@ -52,8 +52,9 @@ def s3(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> S
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     monkeypatch.delenv("AWS_PROFILE", raising=False)
-    return build_s3_client(endpoint_url=moto_endpoint, region="us-east-1",
-                           access_key_id="testing", secret_access_key="testing")
+    return build_s3_client(
+        endpoint_url=moto_endpoint, region="us-east-1", access_key_id="testing", secret_access_key="testing"
+    )
 
 
 @pytest.fixture
@@ -108,7 +109,7 @@ async def test_presign_expiry_follows_ttl(s3: S3Client, bucket: str) -> None:
 
 
 async def test_sweep_removes_only_old_objects_of_ours(s3: S3Client, bucket: str) -> None:
-    """"Old" compares the objects' LastModified (the server's real time) with the injected clock."""
+    """ "Old" compares the objects' LastModified (the server's real time) with the injected clock."""
     clock = FakeClock()
     host = S3PhotoHost(s3, bucket, prefix="faceshift/", ttl=TTL, clock=clock)
     old = [await host.publish(b"old", "image/jpeg", job_id=f"j{i}") for i in range(3)]
@@ -151,8 +152,12 @@ async def test_missing_bucket_is_an_operator_error(s3: S3Client) -> None:
 async def test_unreachable_endpoint_is_transient(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     client = boto3.session.Session().client(
-        "s3", endpoint_url="http://127.0.0.1:9", region_name="us-east-1", aws_access_key_id="a",
-        aws_secret_access_key="b", config=Config(retries={"max_attempts": 1}, connect_timeout=2),
+        "s3",
+        endpoint_url="http://127.0.0.1:9",
+        region_name="us-east-1",
+        aws_access_key_id="a",
+        aws_secret_access_key="b",
+        config=Config(retries={"max_attempts": 1}, connect_timeout=2),
     )
     host = S3PhotoHost(client, "bucket")
     with pytest.raises(ProviderError) as caught:

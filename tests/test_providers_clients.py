@@ -161,10 +161,16 @@ async def test_accuauth_error_codes(rig: Rig, status: int, code: str) -> None:
     assert (error.category, error.problem) == ACCU_EXPECTED[code]
 
 
-@pytest.mark.parametrize(("status", "category"), [
-    (400, ErrorCategory.UNUSABLE_PHOTO), (403, ErrorCategory.OPERATOR), (429, ErrorCategory.RATE_LIMITED),
-    (502, ErrorCategory.TRANSIENT), (504, ErrorCategory.TIMEOUT),
-])
+@pytest.mark.parametrize(
+    ("status", "category"),
+    [
+        (400, ErrorCategory.UNUSABLE_PHOTO),
+        (403, ErrorCategory.OPERATOR),
+        (429, ErrorCategory.RATE_LIMITED),
+        (502, ErrorCategory.TRANSIENT),
+        (504, ErrorCategory.TIMEOUT),
+    ],
+)
 async def test_unknown_codes_fall_back_by_status(rig: Rig, status: int, category: ErrorCategory) -> None:
     v = rig.s.vendors
     v.acedata.fail(status, "brand_new_code", count=-1)
@@ -195,8 +201,10 @@ async def test_ace_operations(rig: Rig) -> None:
 async def test_ace_face_rect_is_sent(rig: Rig) -> None:
     await rig.ace().change_age(photo_url(rig), 50, FaceBox(100, 80, 300, 320))
     sent = json_of(rig.s.vendors.acedata.requests_to("/face/change-age")[-1])
-    assert sent == {"image_url": sent["image_url"], "age_infos": [
-        {"age": 50, "face_rect": {"x": 100, "y": 80, "width": 300, "height": 320}}]}
+    assert sent == {
+        "image_url": sent["image_url"],
+        "age_infos": [{"age": 50, "face_rect": {"x": 100, "y": 80, "width": 300, "height": 320}}],
+    }
 
 
 async def test_ace_headers(rig: Rig) -> None:
@@ -241,8 +249,7 @@ async def test_accuauth_verdict(rig: Rig) -> None:
     rig.s.vendors.accuauth.gender_for = lambda data: "Male"
     assert (await rig.accuauth().predict_gender(PHOTO)).gender is Gender.MALE
     request = rig.s.vendors.accuauth.requests_to(ACCU_PATH)[0]
-    assert (request.headers["x-df-api-id"], request.headers["x-df-api-secret"]) == ("accu-test-id",
-                                                                                    "accu-test-secret")
+    assert (request.headers["x-df-api-id"], request.headers["x-df-api-secret"]) == ("accu-test-id", "accu-test-secret")
     assert request.files["file"][2] == PHOTO
 
 
@@ -277,8 +284,11 @@ CLIENT_CALLS: dict[str, tuple[str, Call]] = {
     "accuauth": (ACCU_PATH, lambda r: r.accuauth().predict_gender(PHOTO)),
 }
 SERVER_ERROR = {"acedata": "api_error", "ailab": "PROCESSING_FAILURE", "accuauth": "INTERNAL_ERROR"}
-RATE_LIMIT = {"acedata": (429, "too_many_requests"), "ailab": (429, "EXCEEDING_LIMITS"),
-              "accuauth": (403, "RATE_LIMIT_EXCEEDED")}
+RATE_LIMIT = {
+    "acedata": (429, "too_many_requests"),
+    "ailab": (429, "EXCEEDING_LIMITS"),
+    "accuauth": (403, "RATE_LIMIT_EXCEEDED"),
+}
 
 
 def fake_of(rig: Rig, vendor: str) -> Any:
@@ -358,8 +368,15 @@ async def test_start_swap_reset_is_not_repeated(rig: Rig) -> None:
 
 
 async def test_connection_refused_is_retried_even_for_swaps(rig: Rig) -> None:
-    client = AceDataClient(rig.s.http, token=SecretStr(ACE_TOKEN), base_url=f"http://127.0.0.1:{free_port()}",
-                           upload_url="", timeout=5, swap_timeout=5, retry=rig.policy)
+    client = AceDataClient(
+        rig.s.http,
+        token=SecretStr(ACE_TOKEN),
+        base_url=f"http://127.0.0.1:{free_port()}",
+        upload_url="",
+        timeout=5,
+        swap_timeout=5,
+        retry=rig.policy,
+    )
     error = await raises(client.swap("http://a/1.jpg", "http://a/2.jpg"))
     assert error.category is ErrorCategory.TRANSIENT and not error.maybe_processed
     assert len(rig.retries) == 2

@@ -30,10 +30,15 @@ class FakeTime:
 
 def policy(t: FakeTime, **kwargs: object) -> tuple[RetryPolicy, list[tuple[str, int, ProviderError]]]:
     seen: list[tuple[str, int, ProviderError]] = []
-    options: dict[str, object] = {"max_attempts": 3, "deadline": 60.0, "base_delay": 1.0, "max_delay": 8.0,
-                                  "jitter": 0.0, **kwargs}
-    p = RetryPolicy(sleep=t.sleep, clock=t.clock, on_retry=lambda v, n, e: seen.append((v, n, e)),
-                    **options)  # type: ignore[arg-type]
+    options: dict[str, object] = {
+        "max_attempts": 3,
+        "deadline": 60.0,
+        "base_delay": 1.0,
+        "max_delay": 8.0,
+        "jitter": 0.0,
+        **kwargs,
+    }
+    p = RetryPolicy(sleep=t.sleep, clock=t.clock, on_retry=lambda v, n, e: seen.append((v, n, e)), **options)  # type: ignore[arg-type]
     return p, seen
 
 
@@ -72,9 +77,7 @@ async def test_gives_up_after_max_attempts() -> None:
     assert len(calls) == 2 and info.value.code == "1"
 
 
-@pytest.mark.parametrize(
-    "category", [ErrorCategory.UNUSABLE_PHOTO, ErrorCategory.OPERATOR, ErrorCategory.TIMEOUT]
-)
+@pytest.mark.parametrize("category", [ErrorCategory.UNUSABLE_PHOTO, ErrorCategory.OPERATOR, ErrorCategory.TIMEOUT])
 async def test_never_repeated(category: ErrorCategory) -> None:
     t = FakeTime()
     p, seen = policy(t)

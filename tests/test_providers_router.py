@@ -251,8 +251,11 @@ async def test_swap_failure_callback_maps_through_the_ace_table(rig: Rig) -> Non
     p = rig.providers(callbacks=True)
     fake.fail_callback("forbidden", "nsfw")
     error = await raises(p.swap_faces(PHOTO, PHOTO, job_id="j1"))
-    assert (error.category, error.problem, error.code) == (ErrorCategory.UNUSABLE_PHOTO, PhotoProblem.REJECTED,
-                                                            "forbidden")
+    assert (error.category, error.problem, error.code) == (
+        ErrorCategory.UNUSABLE_PHOTO,
+        PhotoProblem.REJECTED,
+        "forbidden",
+    )
     assert "nsfw" not in str(error)
     fake.fail_callback("used_up")
     assert (await raises(p.swap_faces(PHOTO, PHOTO, job_id="j2"))).category is ErrorCategory.OPERATOR

@@ -54,8 +54,11 @@ async def test_secrets_absent_from_logs_and_errors(shared: Servers, caplog: pyte
     await p.detect_gender(PHOTO)
     await rig.ace().upload(PHOTO, "image/jpeg", "p.jpg")
     # auth failures, server errors, broken and hanging answers, in every client
-    echoed = ((v.acedata, "invalid_token", ACE_TOKEN), (v.ailab, "ERROR_USER_NOT_EXISTS", AILAB_KEY),
-              (v.accuauth, "UNAUTHORIZED", f"{ACCU_ID}:{ACCU_SECRET}"))
+    echoed = (
+        (v.acedata, "invalid_token", ACE_TOKEN),
+        (v.ailab, "ERROR_USER_NOT_EXISTS", AILAB_KEY),
+        (v.accuauth, "UNAUTHORIZED", f"{ACCU_ID}:{ACCU_SECRET}"),
+    )
     for fake, code, credential in echoed:  # even a vendor echoing the credential back
         fake.fail(401, code, count=-1, message=f"bad credentials {credential}")
     await attempt(lambda: rig.ace().change_age(v.acedata.host(PHOTO), 60))
@@ -75,8 +78,7 @@ async def test_secrets_absent_from_logs_and_errors(shared: Servers, caplog: pyte
     reset(shared)
     rig.swap_timeout = 0.1
     callbacks = SwapCallbacks("http://127.0.0.1:9")
-    await attempt(lambda: rig.ace().swap_via_callback(v.acedata.host(PHOTO), v.acedata.host(PHOTO),
-                                                      callbacks, 0.1))
+    await attempt(lambda: rig.ace().swap_via_callback(v.acedata.host(PHOTO), v.acedata.host(PHOTO), callbacks, 0.1))
 
     assert len(errors) >= 20 and all(isinstance(e, ProviderError) for e in errors)
     assert any(r.name.startswith("httpx") for r in caplog.records)  # the httpx logger was really captured

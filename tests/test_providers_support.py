@@ -98,13 +98,15 @@ class MemoryHost:
 
         async def callback(request: Request) -> Response:
             payload: Any = await request.json()
-            result = "unknown" if self.callbacks is None else self.callbacks.deliver(
-                request.path_params["token"], payload)
+            result = (
+                "unknown" if self.callbacks is None else self.callbacks.deliver(request.path_params["token"], payload)
+            )
             self.deliveries.append(result)
             return JSONResponse({"status": result}, status_code=404 if result == "unknown" else 200)
 
-        return Starlette(routes=[Route("/photos/{key}", photo), Route("/callbacks/acedata/{token}", callback,
-                                                                      methods=["POST"])])
+        return Starlette(
+            routes=[Route("/photos/{key}", photo), Route("/callbacks/acedata/{token}", callback, methods=["POST"])]
+        )
 
     def reset(self) -> None:
         self.photos.clear()
@@ -144,23 +146,45 @@ class Rig:
 
     @property
     def policy(self) -> RetryPolicy:
-        return RetryPolicy(max_attempts=self.max_attempts, deadline=self.deadline, sleep=self.time.sleep,
-                           clock=self.time.clock, on_retry=lambda v, n, e: self.retries.append((v, n, e)))
+        return RetryPolicy(
+            max_attempts=self.max_attempts,
+            deadline=self.deadline,
+            sleep=self.time.sleep,
+            clock=self.time.clock,
+            on_retry=lambda v, n, e: self.retries.append((v, n, e)),
+        )
 
     def ace(self) -> AceDataClient:
         fake = self.s.vendors.acedata
-        return AceDataClient(self.s.http, token=SecretStr(ACE_TOKEN), base_url=fake.base_url,
-                             upload_url=f"{fake.base_url}/files/upload", timeout=self.timeout,
-                             swap_timeout=self.swap_timeout, retry=self.policy)
+        return AceDataClient(
+            self.s.http,
+            token=SecretStr(ACE_TOKEN),
+            base_url=fake.base_url,
+            upload_url=f"{fake.base_url}/files/upload",
+            timeout=self.timeout,
+            swap_timeout=self.swap_timeout,
+            retry=self.policy,
+        )
 
     def ailab(self) -> AILabClient:
-        return AILabClient(self.s.http, api_key=SecretStr(AILAB_KEY), base_url=self.s.vendors.ailab.base_url,
-                           timeout=self.timeout, quality_control="NONE", retry=self.policy)
+        return AILabClient(
+            self.s.http,
+            api_key=SecretStr(AILAB_KEY),
+            base_url=self.s.vendors.ailab.base_url,
+            timeout=self.timeout,
+            quality_control="NONE",
+            retry=self.policy,
+        )
 
     def accuauth(self) -> AccuAuthClient:
-        return AccuAuthClient(self.s.http, api_id=SecretStr(ACCU_ID), api_secret=SecretStr(ACCU_SECRET),
-                              base_url=self.s.vendors.accuauth.base_url, timeout=self.timeout,
-                              retry=self.policy)
+        return AccuAuthClient(
+            self.s.http,
+            api_id=SecretStr(ACCU_ID),
+            api_secret=SecretStr(ACCU_SECRET),
+            base_url=self.s.vendors.accuauth.base_url,
+            timeout=self.timeout,
+            retry=self.policy,
+        )
 
     def alerts(self) -> OperatorAlerts:
         async def notify(text: str) -> None:

@@ -106,8 +106,7 @@ def test_face_box_from(raw: list[int], expected: FaceBox | None) -> None:
 
 
 def test_every_table_entry_maps_to_its_verdict() -> None:
-    for table, classify in ((ACE_ERRORS, ace_error), (AILAB_ERRORS, ailab_error),
-                            (ACCUAUTH_ERRORS, accuauth_error)):
+    for table, classify in ((ACE_ERRORS, ace_error), (AILAB_ERRORS, ailab_error), (ACCUAUTH_ERRORS, accuauth_error)):
         for (status, code), (category, problem) in table.items():
             error = classify(status or 400, code)
             assert (error.category, error.problem) == (category, problem), code
@@ -131,9 +130,21 @@ _C = ErrorCategory
 
 @pytest.mark.parametrize(
     ("status", "category"),
-    [(400, _C.UNUSABLE_PHOTO), (413, _C.UNUSABLE_PHOTO), (415, _C.UNUSABLE_PHOTO), (422, _C.UNUSABLE_PHOTO),
-     (401, _C.OPERATOR), (403, _C.OPERATOR), (404, _C.OPERATOR), (429, _C.RATE_LIMITED),
-     (500, _C.TRANSIENT), (502, _C.TRANSIENT), (503, _C.TRANSIENT), (504, _C.TIMEOUT), (408, _C.TIMEOUT)],
+    [
+        (400, _C.UNUSABLE_PHOTO),
+        (413, _C.UNUSABLE_PHOTO),
+        (415, _C.UNUSABLE_PHOTO),
+        (422, _C.UNUSABLE_PHOTO),
+        (401, _C.OPERATOR),
+        (403, _C.OPERATOR),
+        (404, _C.OPERATOR),
+        (429, _C.RATE_LIMITED),
+        (500, _C.TRANSIENT),
+        (502, _C.TRANSIENT),
+        (503, _C.TRANSIENT),
+        (504, _C.TIMEOUT),
+        (408, _C.TIMEOUT),
+    ],
 )
 def test_unknown_codes_fall_back_by_status(status: int, category: ErrorCategory) -> None:
     assert verdict_for_status(status)[0] is category
@@ -160,8 +171,7 @@ async def test_alerts_once_per_vendor_code_per_quiet_period() -> None:
         sent.append(text)
 
     alerts = OperatorAlerts(notify, quiet_period=100, clock=lambda: now[0])
-    key = ProviderError("acedata", ErrorCategory.OPERATOR, code="invalid_token", status=401,
-                        detail="secret-ish")
+    key = ProviderError("acedata", ErrorCategory.OPERATOR, code="invalid_token", status=401, detail="secret-ish")
     assert await alerts.report(key) is True
     assert await alerts.report(key) is False
     assert await alerts.report(ProviderError("ailab", ErrorCategory.OPERATOR, code="invalid_token")) is True

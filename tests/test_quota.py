@@ -45,7 +45,10 @@ class Ledger:
     async def request_id(self, user_id: int) -> str:
         if user_id not in self._request_ids:
             request = await self.requests.create(
-                chat_id=user_id, thread_id=None, user_id=user_id, message_id=1,
+                chat_id=user_id,
+                thread_id=None,
+                user_id=user_id,
+                message_id=1,
                 sizes=[PhotoSize("file", 640, 480, 1000)],
             )
             self._request_ids[user_id] = request.id
@@ -57,8 +60,15 @@ class Ledger:
         if key is None:
             self._keys += 1
             key = f"key-{self._keys}"
-        new = NewJob(key=key, request_id=await self.request_id(user_id), user_id=user_id, chat_id=user_id,
-                     operation="older", cost=cost, params={"age": 65})
+        new = NewJob(
+            key=key,
+            request_id=await self.request_id(user_id),
+            user_id=user_id,
+            chat_id=user_id,
+            operation="older",
+            cost=cost,
+            params={"age": 65},
+        )
         return await self.jobs.open(new, day=day, one_active=one_active)
 
     async def opened(self, user_id: int = ALICE, **kwargs: object) -> Job:
@@ -67,8 +77,9 @@ class Ledger:
         return result.job
 
     async def ledger_sum(self, kind: str) -> int:
-        rows = await self.db.conn.execute_fetchall("SELECT COALESCE(SUM(amount), 0) FROM ledger WHERE kind = ?",
-                                                   (kind,))
+        rows = await self.db.conn.execute_fetchall(
+            "SELECT COALESCE(SUM(amount), 0) FROM ledger WHERE kind = ?", (kind,)
+        )
         return int(next(iter(rows))[0])
 
 
@@ -105,7 +116,11 @@ async def test_success_charges_and_failure_releases_exactly_once(ledger: Ledger)
     assert await ledger.jobs.finish_paid(failed.id, vendor="ailab", vendor_ms=10, result_path=None) is None
     allowance = await ledger.quota.allowance(ALICE, DAY)
     assert (allowance.daily_used, allowance.daily_reserved, allowance.credits, allowance.credits_reserved) == (
-        3, 0, 2, 0)
+        3,
+        0,
+        2,
+        0,
+    )
     assert (await ledger.ledger_sum("charge"), await ledger.ledger_sum("release")) == (3, 4)
     assert await ledger.quota.audit() == []
 
@@ -115,8 +130,9 @@ async def test_200_concurrent_reservations_for_one_person_never_exceed_an_allowa
     opened = [r.job for r in results if isinstance(r, Opened)]
     assert len(opened) == 5
     assert all(isinstance(r, OutOfQuota) for r in results if not isinstance(r, Opened))
-    await asyncio.gather(*(ledger.jobs.finish_paid(job.id, vendor="ailab", vendor_ms=1, result_path=None)
-                           for job in opened))
+    await asyncio.gather(
+        *(ledger.jobs.finish_paid(job.id, vendor="ailab", vendor_ms=1, result_path=None) for job in opened)
+    )
     assert await ledger.ledger_sum("charge") == 5
     assert (await ledger.quota.allowance(ALICE, DAY)).daily_used == 5
     assert await ledger.quota.audit() == []
@@ -130,8 +146,9 @@ async def test_200_concurrent_reservations_through_two_connections_never_exceed_
     try:
         other = Ledger(other_db, limit=5)
         other._request_ids[ALICE] = await ledger.request_id(ALICE)
-        results = await asyncio.gather(*(side.open(cost=1, key=f"{n}-{i}")
-                                         for i in range(100) for n, side in enumerate((ledger, other))))
+        results = await asyncio.gather(
+            *(side.open(cost=1, key=f"{n}-{i}") for i in range(100) for n, side in enumerate((ledger, other)))
+        )
     finally:
         await other_db.close()
     assert sum(isinstance(r, Opened) for r in results) == 5
@@ -177,7 +194,11 @@ async def test_start_up_recovery_releases_every_unfinished_job(ledger: Ledger) -
     assert all(job.status == "interrupted" for job in interrupted)
     allowance = await ledger.quota.allowance(ALICE, DAY)
     assert (allowance.daily_left, allowance.credits, allowance.daily_reserved, allowance.credits_reserved) == (
-        5, 2, 0, 0)
+        5,
+        2,
+        0,
+        0,
+    )
     assert await ledger.jobs.interrupt_unfinished() == []  # nothing twice
     assert await ledger.quota.audit() == []
 
@@ -353,9 +374,11 @@ async def _busy_ledger(ledger: Ledger) -> None:
         ("DELETE FROM ledger WHERE kind = 'grant'", "credits=3 but the ledger says -1"),
         ("UPDATE jobs SET status = 'succeeded' WHERE status = 'failed'", "charged 0 and released 2, expected 2 and 0"),
         ("UPDATE jobs SET status = 'failed' WHERE user_id = 1002", "charged 0 and released 0, expected 0 and 1"),
-        ("INSERT INTO ledger (user_id, kind, bucket, amount, day, job_id, created_at) "
-         "SELECT user_id, kind, bucket, amount, day, job_id, created_at FROM ledger WHERE kind = 'charge'",
-         "charged 12 and released 0, expected 6 and 0"),
+        (
+            "INSERT INTO ledger (user_id, kind, bucket, amount, day, job_id, created_at) "
+            "SELECT user_id, kind, bucket, amount, day, job_id, created_at FROM ledger WHERE kind = 'charge'",
+            "charged 12 and released 0, expected 6 and 0",
+        ),
         ("UPDATE jobs SET cost = 7 WHERE cost = 6", "split 5+1 is not its cost 7"),
         ("UPDATE ledger SET job_id = 'gone' WHERE kind = 'release'", "for job gone, which does not exist"),
     ],
@@ -388,8 +411,9 @@ async def test_a_transaction_run_on_the_database_thread_is_all_or_nothing(db: Da
             await conn.execute("UPDATE accounts SET credits = 1 WHERE user_id = ?", (n,))
 
     async def whole(n: int) -> None:
-        await db.run(lambda conn: conn.execute("INSERT INTO accounts (user_id, day, credits) VALUES (?, ?, 1)",
-                                               (n, DAY)))
+        await db.run(
+            lambda conn: conn.execute("INSERT INTO accounts (user_id, day, credits) VALUES (?, ?, 1)", (n, DAY))
+        )
 
     await asyncio.gather(*(per_statement(n) if n % 2 else whole(n) for n in range(2, 102)))
     rows = await db.conn.execute_fetchall("SELECT COUNT(*), SUM(credits) FROM accounts")

@@ -83,17 +83,41 @@ async def test_a_thousand_concurrent_requests_with_vendor_failures_keep_the_ledg
         jobs, quota, requests = JobsRepository(db, ALLOWANCE), QuotaRepository(db, ALLOWANCE), RequestsRepository(db)
         retry = RetryPolicy(max_attempts=2, deadline=30, base_delay=0, max_delay=0, jitter=0)
         providers = FaceProviders(
-            ace=None, host=None, callbacks=None, alerts=OperatorAlerts(None), fallback=False,
-            ailab=AILabClient(http, api_key=SecretStr(AILAB_KEY), base_url=vendors.ailab.base_url, timeout=20,
-                              quality_control="NONE", retry=retry),
-            accuauth=AccuAuthClient(http, api_id=SecretStr(ACCU_ID), api_secret=SecretStr(ACCU_SECRET),
-                                    base_url=vendors.accuauth.base_url, timeout=20, retry=retry),
-            age_vendor=Vendor.AILAB, gender_vendor=Vendor.AILAB,
+            ace=None,
+            host=None,
+            callbacks=None,
+            alerts=OperatorAlerts(None),
+            fallback=False,
+            ailab=AILabClient(
+                http,
+                api_key=SecretStr(AILAB_KEY),
+                base_url=vendors.ailab.base_url,
+                timeout=20,
+                quality_control="NONE",
+                retry=retry,
+            ),
+            accuauth=AccuAuthClient(
+                http,
+                api_id=SecretStr(ACCU_ID),
+                api_secret=SecretStr(ACCU_SECRET),
+                base_url=vendors.accuauth.base_url,
+                timeout=20,
+                retry=retry,
+            ),
+            age_vendor=Vendor.AILAB,
+            gender_vendor=Vendor.AILAB,
         )
         chat = StubChat(small_face())
-        runner = JobRunner(jobs=jobs, requests=requests, providers=providers, port=chat,
-                           results_dir=tmp_path / "results", concurrency={vendor: 40 for vendor in Vendor},
-                           today=lambda: DAY, one_active=False)
+        runner = JobRunner(
+            jobs=jobs,
+            requests=requests,
+            providers=providers,
+            port=chat,
+            results_dir=tmp_path / "results",
+            concurrency={vendor: 40 for vendor in Vendor},
+            today=lambda: DAY,
+            one_active=False,
+        )
 
         # People: some with credits, a few banned.
         people = list(range(5000, 5000 + PEOPLE))
@@ -105,8 +129,9 @@ async def test_a_thousand_concurrent_requests_with_vendor_failures_keep_the_ledg
                 await quota.set_banned(person, True, admin_id=ADMIN, day=DAY, reason="test")
         photos: dict[int, str] = {}
         for person in people:
-            stored = await requests.create(chat_id=person, thread_id=None, user_id=person, message_id=1,
-                                           sizes=[PhotoSize("f", 300, 300, 1000)])
+            stored = await requests.create(
+                chat_id=person, thread_id=None, user_id=person, message_id=1, sizes=[PhotoSize("f", 300, 300, 1000)]
+            )
             photos[person] = stored.id
 
         # Vendor trouble, consumed as the calls come: errors, broken bodies, dropped connections, no face.
@@ -127,8 +152,17 @@ async def test_a_thousand_concurrent_requests_with_vendor_failures_keep_the_ledg
             params: dict[str, object] = {"age": 70} if operation == "older" else {}
             if operation == "swap_gender":
                 params = {"to": "female"}
-            submissions.append(NewJob(key=f"{person}:{n}", request_id=photos[person], user_id=person, chat_id=person,
-                                      operation=operation, cost=COSTS[operation], params=params))
+            submissions.append(
+                NewJob(
+                    key=f"{person}:{n}",
+                    request_id=photos[person],
+                    user_id=person,
+                    chat_id=person,
+                    operation=operation,
+                    cost=COSTS[operation],
+                    params=params,
+                )
+            )
         rng.shuffle(submissions)
 
         outcomes = await asyncio.gather(*(runner.submit(new) for new in submissions))
@@ -173,8 +207,9 @@ async def test_a_thousand_concurrent_requests_with_vendor_failures_keep_the_ledg
 
 def _refused_keys(submissions: list[NewJob], outcomes: Sequence[OpenResult]) -> set[str]:
     """Keys whose every submission was refused (out of quota, banned): they opened no job."""
-    opened = {new.key for new, outcome in zip(submissions, outcomes, strict=True)
-              if isinstance(outcome, Opened | Duplicate)}
+    opened = {
+        new.key for new, outcome in zip(submissions, outcomes, strict=True) if isinstance(outcome, Opened | Duplicate)
+    }
     return {new.key for new in submissions} - opened
 
 

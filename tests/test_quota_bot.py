@@ -89,8 +89,13 @@ def test_operation_costs_are_validated(tmp_path: Path, value: str, complaint: st
 def test_a_bad_operation_cost_stops_the_bot_with_one_clear_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPERATION_"))}
     result = subprocess.run(
-        [sys.executable, "-m", "bot"], env=env | {"TELEGRAM_BOT_TOKEN": TOKEN, "OPERATION_COSTS": '{"olderr": 2}'},
-        cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False,
+        [sys.executable, "-m", "bot"],
+        env=env | {"TELEGRAM_BOT_TOKEN": TOKEN, "OPERATION_COSTS": '{"olderr": 2}'},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
@@ -120,8 +125,15 @@ async def test_a_fallback_to_the_second_vendor_is_still_one_charge(
 async def test_a_vendor_failure_leaves_allowance_and_credits_as_they_were(
     tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
 ) -> None:
-    settings = make_settings(tg, tmp_path, vendors, free_daily_quota=1, vendor_fallback=False,
-                             vendor_max_attempts=1, operation_costs='{"swap_gender": 2}')
+    settings = make_settings(
+        tg,
+        tmp_path,
+        vendors,
+        free_daily_quota=1,
+        vendor_fallback=False,
+        vendor_max_attempts=1,
+        operation_costs='{"swap_gender": 2}',
+    )
     alice, admin = tg.user(1001, "Alice"), tg.user(ADMIN_ID, "Ada")
     async with running_bot(tg, settings) as bot:
         await admin.send_text(admin, "/grant 1001 3")
@@ -136,8 +148,14 @@ async def test_a_vendor_failure_leaves_allowance_and_credits_as_they_were(
         assert await allowance(bot, alice.id) == before
         async with bot.database() as db:
             rows = await db.conn.execute_fetchall("SELECT kind, bucket, amount FROM ledger WHERE job_id IS NOT NULL")
-        assert sorted(tuple(r) for r in rows) == sorted([
-            ("reserve", "daily", 1), ("release", "daily", 1),
-            ("reserve", "daily", 1), ("reserve", "credits", 1), ("release", "daily", 1), ("release", "credits", 1),
-        ])
+        assert sorted(tuple(r) for r in rows) == sorted(
+            [
+                ("reserve", "daily", 1),
+                ("release", "daily", 1),
+                ("reserve", "daily", 1),
+                ("reserve", "credits", 1),
+                ("release", "daily", 1),
+                ("release", "credits", 1),
+            ]
+        )
         assert await audit(bot) == []

@@ -39,8 +39,7 @@ async def test_a_crash_mid_job_costs_nothing_and_the_person_is_told_after_the_re
 
     vendors.ailab.latency = 0
     async with running_bot_process(tg, settings) as bot:
-        told = await tg.wait_for_bot_message(alice, predicate=lambda m: "interrupted" in m.get("text", ""),
-                                             timeout=10)
+        told = await tg.wait_for_bot_message(alice, predicate=lambda m: "interrupted" in m.get("text", ""), timeout=10)
         assert "did not cost anything" in told["text"]
         async with bot.database() as db:
             [(status, outcome)] = [tuple(r) for r in await db.conn.execute_fetchall("SELECT status, outcome FROM jobs")]

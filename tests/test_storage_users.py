@@ -47,9 +47,7 @@ async def test_a_transaction_cancelled_at_its_begin_leaves_the_connection_usable
     users = UsersRepository(db)
     try:
         for _ in range(20):  # cancel at different points of the first hops
-            task = asyncio.create_task(
-                users.record_seen(5, username="x", first_name="X", language_code=None, now=0.0)
-            )
+            task = asyncio.create_task(users.record_seen(5, username="x", first_name="X", language_code=None, now=0.0))
             await asyncio.sleep(0)
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)

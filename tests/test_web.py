@@ -206,8 +206,21 @@ async def test_only_declared_routes_exist(run: Any, tmp_path: Path) -> None:
     host = BuiltinPhotoHost(tmp_path / "media", "http://x", 60)
     base = await run(media=host, swap_callbacks=FakeSink(), health={"db": ok})
     async with httpx.AsyncClient() as http:
-        for path in ("/", "/media", "/media/", "/etc/passwd", "/healthz/", "/callbacks", "/callbacks/acedata",
-                     "/callbacks/acedata/", "/metrics", "/docs", "/static/x", "/favicon.ico", "/.env"):
+        for path in (
+            "/",
+            "/media",
+            "/media/",
+            "/etc/passwd",
+            "/healthz/",
+            "/callbacks",
+            "/callbacks/acedata",
+            "/callbacks/acedata/",
+            "/metrics",
+            "/docs",
+            "/static/x",
+            "/favicon.ico",
+            "/.env",
+        ):
             answer = await http.get(f"{base}{path}")
             assert answer.status_code == 404, path
             assert answer.content == b"Not Found", path

@@ -31,8 +31,13 @@ async def test_a_request_without_the_secret_header_gets_403_and_no_update(tg: Fa
         url = tg.webhook.url
         forged = {
             "update_id": 999,
-            "message": {"message_id": 5, "date": 0, "chat": {"id": 1001, "type": "private"},
-                        "from": {"id": 1001, "is_bot": False, "first_name": "Alice"}, "text": "/help"},
+            "message": {
+                "message_id": 5,
+                "date": 0,
+                "chat": {"id": 1001, "type": "private"},
+                "from": {"id": 1001, "is_bot": False, "first_name": "Alice"},
+                "text": "/help",
+            },
         }
         async with httpx.AsyncClient() as client:
             missing = await client.post(url, json=forged)
