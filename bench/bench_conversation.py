@@ -85,7 +85,7 @@ from tests.fakes.telegram import (  # noqa: E402
     render_photo_sizes,
 )
 from tests.fakes.vendors import AILAB_KEY, AILAB_PATH, FakeAILab, RecordedRequest  # noqa: E402
-from tests.harness import TOKEN, free_port  # noqa: E402
+from tests.support.bot import TOKEN, free_port  # noqa: E402
 
 ASTRONAUT = ROOT / "tests" / "data" / "astronaut.jpg"
 USER_BASE = 10_000_000  # simulated people's Telegram ids: USER_BASE + serial

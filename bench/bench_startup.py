@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
 from bench.bench_conversation import BotProcess, bot_env, machine_line  # noqa: E402
 from tests.fakes.telegram import FakeTelegram  # noqa: E402
 from tests.fakes.vendors import FakeAILab  # noqa: E402
-from tests.harness import TOKEN  # noqa: E402
+from tests.support.bot import TOKEN  # noqa: E402
 
 
 async def one_run(idle: float) -> tuple[float, float, int, float]:

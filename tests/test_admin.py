@@ -7,8 +7,9 @@ from typing import Any
 from bot.i18n import Texts
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import ACCU_ID, ACCU_SECRET, FakeVendors
-from tests.harness import RunningBot
-from tests.test_conversation import FACE, allowance, audit, photo_and_menu, text_of, wait_result, wait_text
+from tests.support.bot import RunningBot
+from tests.support.conversation import allowance, audit, photo_and_menu, text_of, wait_result, wait_text
+from tests.support.images import FACE
 
 ADMIN_ID = 900  # make_settings: ADMIN_IDS=900
 UNKNOWN = "I don't know that command. /help shows what I can do."

@@ -8,11 +8,11 @@ import io
 import pytest
 from PIL import Image
 
-from tests.corpus import encode, exif_with_orientation, heic, photo_like
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.harness import RunningBot
-from tests.test_conversation import wait_result
+from tests.support.bot import RunningBot
+from tests.support.conversation import wait_result
+from tests.support.images import encode, exif_with_orientation, heic, photo_like
 
 pytestmark = pytest.mark.slow
 

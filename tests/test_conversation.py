@@ -1,110 +1,33 @@
 """The conversation end to end: people (fake Telegram) -> the bot -> vendors (fakes) -> results.
 
-This file holds the shared helpers and the private-chat conversation; groups, face swaps and the job side
-(progress, failures, limits) have their own ``test_conversation_*.py`` files.
+This file holds the private-chat conversation; groups, face swaps and the job side (progress, failures,
+limits) have their own ``test_conversation_*.py`` files, and the helpers they share are in
+``tests/support/conversation.py``.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
-from typing import Any
-
-from PIL import Image
 
 from bot.i18n import LANGUAGES, Texts
 from bot.imaging import RejectReason
 from bot.jobs.types import Failure, FailureKind
 from bot.providers.errors import PhotoProblem
-from bot.quota_clock import QuotaClock
 from handlers.chat.port import failure_text
-from storage.quota import Allowance, QuotaRepository
-from tests.fakes.telegram import FakeTelegram, FakeUser
+from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.harness import DATA, RunningBot, make_settings, running_bot
-
-FACE = (DATA / "astronaut.jpg").read_bytes()
-FACE_256 = (DATA / "astronaut-256.jpg").read_bytes()
-ALL_BUTTONS = ["👴 Older", "👶 Younger", "🔄 Swap gender", "🎭 Swap faces", "🔍 Detect gender"]
-RESULT_TIMEOUT = 10.0
-
-
-# ---- helpers shared by the test_conversation_*.py files ------------------------------------------------
-
-
-def buttons(message: dict[str, Any]) -> list[str]:
-    markup = message.get("reply_markup") or {}
-    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
-
-
-def callback_data(message: dict[str, Any]) -> list[str]:
-    markup = message.get("reply_markup") or {}
-    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
-
-
-def is_photo(message: dict[str, Any]) -> bool:
-    return "photo" in message
-
-
-def text_of(message: dict[str, Any]) -> str:
-    return str(message.get("text") or message.get("caption") or "")
-
-
-def decodes(data: bytes) -> tuple[int, int]:
-    with Image.open(io.BytesIO(data)) as image:
-        image.load()
-        return image.size
-
-
-def green_pixels(data: bytes) -> int:
-    """How many pixels are the face box's bright green."""
-    with Image.open(io.BytesIO(data)) as image:
-        raw = image.convert("RGB").tobytes()
-    return sum(1 for i in range(0, len(raw), 3) if raw[i + 1] > 200 and raw[i] < 80 and raw[i + 2] < 80)
-
-
-def jpeg(size: tuple[int, int] = (512, 512)) -> bytes:
-    """The test face scaled to ``size``, as a JPEG."""
-    with Image.open(io.BytesIO(FACE)) as image:
-        buffer = io.BytesIO()
-        image.convert("RGB").resize(size).save(buffer, "JPEG", quality=90)
-        return buffer.getvalue()
-
-
-async def allowance(bot: RunningBot, user_id: int) -> Allowance:
-    """The person's quota as the bot's database has it now."""
-    async with bot.database() as db:
-        quota = QuotaRepository(db, bot.settings.free_daily_quota)
-        return await quota.allowance(user_id, QuotaClock(bot.settings.quota_timezone).today())
-
-
-async def audit(bot: RunningBot) -> list[str]:
-    async with bot.database() as db:
-        return await QuotaRepository(db, bot.settings.free_daily_quota).audit()
-
-
-async def photo_and_menu(tg: FakeTelegram, user: FakeUser, data: bytes = FACE) -> tuple[dict[str, Any], dict[str, Any]]:
-    """``user`` sends a photo in their private chat; returns (the photo, the bot's menu)."""
-    photo = await user.send_photo(user, data)
-
-    def is_menu(message: dict[str, Any]) -> bool:
-        return message.get("reply_to_message", {}).get("message_id") == photo["message_id"] and bool(buttons(message))
-
-    menu = await tg.wait_for_bot_message(user, predicate=is_menu)
-    return photo, menu
-
-
-async def wait_result(tg: FakeTelegram, chat: Any, timeout: float = RESULT_TIMEOUT) -> dict[str, Any]:
-    return await tg.wait_for_bot_message(chat, predicate=is_photo, timeout=timeout)
-
-
-async def wait_text(tg: FakeTelegram, chat: Any, needle: str, timeout: float = RESULT_TIMEOUT) -> dict[str, Any]:
-    """The next bot message in ``chat`` (edits applied) whose text contains ``needle``.
-
-    Status messages are edited into their final word, so this also finds a status message turned failure.
-    """
-    return await tg.wait_for_bot_message(chat, predicate=lambda m: needle in text_of(m), timeout=timeout)
-
+from tests.support.bot import RunningBot, make_settings, running_bot
+from tests.support.conversation import (
+    ALL_BUTTONS,
+    allowance,
+    audit,
+    buttons,
+    callback_data,
+    photo_and_menu,
+    wait_result,
+    wait_text,
+)
+from tests.support.images import FACE, decodes, green_pixels
 
 # ---- private chat: the acceptance path -------------------------------------------------------------
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.harness import RunningBot, make_settings, running_bot
-from tests.test_conversation import ALL_BUTTONS, FACE, allowance, buttons, is_photo, wait_result
+from tests.support.bot import RunningBot, make_settings, running_bot
+from tests.support.conversation import ALL_BUTTONS, allowance, buttons, is_photo, wait_result
+from tests.support.images import FACE
 
 GROUP = -100777
 

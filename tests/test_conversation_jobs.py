@@ -10,26 +10,21 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.fakes.telegram import FakeTelegram, FakeUser
+from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.harness import RunningBot, make_settings, running_bot
-from tests.test_conversation import (
-    FACE,
+from tests.support.bot import RunningBot, make_settings, running_bot
+from tests.support.conversation import (
     allowance,
     audit,
     buttons,
     is_photo,
-    jpeg,
     photo_and_menu,
+    press_age,
     text_of,
     wait_result,
     wait_text,
 )
-
-
-async def press_age(tg: FakeTelegram, user: FakeUser, menu: dict[str, object], age: str = "65 years") -> str:
-    await user.press(menu, "👴 Older")
-    return await user.press(await tg.wait_for_edit(menu), age)
+from tests.support.images import FACE, jpeg
 
 
 def status_texts(tg: FakeTelegram, chat_id: int, message_id: int) -> list[str]:

@@ -11,20 +11,18 @@ import httpx
 
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.harness import RunningBot, make_settings, running_bot
-from tests.test_conversation import (
+from tests.support.bot import RunningBot, make_settings, running_bot
+from tests.support.conversation import (
     ALL_BUTTONS,
-    FACE,
     allowance,
     audit,
     buttons,
-    decodes,
-    jpeg,
     photo_and_menu,
     text_of,
     wait_result,
     wait_text,
 )
+from tests.support.images import FACE, decodes, jpeg
 
 GROUP = -100777
 FACE_PHOTO = jpeg((320, 400))  # the face to use: a size of its own, so a result shows which photo received it

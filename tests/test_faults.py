@@ -20,7 +20,7 @@ for them at most one final answer shows, their job is settled, and the bot's att
   connection resets, empty bodies;
 - Telegram (``fail_next``): 429 with retry_after, 500/502, "message to edit not found"; and 403 from people
   who block the bot while their job runs;
-- the hostile corpus (``tests/corpus.py``), each file's outcome checked against its expectation;
+- the hostile corpus (``tests/support/images.py``), each file's outcome checked against its expectation;
 - SIGKILL, then a restart, once per kill round. Kills land at points defined by events, never by the clock:
   after the vendors received the k-th held request; while a status message is shown; while a job waits for a
   vendor slot; while a paid result waits out a Telegram 429; after Ace accepted a face swap (callback pending).
@@ -66,15 +66,14 @@ from typing import Any
 
 import pytest
 
-from bot.i18n import Texts
 from bot.settings import Settings
 from storage import Database
 from storage.quota import QuotaRepository
-from tests.corpus import CorpusFile, hostile_corpus
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors, Fault
-from tests.harness import BotProcess, make_settings, running_bot_process
-from tests.test_conversation import FACE, buttons, is_photo, jpeg, text_of
+from tests.support.bot import BotProcess, make_settings, running_bot_process
+from tests.support.conversation import answer_kind, buttons, poll_until, text_of
+from tests.support.images import FACE, CorpusFile, hostile_corpus, jpeg
 
 pytestmark = pytest.mark.slow
 
@@ -82,19 +81,7 @@ SEED = int(os.environ.get("FAULT_SEED", "7"))
 SWAP_FACE = jpeg((320, 400))
 COSTS = {"swap_faces": 2}
 
-EN = Texts().get("en")
-NOT_FREE = EN("not-free")
-INTERRUPTED = EN("fail-interrupted")
-REFUSALS = {EN("file-not-image"): "not an image", EN("file-too-big"): "too big"}
-GENERIC = EN("error-generic")
-MENU = EN("menu-prompt")
 HELP = "How to use FaceShift"
-# The first words of each failure text -> its kind, for the table.
-FAILURE_KINDS = {
-    EN(key, min=0).split("0")[0][:40]: key.removeprefix("fail-")
-    for key in sorted(Texts.message_ids("en"))
-    if key.startswith("fail-")
-}
 
 # 24 requests: 13 reach AILab (older, younger, gender), 12 AccuAuth (detect, gender, menu), 4 Ace (swap).
 STORM_KINDS = ["older"] * 5 + ["younger"] * 3 + ["detect"] * 4 + ["gender"] * 5 + ["swap"] * 4 + ["menu-detect"] * 3
@@ -102,17 +89,6 @@ STORM_VENDOR_FAULTS = {"ailab": 7, "accuauth": 5, "acedata": 3}  # fewer than ea
 VENDOR_FAULT_KINDS = ["429", "5xx", "hang", "malformed JSON", "truncated", "non-image result", "reset", "empty body"]
 UNSETTLED = ("queued", "running", "result_ready")
 ANSWER_GRACE = 15.0
-
-
-async def poll_until(condition: Callable[[], object], *, timeout: float, what: str) -> None:
-    """Wait until ``condition()`` holds, looking every 20 ms (it may read the vendors or the database, whose
-    changes do not wake ``FakeTelegram.wait_until``)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
-        await asyncio.sleep(0.02)
 
 
 # ---- what people do and what they get back --------------------------------------------------------------
@@ -127,26 +103,6 @@ class Request:
     menu: dict[str, Any] | None = None
     acted: bool = False
     blocked: bool = False
-
-
-def answer_kind(message: dict[str, Any]) -> str | None:
-    """What a bot message is: a final answer's kind, None for menus and status messages, "unexpected" else."""
-    if is_photo(message):
-        return "result"
-    text = text_of(message)
-    if INTERRUPTED in text:
-        return "interrupted"
-    if NOT_FREE in text:
-        first = text.splitlines()[0]
-        kind = next((k for prefix, k in FAILURE_KINDS.items() if first.startswith(prefix)), "other")
-        return f"failed: {kind}"
-    if text in REFUSALS:
-        return f"refused: {REFUSALS[text]}"
-    if text == GENERIC:
-        return "error-generic"
-    if text.startswith("⏳") or (text == MENU and buttons(message)):
-        return None
-    return "unexpected"
 
 
 @dataclass

@@ -18,9 +18,9 @@ from storage import Database
 from storage.quota import QuotaRepository
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors
-from tests.harness import BotProcess, make_settings, running_bot_process
-from tests.test_conversation import FACE, jpeg
-from tests.test_faults import answer_kind, poll_until
+from tests.support.bot import BotProcess, make_settings, running_bot_process
+from tests.support.conversation import answer_kind, poll_until
+from tests.support.images import FACE, jpeg
 
 pytestmark = pytest.mark.slow
 

@@ -17,7 +17,7 @@ from bot.logs import JobContextFilter, JsonFormatter, RedactingFormatter, config
 from bot.settings import secret_values
 from storage.users import UsersRepository
 from tests.fakes.telegram import FakeTelegram
-from tests.harness import TOKEN, make_settings, running_bot
+from tests.support.bot import TOKEN, make_settings, running_bot
 
 ROOT = Path(__file__).resolve().parent.parent
 

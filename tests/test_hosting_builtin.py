@@ -6,7 +6,6 @@ import asyncio
 import json
 import secrets
 import stat
-import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,22 +17,10 @@ from bot.hosting import BuiltinPhotoHost
 from bot.hosting.builtin import TOKEN_LENGTH, is_token
 from bot.providers.errors import ErrorCategory, ProviderError
 from bot.web.server import WebServer, create_web_app
+from tests.support.clock import FakeClock
 
 DATA = Path(__file__).parent / "data" / "astronaut-256.jpg"
 TTL = 600.0
-
-
-class FakeClock:
-    """Unix time that only moves when the test says so."""
-
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @dataclass

@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
-from botocore.exceptions import ClientError
-from moto.server import ThreadedMotoServer
 
 from bot.hosting import BuiltinPhotoHost
-from bot.hosting.s3 import S3PhotoHost, build_s3_client
+from bot.hosting.s3 import S3PhotoHost
 from bot.providers.photo_host import HostedPhoto, PhotoHost
 from bot.web.server import WebServer, create_web_app
+from tests.support.s3 import exists
 
 if TYPE_CHECKING:
     from mypy_boto3_s3.client import S3Client
@@ -75,35 +74,6 @@ async def test_fake_ace_fetches_from_the_builtin_server(builtin_host: BuiltinPho
         late = await change_age(ace, http, photo)
     assert late.status_code == 500
     assert late.json()["error"]["code"] == "api_error"
-
-
-@pytest.fixture(scope="module")
-def moto_endpoint() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def s3(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> S3Client:
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    return build_s3_client(endpoint_url=moto_endpoint, access_key_id="testing", secret_access_key="testing")
-
-
-def exists(s3: S3Client, bucket: str, key: str) -> bool:
-    try:
-        s3.head_object(Bucket=bucket, Key=key)
-    except ClientError as exc:
-        if exc.response["ResponseMetadata"]["HTTPStatusCode"] == 404:
-            return False
-        raise
-    return True
 
 
 async def test_fake_ace_fetches_the_presigned_url(s3: S3Client) -> None:

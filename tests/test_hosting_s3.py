@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
@@ -13,11 +12,11 @@ import boto3
 import httpx
 import pytest
 from botocore.config import Config
-from botocore.exceptions import ClientError
-from moto.server import ThreadedMotoServer
 
-from bot.hosting.s3 import S3PhotoHost, build_s3_client
+from bot.hosting.s3 import S3PhotoHost
 from bot.providers.errors import ErrorCategory, ProviderError
+from tests.support.clock import FakeClock
+from tests.support.s3 import exists
 
 if TYPE_CHECKING:
     from mypy_boto3_s3.client import S3Client
@@ -26,52 +25,11 @@ DATA = Path(__file__).parent / "data" / "astronaut-256.jpg"
 TTL = 600.0
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture(scope="module")
-def moto_endpoint() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def s3(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> S3Client:
-    """A client with dummy credentials; nothing is read from ~/.aws or the instance metadata service."""
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
-    return build_s3_client(
-        endpoint_url=moto_endpoint, region="us-east-1", access_key_id="testing", secret_access_key="testing"
-    )
-
-
 @pytest.fixture
 def bucket(s3: S3Client) -> str:
     name = f"faceshift-test-{secrets.token_hex(4)}"
     s3.create_bucket(Bucket=name)
     return name
-
-
-def exists(s3: S3Client, bucket: str, key: str) -> bool:
-    try:
-        s3.head_object(Bucket=bucket, Key=key)
-    except ClientError as exc:
-        if exc.response["ResponseMetadata"]["HTTPStatusCode"] == 404:
-            return False
-        raise
-    return True
 
 
 async def test_publish_fetch_remove(s3: S3Client, bucket: str) -> None:
@@ -119,14 +77,14 @@ async def test_sweep_removes_only_old_objects_of_ours(s3: S3Client, bucket: str)
 
     assert await host.sweep() == 0  # nothing is older than the TTL yet
 
-    clock.now += TTL + 1
+    clock.advance(TTL + 1)
     assert await host.sweep() == 3
     for photo in old:
         assert not exists(s3, bucket, photo.key)
     assert exists(s3, bucket, "faceshift/operator-notes.txt")
     assert exists(s3, bucket, outside)
 
-    clock.now = time.time()
+    clock.set(time.time())
     young = await host.publish(b"young", "image/jpeg", job_id="j9")
     assert await host.sweep() == 0
     assert exists(s3, bucket, young.key)

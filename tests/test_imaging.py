@@ -32,7 +32,7 @@ from bot.imaging import (
     prepare,
     probe,
 )
-from tests.corpus import DATA, encode, photo_like, zero_png, zip_bytes
+from tests.support.images import DATA, encode, photo_like, zero_png, zip_bytes
 
 RED = (255, 0, 0)
 GREY = (128, 128, 128)

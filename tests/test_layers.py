@@ -102,3 +102,39 @@ def test_the_check_sees_each_kind_of_wrong_direction() -> None:
 def test_the_readme_states_the_same_directions() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "bot.app (composition root) -> handlers -> bot -> storage" in readme
+
+
+# ---- the tests' own direction: test modules share code through tests/support and tests/fakes only ------------
+
+TEST_ROOTS = ("tests", "bench")
+
+
+def imported_test_modules(source: str) -> list[str]:
+    """The ``tests.test_*`` modules that ``source`` imports (``from tests import test_x`` included)."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.append(node.module)
+            found.extend(f"{node.module}.{alias.name}" for alias in node.names)
+    return sorted({".".join(name.split(".")[:2]) for name in found if name.startswith("tests.test_")})
+
+
+def test_no_test_module_imports_another() -> None:
+    problems = [
+        f"{path.relative_to(ROOT)} imports {module}"
+        for root in TEST_ROOTS
+        for path in sorted((ROOT / root).rglob("*.py"))
+        for module in imported_test_modules(path.read_text(encoding="utf-8"))
+    ]
+    assert problems == [], "shared test code belongs in tests/support (or tests/fakes)"
+
+
+def test_the_test_import_check_sees_each_form() -> None:
+    conversation, faults = "tests.test_conversation", "tests.test_faults"
+    assert imported_test_modules(f"from {conversation} import FACE\n") == [conversation]
+    assert imported_test_modules(f"import {faults} as faults\n") == [faults]
+    assert imported_test_modules("from tests import test_faults, support\n") == [faults]
+    assert imported_test_modules(f"def f():\n    from {faults}_sigterm import finals\n") == [f"{faults}_sigterm"]
+    assert imported_test_modules("from tests.support.conversation import buttons\nimport tests.fakes\n") == []

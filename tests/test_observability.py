@@ -7,9 +7,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.harness import DATA, RunningBot
-
-FACE = (DATA / "astronaut.jpg").read_bytes()
+from tests.support.bot import RunningBot
+from tests.support.images import FACE
 
 
 def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

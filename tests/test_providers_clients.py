@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import socket
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-import pytest_asyncio
 from pydantic import SecretStr
 
 from bot.providers.acedata import AceDataClient
-from bot.providers.errors import ErrorCategory, PhotoProblem, ProviderError
+from bot.providers.errors import ErrorCategory, PhotoProblem
 from bot.providers.types import FaceBox, Gender, GenderVerdict, ResultImage
 from tests.fakes.vendors import (
     ACCU_ERROR_CODES,
@@ -27,7 +25,8 @@ from tests.fakes.vendors import (
     solid_image,
     swap_faces,
 )
-from tests.test_providers_support import PHOTO, Rig, Servers, json_of, reset, servers
+from tests.support.bot import free_port
+from tests.support.providers import PHOTO, Rig, json_of, raises
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -95,33 +94,8 @@ ACCU_EXPECTED: dict[str, tuple[ErrorCategory, PhotoProblem | None]] = {
 }
 
 
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def shared() -> AsyncIterator[Servers]:
-    async with servers() as s:
-        yield s
-
-
-@pytest.fixture
-def rig(shared: Servers) -> Rig:
-    reset(shared)
-    return Rig(shared)
-
-
-def free_port() -> int:
-    """A port nothing listens on (bound, then released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def photo_url(rig: Rig, data: bytes = PHOTO) -> str:
     return rig.s.vendors.acedata.host(data)
-
-
-async def raises(call: Awaitable[object]) -> ProviderError:
-    with pytest.raises(ProviderError) as info:
-        await call
-    return info.value
 
 
 # -- (1) every documented code, injected in the fake, read through the client ------------------------------

@@ -11,34 +11,15 @@ import pytest
 
 from bot.providers.errors import ErrorCategory, ProviderError
 from bot.providers.retry import RetryPolicy, retry_after_from, transport_error
+from tests.support.clock import FakeClock
 
 
-class FakeTime:
-    """A clock that only moves when the policy sleeps."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
-def policy(t: FakeTime, **kwargs: object) -> tuple[RetryPolicy, list[tuple[str, int, ProviderError]]]:
+def policy(t: FakeClock, **kwargs: object) -> tuple[RetryPolicy, list[tuple[str, int, ProviderError]]]:
     seen: list[tuple[str, int, ProviderError]] = []
-    options: dict[str, object] = {
-        "max_attempts": 3,
-        "deadline": 60.0,
-        "base_delay": 1.0,
-        "max_delay": 8.0,
-        "jitter": 0.0,
-        **kwargs,
-    }
-    p = RetryPolicy(sleep=t.sleep, clock=t.clock, on_retry=lambda v, n, e: seen.append((v, n, e)), **options)  # type: ignore[arg-type]
+    options: dict[str, object] = {"max_attempts": 3, "deadline": 60.0, "base_delay": 1.0, "max_delay": 8.0,
+                                  "jitter": 0.0, **kwargs}
+    p = RetryPolicy(sleep=t.sleep, clock=t, on_retry=lambda v, n, e: seen.append((v, n, e)),
+                    **options)  # type: ignore[arg-type]
     return p, seen
 
 
@@ -59,7 +40,7 @@ def err(category: ErrorCategory, **kwargs: object) -> ProviderError:
 
 
 async def test_transient_twice_then_success() -> None:
-    t = FakeTime()
+    t = FakeClock(1000.0)
     p, seen = policy(t)
     calls, call = failing(err(ErrorCategory.TRANSIENT), err(ErrorCategory.TRANSIENT))
     assert await p.run("v", call) == "ok"
@@ -69,7 +50,7 @@ async def test_transient_twice_then_success() -> None:
 
 
 async def test_gives_up_after_max_attempts() -> None:
-    t = FakeTime()
+    t = FakeClock(1000.0)
     p, _ = policy(t, max_attempts=2)
     calls, call = failing(*[err(ErrorCategory.TRANSIENT, code=str(i)) for i in range(5)])
     with pytest.raises(ProviderError) as info:
@@ -79,7 +60,7 @@ async def test_gives_up_after_max_attempts() -> None:
 
 @pytest.mark.parametrize("category", [ErrorCategory.UNUSABLE_PHOTO, ErrorCategory.OPERATOR, ErrorCategory.TIMEOUT])
 async def test_never_repeated(category: ErrorCategory) -> None:
-    t = FakeTime()
+    t = FakeClock(1000.0)
     p, seen = policy(t)
     calls, call = failing(err(category))
     with pytest.raises(ProviderError):
@@ -88,7 +69,7 @@ async def test_never_repeated(category: ErrorCategory) -> None:
 
 
 async def test_retry_after_larger_than_backoff_is_honoured() -> None:
-    t = FakeTime()
+    t = FakeClock(1000.0)
     p, _ = policy(t)
     calls, call = failing(err(ErrorCategory.RATE_LIMITED, retry_after=7.0))
     assert await p.run("v", call) == "ok"
@@ -96,7 +77,7 @@ async def test_retry_after_larger_than_backoff_is_honoured() -> None:
 
 
 async def test_retry_after_beyond_deadline_gives_up_without_sleeping() -> None:
-    t = FakeTime()
+    t = FakeClock(1000.0)
     p, _ = policy(t, deadline=30.0)
     calls, call = failing(err(ErrorCategory.RATE_LIMITED, retry_after=120.0))
     with pytest.raises(ProviderError) as info:
@@ -106,7 +87,7 @@ async def test_retry_after_beyond_deadline_gives_up_without_sleeping() -> None:
 
 
 async def test_deadline_counts_time_spent_in_calls() -> None:
-    t = FakeTime()
+    t = FakeClock(1000.0)
     p, _ = policy(t, max_attempts=10, deadline=10.0)
     calls: list[int] = []
 
@@ -134,7 +115,7 @@ async def test_an_attempt_running_at_the_deadline_is_cut_short() -> None:
 
 
 async def test_non_idempotent_not_repeated_once_maybe_processed() -> None:
-    t = FakeTime()
+    t = FakeClock(1000.0)
     p, _ = policy(t)
     calls, call = failing(err(ErrorCategory.TRANSIENT, maybe_processed=True))
     with pytest.raises(ProviderError):
@@ -148,7 +129,7 @@ async def test_non_idempotent_not_repeated_once_maybe_processed() -> None:
 
 
 async def test_other_exceptions_propagate_untouched() -> None:
-    t = FakeTime()
+    t = FakeClock(1000.0)
     p, _ = policy(t)
 
     async def bug() -> str:
@@ -160,7 +141,7 @@ async def test_other_exceptions_propagate_untouched() -> None:
 
 
 async def test_jitter_stays_within_bounds() -> None:
-    t = FakeTime()
+    t = FakeClock(1000.0)
     p, _ = policy(t, jitter=0.5, max_attempts=4)
     _, call = failing(*[err(ErrorCategory.TRANSIENT)] * 3)
     await p.run("v", call)

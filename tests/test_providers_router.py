@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import httpx
 import pytest
-import pytest_asyncio
 
 from bot.operations import Operation
 from bot.providers.errors import ErrorCategory, PhotoProblem, ProviderError
 from bot.providers.types import Gender
 from bot.settings import Vendor
 from tests.fakes.vendors import AILAB_PATH, edit_age, edit_gender, solid_image, swap_faces
-from tests.test_providers_support import PHOTO, Rig, Servers, json_of, reset, servers
+from tests.support.providers import PHOTO, Rig, json_of, raises
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def shared() -> AsyncIterator[Servers]:
-    async with servers() as s:
-        yield s
-
-
-@pytest.fixture
-def rig(shared: Servers) -> Rig:
-    reset(shared)
-    return Rig(shared)
-
-
-async def raises(call: object) -> ProviderError:
-    with pytest.raises(ProviderError) as info:
-        await call  # type: ignore[misc]
-    return info.value
 
 
 def assert_all_removed(rig: Rig) -> None:

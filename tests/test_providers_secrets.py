@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 import pytest
-import pytest_asyncio
 
 from bot.providers.errors import ProviderError
 from bot.providers.swap_callbacks import SwapCallbacks
 from bot.providers.types import Gender
 from bot.settings import Vendor
 from tests.fakes.vendors import ACCU_ID, ACCU_SECRET, ACE_TOKEN, AILAB_KEY, Fault
-from tests.test_providers_support import PHOTO, SECRETS, Rig, Servers, reset, servers
+from tests.support.providers import PHOTO, SECRETS, Rig, Servers, reset
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def shared() -> AsyncIterator[Servers]:
-    async with servers() as s:
-        yield s
 
 
 def texts_of(error: BaseException) -> list[str]:

@@ -16,6 +16,7 @@ from bot.providers.errors import ErrorCategory, PhotoProblem, ProviderError, ver
 from bot.providers.http import check_image
 from bot.providers.swap_callbacks import SwapCallbacks
 from bot.providers.types import FaceBox
+from tests.support.clock import FakeClock
 
 # -- swap callbacks -------------------------------------------------------------------------------------
 
@@ -165,17 +166,18 @@ def test_vendor_text_stays_in_detail() -> None:
 
 async def test_alerts_once_per_vendor_code_per_quiet_period() -> None:
     sent: list[str] = []
-    now = [0.0]
+    clock = FakeClock(0.0)
 
     async def notify(text: str) -> None:
         sent.append(text)
 
-    alerts = OperatorAlerts(notify, quiet_period=100, clock=lambda: now[0])
-    key = ProviderError("acedata", ErrorCategory.OPERATOR, code="invalid_token", status=401, detail="secret-ish")
+    alerts = OperatorAlerts(notify, quiet_period=100, clock=clock)
+    key = ProviderError("acedata", ErrorCategory.OPERATOR, code="invalid_token", status=401,
+                        detail="secret-ish")
     assert await alerts.report(key) is True
     assert await alerts.report(key) is False
     assert await alerts.report(ProviderError("ailab", ErrorCategory.OPERATOR, code="invalid_token")) is True
-    now[0] = 150.0
+    clock.set(150.0)
     assert await alerts.report(key) is True
     assert len(sent) == 3
     assert "acedata" in sent[0] and "invalid_token" in sent[0] and "401" in sent[0]

@@ -15,6 +15,7 @@ from storage import Database
 from storage.jobs import Banned, Busy, Duplicate, Job, JobsRepository, NewJob, Opened, OpenResult, OutOfQuota
 from storage.quota import MAX_AMOUNT, QuotaRepository
 from storage.requests import PhotoSize, RequestsRepository
+from tests.support.clock import FakeClock
 
 DAY = "2024-03-01"
 NEXT_DAY = "2024-03-02"
@@ -246,26 +247,26 @@ async def test_a_clock_going_back_never_hands_out_a_day_twice(ledger: Ledger) ->
 
 def test_the_allowance_day_turns_at_midnight_in_the_quota_timezone() -> None:
     """Tokyo is UTC+9: 14:59 UTC is still the 1st there, 15:00 UTC is the 2nd, and the reset is 15:00 UTC."""
-    instant = datetime(2024, 3, 1, 14, 59, 59, tzinfo=UTC)
-    tokyo = QuotaClock("Asia/Tokyo", now=lambda: instant)
+    clock = FakeClock(datetime(2024, 3, 1, 14, 59, 59, tzinfo=UTC))
+    tokyo = QuotaClock("Asia/Tokyo", now=clock.utc)
     assert tokyo.today() == "2024-03-01"
     assert tokyo.next_reset().astimezone(UTC) == datetime(2024, 3, 1, 15, 0, tzinfo=UTC)
-    instant = datetime(2024, 3, 1, 15, 0, 0, tzinfo=UTC)
+    clock.set(datetime(2024, 3, 1, 15, 0, 0, tzinfo=UTC))
     assert tokyo.today() == "2024-03-02"
-    assert QuotaClock("UTC", now=lambda: instant).today() == "2024-03-01"  # UTC has not turned yet
+    assert QuotaClock("UTC", now=clock.utc).today() == "2024-03-01"  # UTC has not turned yet
     # Across a DST change (New York, 2024-03-10 02:00 -> 03:00) the reset is still local midnight.
-    instant = datetime(2024, 3, 10, 12, 0, tzinfo=UTC)
-    new_york = QuotaClock("America/New_York", now=lambda: instant)
+    clock.set(datetime(2024, 3, 10, 12, 0, tzinfo=UTC))
+    new_york = QuotaClock("America/New_York", now=clock.utc)
     assert new_york.next_reset().astimezone(UTC) == datetime(2024, 3, 11, 4, 0, tzinfo=UTC)
 
 
 async def test_the_day_boundary_in_a_non_utc_timezone_resets_the_allowance(ledger: Ledger) -> None:
-    instant = datetime(2024, 3, 1, 14, 59, tzinfo=UTC)
-    clock = QuotaClock("Asia/Tokyo", now=lambda: instant)
+    now = FakeClock(datetime(2024, 3, 1, 14, 59, tzinfo=UTC))
+    clock = QuotaClock("Asia/Tokyo", now=now.utc)
     for _ in range(5):
         await ledger.opened(day=clock.today())
     assert isinstance(await ledger.open(day=clock.today()), OutOfQuota)
-    instant = datetime(2024, 3, 1, 15, 0, tzinfo=UTC)  # midnight in Tokyo, 3 pm in UTC
+    now.set(datetime(2024, 3, 1, 15, 0, tzinfo=UTC))  # midnight in Tokyo, 3 pm in UTC
     assert isinstance(await ledger.open(day=clock.today()), Opened)
     assert (await ledger.quota.allowance(ALICE, clock.today())).daily_left == 4
     assert await ledger.quota.audit() == []

@@ -34,7 +34,7 @@ from storage.jobs import Banned, Duplicate, Job, JobsRepository, NewJob, Opened,
 from storage.quota import QuotaRepository
 from storage.requests import PhotoRequest, PhotoSize, RequestsRepository
 from tests.fakes.vendors import ACCU_ID, ACCU_SECRET, AILAB_KEY, FakeVendors, Fault
-from tests.harness import DATA
+from tests.support.images import DATA
 
 DAY = "2024-03-01"
 ALLOWANCE = 3

@@ -13,8 +13,9 @@ from pydantic import ValidationError
 from bot.settings import Settings, describe_validation_error
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors
-from tests.harness import TOKEN, make_settings, running_bot
-from tests.test_conversation import FACE, allowance, audit, photo_and_menu, text_of, wait_result, wait_text
+from tests.support.bot import TOKEN, make_settings, running_bot
+from tests.support.conversation import allowance, audit, photo_and_menu, text_of, wait_result, wait_text
+from tests.support.images import FACE
 
 ADMIN_ID = 900
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from storage.quota import QuotaRepository
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.harness import DATA, make_settings, running_bot_process
+from tests.support.bot import make_settings, running_bot_process
+from tests.support.images import FACE
 
-FACE = (DATA / "astronaut.jpg").read_bytes()
 ALICE = 1001
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.harness import make_settings, running_bot
-from tests.test_conversation import FACE
+from tests.support.bot import make_settings, running_bot
+from tests.support.images import FACE
 
 
 async def test_an_untold_failure_is_told_at_the_next_start(

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.harness import make_settings, running_bot
-from tests.test_conversation import photo_and_menu, wait_result
-from tests.test_conversation_jobs import press_age
+from tests.support.bot import make_settings, running_bot
+from tests.support.conversation import photo_and_menu, press_age, wait_result
 
 
 async def test_a_quick_job_answers_with_its_result_only(tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path) -> None:

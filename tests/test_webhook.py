@@ -8,7 +8,7 @@ import httpx
 
 from bot.web.webhook import SECRET_HEADER, webhook_path
 from tests.fakes.telegram import FakeTelegram
-from tests.harness import TOKEN, make_settings, running_bot
+from tests.support.bot import TOKEN, make_settings, running_bot
 
 
 async def test_webhook_mode_registers_and_receives_updates(tg: FakeTelegram, tmp_path: Path) -> None:

@@ -1,19 +1,19 @@
-"""Shared rig for the provider tests (no tests here): fake vendors, a tiny photo host, clients, fake time.
+"""The rig of the provider tests: fake vendors, a tiny photo host, clients, fake time.
 
-The fakes and the photo host are served once per test module (starting uvicorn costs ~0.1 s); each test gets
-fresh clients, a fresh fake clock and reset fakes.
+The fakes and the photo host are served once per test module (starting uvicorn costs ~0.1 s: the ``shared``
+fixture in ``tests/conftest.py``); each test gets fresh clients, a fresh fake clock and reset fakes (``rig``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from pydantic import SecretStr
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -40,6 +40,8 @@ from tests.fakes.vendors import (
     RecordedRequest,
     running_vendors,
 )
+from tests.support.clock import FakeClock
+from tests.support.images import FACE
 
 
 def json_of(request: RecordedRequest) -> dict[str, Any]:
@@ -48,23 +50,8 @@ def json_of(request: RecordedRequest) -> dict[str, Any]:
     return request.json
 
 
-PHOTO = (Path(__file__).parent / "data" / "astronaut.jpg").read_bytes()
+PHOTO = FACE
 SECRETS = (ACE_TOKEN, AILAB_KEY, ACCU_ID, ACCU_SECRET)
-
-
-class FakeTime:
-    """Sleeps return at once and move this clock instead."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 class MemoryHost:
@@ -140,19 +127,14 @@ class Rig:
     swap_timeout: float = 5.0
     max_attempts: int = 3
     deadline: float = 60.0
-    time: FakeTime = field(default_factory=FakeTime)
+    time: FakeClock = field(default_factory=lambda: FakeClock(0.0))
     retries: list[tuple[str, int, ProviderError]] = field(default_factory=list)
     alerts_sent: list[str] = field(default_factory=list)
 
     @property
     def policy(self) -> RetryPolicy:
-        return RetryPolicy(
-            max_attempts=self.max_attempts,
-            deadline=self.deadline,
-            sleep=self.time.sleep,
-            clock=self.time.clock,
-            on_retry=lambda v, n, e: self.retries.append((v, n, e)),
-        )
+        return RetryPolicy(max_attempts=self.max_attempts, deadline=self.deadline, sleep=self.time.sleep,
+                           clock=self.time, on_retry=lambda v, n, e: self.retries.append((v, n, e)))
 
     def ace(self) -> AceDataClient:
         fake = self.s.vendors.acedata
@@ -190,7 +172,7 @@ class Rig:
         async def notify(text: str) -> None:
             self.alerts_sent.append(text)
 
-        return OperatorAlerts(notify, clock=self.time.clock)
+        return OperatorAlerts(notify, clock=self.time)
 
     def providers(
         self,
@@ -217,6 +199,13 @@ class Rig:
             callbacks=registry,
             alerts=self.alerts(),
         )
+
+
+async def raises(call: Awaitable[object]) -> ProviderError:
+    """The ProviderError ``call`` raises (the test fails if it raises none)."""
+    with pytest.raises(ProviderError) as info:
+        await call
+    return info.value
 
 
 def reset(s: Servers) -> None:

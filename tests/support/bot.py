@@ -1,4 +1,5 @@
-"""Run the real bot in the test's event loop against the fake Telegram and fake vendors, over real HTTP."""
+"""The real bot under test, against the fake Telegram and fake vendors over real HTTP: in the test's event loop
+(:func:`running_bot`) or as a separate process (:func:`running_bot_process`)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,6 @@ from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import ACCU_ID, ACCU_SECRET, ACE_TOKEN, AILAB_KEY, FakeVendors
 
 TOKEN = "123456:TEST-secret-token-value"
-DATA = Path(__file__).parent / "data"
 
 
 def free_port() -> int:

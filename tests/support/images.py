@@ -1,4 +1,5 @@
-"""Image generators shared by the tests, and a corpus of hostile or broken files people might send.
+"""Images for the tests: the test face (``tests/data``), generators, checks on what came back, and a corpus
+of hostile or broken files people might send.
 
 Each corpus entry says what a person should get back when they send it as a file with ``/older``: a result
 (``"result"``) or a clear refusal that costs nothing (``"refused"``). The face check of the fake vendors is
@@ -16,8 +17,31 @@ from typing import Any, Literal
 
 from PIL import Image, ImageChops
 
-DATA = Path(__file__).parent / "data"
-ASTRONAUT = (DATA / "astronaut.jpg").read_bytes()
+DATA = Path(__file__).resolve().parent.parent / "data"
+FACE = (DATA / "astronaut.jpg").read_bytes()  # 512x512, one face
+FACE_256 = (DATA / "astronaut-256.jpg").read_bytes()
+
+
+def jpeg(size: tuple[int, int] = (512, 512)) -> bytes:
+    """The test face scaled to ``size``, as a JPEG."""
+    with Image.open(io.BytesIO(FACE)) as image:
+        buffer = io.BytesIO()
+        image.convert("RGB").resize(size).save(buffer, "JPEG", quality=90)
+        return buffer.getvalue()
+
+
+def decodes(data: bytes) -> tuple[int, int]:
+    """The size of the image in ``data``, once fully decoded (raises if it does not decode)."""
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        return image.size
+
+
+def green_pixels(data: bytes) -> int:
+    """How many pixels are the face box's bright green."""
+    with Image.open(io.BytesIO(data)) as image:
+        raw = image.convert("RGB").tobytes()
+    return sum(1 for i in range(0, len(raw), 3) if raw[i + 1] > 200 and raw[i] < 80 and raw[i + 2] < 80)
 
 
 def encode(im: Image.Image, fmt: str = "JPEG", **params: Any) -> bytes:
@@ -97,12 +121,12 @@ class CorpusFile:
 
 def hostile_corpus() -> list[CorpusFile]:
     """At least 30 files: broken, hostile, odd, and a few fine ones in disguise."""
-    face = Image.open(io.BytesIO(ASTRONAUT)).convert("RGB")
+    face = Image.open(io.BytesIO(FACE)).convert("RGB")
     flat = Image.new("RGB", (600, 600), (120, 120, 120))
     frames = [face.resize((300, 300)), Image.new("RGB", (300, 300), (0, 0, 255))]
     files = [
-        CorpusFile("truncated.jpg", ASTRONAUT[: len(ASTRONAUT) // 2], "image/jpeg", "refused"),
-        CorpusFile("truncated-tiny.jpg", ASTRONAUT[:200], "image/jpeg", "refused"),
+        CorpusFile("truncated.jpg", FACE[: len(FACE) // 2], "image/jpeg", "refused"),
+        CorpusFile("truncated-tiny.jpg", FACE[:200], "image/jpeg", "refused"),
         CorpusFile("empty.jpg", b"", "image/jpeg", "refused"),
         CorpusFile("bomb-20000.png", zero_png(20000, 20000), "image/png", "refused"),
         CorpusFile("bomb-wide.png", zero_png(30000, 100), "image/png", "refused"),
