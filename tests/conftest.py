@@ -93,5 +93,6 @@ def s3(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> S
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     monkeypatch.delenv("AWS_PROFILE", raising=False)
-    return build_s3_client(endpoint_url=moto_endpoint, region="us-east-1",
-                           access_key_id="testing", secret_access_key="testing")
+    return build_s3_client(
+        endpoint_url=moto_endpoint, region="us-east-1", access_key_id="testing", secret_access_key="testing"
+    )

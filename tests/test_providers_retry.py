@@ -16,10 +16,15 @@ from tests.support.clock import FakeClock
 
 def policy(t: FakeClock, **kwargs: object) -> tuple[RetryPolicy, list[tuple[str, int, ProviderError]]]:
     seen: list[tuple[str, int, ProviderError]] = []
-    options: dict[str, object] = {"max_attempts": 3, "deadline": 60.0, "base_delay": 1.0, "max_delay": 8.0,
-                                  "jitter": 0.0, **kwargs}
-    p = RetryPolicy(sleep=t.sleep, clock=t, on_retry=lambda v, n, e: seen.append((v, n, e)),
-                    **options)  # type: ignore[arg-type]
+    options: dict[str, object] = {
+        "max_attempts": 3,
+        "deadline": 60.0,
+        "base_delay": 1.0,
+        "max_delay": 8.0,
+        "jitter": 0.0,
+        **kwargs,
+    }
+    p = RetryPolicy(sleep=t.sleep, clock=t, on_retry=lambda v, n, e: seen.append((v, n, e)), **options)  # type: ignore[arg-type]
     return p, seen
 
 

@@ -172,8 +172,7 @@ async def test_alerts_once_per_vendor_code_per_quiet_period() -> None:
         sent.append(text)
 
     alerts = OperatorAlerts(notify, quiet_period=100, clock=clock)
-    key = ProviderError("acedata", ErrorCategory.OPERATOR, code="invalid_token", status=401,
-                        detail="secret-ish")
+    key = ProviderError("acedata", ErrorCategory.OPERATOR, code="invalid_token", status=401, detail="secret-ish")
     assert await alerts.report(key) is True
     assert await alerts.report(key) is False
     assert await alerts.report(ProviderError("ailab", ErrorCategory.OPERATOR, code="invalid_token")) is True

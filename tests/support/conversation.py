@@ -108,7 +108,8 @@ MENU = EN("menu-prompt")
 # The first words of each failure text -> its kind, for the table.
 FAILURE_KINDS = {
     EN(key, min=0).split("0")[0][:40]: key.removeprefix("fail-")
-    for key in sorted(Texts.message_ids("en")) if key.startswith("fail-")
+    for key in sorted(Texts.message_ids("en"))
+    if key.startswith("fail-")
 }
 
 

@@ -133,8 +133,13 @@ class Rig:
 
     @property
     def policy(self) -> RetryPolicy:
-        return RetryPolicy(max_attempts=self.max_attempts, deadline=self.deadline, sleep=self.time.sleep,
-                           clock=self.time, on_retry=lambda v, n, e: self.retries.append((v, n, e)))
+        return RetryPolicy(
+            max_attempts=self.max_attempts,
+            deadline=self.deadline,
+            sleep=self.time.sleep,
+            clock=self.time,
+            on_retry=lambda v, n, e: self.retries.append((v, n, e)),
+        )
 
     def ace(self) -> AceDataClient:
         fake = self.s.vendors.acedata
