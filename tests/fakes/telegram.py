@@ -76,6 +76,8 @@ JSON: TypeAlias = dict[str, Any]
 T = TypeVar("T")
 
 DEFAULT_TOKEN: Final = "123456:TEST-fake-token"
+#: GroupAnonymousBot: the sender of what an anonymous group admin writes.
+ANONYMOUS_ADMIN_ID: Final = 1087968824
 
 # Limits from the Bot API documentation (https://core.telegram.org/bots/api).
 MAX_TEXT_LENGTH: Final = 4096
@@ -1187,6 +1189,8 @@ class FakeTelegram:
         self.webhook_deliveries: list[tuple[int, int]] = []
         #: setMyName, setMyDescription, setMyShortDescription, setChatMenuButton: (method, language) -> params
         self.bot_settings: dict[tuple[str, str], JSON] = {}
+        #: Group admins: chat id -> user id -> (status "creator" or "administrator", is_anonymous).
+        self._admins: dict[int, dict[int, tuple[str, bool]]] = {}
 
         handlers: dict[str, _Handler] = {
             "getMe": self._api_get_me,
@@ -1217,6 +1221,8 @@ class FakeTelegram:
             "answerCallbackQuery": self._api_answer_callback_query,
             "getFile": self._api_get_file,
             "getChat": self._api_get_chat,
+            "getChatMember": self._api_get_chat_member,
+            "getChatAdministrators": self._api_get_chat_administrators,
         }
         # Telegram matches method names case-insensitively.
         self._handlers: dict[str, tuple[str, _Handler]] = {name.lower(): (name, h) for name, h in handlers.items()}
@@ -2588,6 +2594,62 @@ class FakeTelegram:
             }
         )
         return info
+
+    # ---- group admins ---------------------------------------------------------------------------------
+
+    def make_admin(self, group: ChatLike, user: FakeUser, *, owner: bool = False, anonymous: bool = False) -> None:
+        """Make ``user`` the group's owner or an administrator (``anonymous``: posts as the group)."""
+        chat = self._chat(group)
+        if chat.is_private:
+            raise ValueError("private chats have no administrators")
+        self._admins.setdefault(chat.id, {})[user.id] = ("creator" if owner else "administrator", anonymous)
+
+    def post_as_group(self, group: ChatLike, text: str) -> JSON:
+        """An anonymous admin writes: ``from`` is GroupAnonymousBot and ``sender_chat`` the group itself."""
+        chat = self._chat(group)
+        sender = {"id": ANONYMOUS_ADMIN_ID, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot"}
+        content: JSON = {"text": text, "sender_chat": chat.to_api()}
+        entities = detect_entities(text)
+        if entities:
+            content["entities"] = entities
+        message = self._new_message(chat, sender, content, reply=None, thread_id=None)
+        self._deliver(chat, self._append(chat, message, from_bot=False), "message")
+        return copy.deepcopy(message)
+
+    def _chat_member(self, chat: FakeChat, user_id: int) -> JSON:
+        if user_id == self.bot_id:
+            return {"status": "administrator" if chat.bot_is_admin else "member", "user": dict(self.bot_user)}
+        person = self._users.get(user_id)
+        if person is None:
+            raise _bad("user not found")
+        status, anonymous = self._admins.get(chat.id, {}).get(user_id, ("member", False))
+        member: JSON = {"status": status, "user": person.to_api()}
+        if status == "creator":
+            member["is_anonymous"] = anonymous
+        elif status == "administrator":
+            member |= {
+                "can_be_edited": False,
+                "is_anonymous": anonymous,
+                **dict.fromkeys(("can_manage_chat", "can_delete_messages", "can_manage_video_chats"), True),
+                **dict.fromkeys(("can_restrict_members", "can_change_info", "can_invite_users"), True),
+                **dict.fromkeys(("can_promote_members", "can_post_stories", "can_edit_stories"), False),
+                "can_delete_stories": False,
+            }
+        return member
+
+    async def _api_get_chat_member(self, p: _Params) -> JSON:
+        chat = self._param_chat(p, sending=False)
+        user_id = p.int_("user_id")
+        if user_id is None:
+            raise _bad("user_id is empty")
+        return self._chat_member(chat, user_id)
+
+    async def _api_get_chat_administrators(self, p: _Params) -> list[JSON]:
+        chat = self._param_chat(p, sending=False)
+        if chat.is_private:
+            raise _bad("there are no administrators in the private chat")
+        admins = [self._chat_member(chat, user_id) for user_id in self._admins.get(chat.id, {})]
+        return admins + ([self._chat_member(chat, self.bot_id)] if chat.bot_is_admin else [])
 
     # ---- transcript formatting ------------------------------------------------------------------------
 
