@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import Image
 
 from bot.i18n import Texts
@@ -204,6 +205,7 @@ async def test_a_group_upgraded_mid_job_gets_its_result_in_the_new_chat(
 # ---- Telegram failing for a while, or for good, or the person gone ---------------------------------------
 
 
+@pytest.mark.slow
 async def test_eight_seconds_of_telegram_errors_are_outlasted_while_running(
     tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
 ) -> None:
