@@ -18,6 +18,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("bench_startup.py", [], ["--runs", "2"]),
     ("bench_imaging.py", [], []),
     ("bench_quota.py", [], []),
+    ("bench_delivery.py", [], ["--deliveries", "100"]),
     ("bench_conversation.py", [], ["--quick"]),
 ]
 

@@ -93,6 +93,10 @@ class Settings(BaseSettings):
     # A job this quick shows no status message, only its result; edits are at least this far apart.
     status_delay: float = Field(default=1.0, ge=0)
     results_dir: Path = Path("data/results")
+    # A paid result Telegram keeps failing to take is tried again for this long (seconds, from the first try
+    # in each run), pauses doubling from delivery_retry_pause up to 30 s; then it is refunded and deleted.
+    delivery_deadline: float = Field(default=300.0, gt=0)
+    delivery_retry_pause: float = Field(default=1.0, gt=0)
     shutdown_grace: float = Field(default=20.0, ge=0)  # seconds running jobs get to finish on shutdown
 
     # Timeouts (seconds)

@@ -1,8 +1,32 @@
-"""Jobs: one paid piece of work each, opened with its quota reservation and settled exactly once.
+"""Jobs: one paid piece of work each, opened with its quota reservation, settled exactly once, and ended in
+exactly one terminal state.
 
-States: ``queued`` -> ``running`` -> ``result_ready`` (charged; result kept until delivered) -> ``succeeded``;
-or ``queued``/``running`` -> ``failed`` or ``interrupted`` (reservation released). Settling only moves a job
-out of ``queued``/``running``, so a second settlement of the same job changes nothing.
+The states (``jobs.status``, :class:`JobStatus`)::
+
+    queued ──> running ──> result_ready ──> succeeded      charged, and Telegram accepted the result
+       │          │             │
+       │          │             └─────────> given_up       charged, then refunded: the result could not be
+       │          │                                         delivered (blocked, chat gone, refused as a photo
+       │          │                                         and as a document, or not delivered in time)
+       └──────────┴──> failed | interrupted                 released (interrupted: a restart or a shutdown)
+
+``queued``/``running`` hold a reservation; ``result_ready`` is charged and its result waits on disk
+(``result_path``) to be delivered. The four terminal states never change again, and each settles the money
+once: a charge (``succeeded``), a charge and a refund (``given_up``), or a release (``failed``,
+``interrupted``); :meth:`storage.quota.QuotaRepository.audit` checks exactly that. Every move is one
+``UPDATE ... WHERE status = <the state it leaves>``, so a second attempt at the same move changes nothing.
+
+Beside the state, two marks say what is still owed to the chat:
+
+- ``told_at``: when the person heard how a ``failed``, ``interrupted`` or ``given_up`` job ended (or that
+  nobody can be told: the bot was blocked). Start-up tells those without it.
+- ``status_message_id``: a status message ("⏳ working on it") that is still up. :data:`STATUS_POSTING` (0)
+  records the intent before it is sent; the real id replaces it once Telegram answers; it goes back to NULL
+  when the message is deleted, or turned into the failure notice. A crash between Telegram accepting the
+  status message and its id being written leaves 0: that message cannot be found again (the Bot API cannot
+  list a chat's messages), so recovery sends the job's final answer as a new message, which comes after it.
+  Every status message whose id is known is removed (or turned into the answer) at the latest by the next
+  start-up.
 """
 
 from __future__ import annotations
@@ -15,7 +39,7 @@ from enum import StrEnum
 from typing import Any
 
 from storage.database import Database
-from storage.quota import Allowance, QuotaExhausted, Reservation, account_in, reserve_in, settle_in
+from storage.quota import Allowance, QuotaExhausted, Reservation, account_in, refund_in, reserve_in, settle_in
 from storage.requests import new_id
 
 
@@ -23,13 +47,16 @@ class JobStatus(StrEnum):
     QUEUED = "queued"
     RUNNING = "running"
     RESULT_READY = "result_ready"  # charged; the result waits on disk for delivery
-    SUCCEEDED = "succeeded"  # delivered
-    FAILED = "failed"  # released
-    INTERRUPTED = "interrupted"  # released: a restart or shutdown stopped it
+    SUCCEEDED = "succeeded"  # delivered (terminal)
+    GIVEN_UP = "given_up"  # charged, then refunded: the result could not be delivered (terminal)
+    FAILED = "failed"  # released (terminal)
+    INTERRUPTED = "interrupted"  # released: a restart or shutdown stopped it (terminal)
 
 
 UNSETTLED = (JobStatus.QUEUED, JobStatus.RUNNING)
+TERMINAL = (JobStatus.SUCCEEDED, JobStatus.GIVEN_UP, JobStatus.FAILED, JobStatus.INTERRUPTED)
 RETRYABLE = (JobStatus.FAILED, JobStatus.INTERRUPTED)  # pressing the same button again starts it anew
+STATUS_POSTING = 0  # status_message_id while the status message is being sent (its id not known yet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +194,37 @@ class JobsRepository:
     async def mark_running(self, job_id: str) -> None:
         await self._update(job_id, "status = 'running'", "status = 'queued'")
 
+    async def mark_status_posting(self, job_id: str) -> None:
+        """A status message is about to be sent: recorded first, so a crash cannot leave it unaccounted for."""
+        await self._db.run(
+            lambda conn: conn.execute(
+                "UPDATE jobs SET status_message_id = ? WHERE id = ? AND status_message_id IS NULL",
+                (STATUS_POSTING, job_id),
+            )
+        )
+
     async def set_status_message(self, job_id: str, message_id: int) -> None:
         await self._db.run(
             lambda conn: conn.execute("UPDATE jobs SET status_message_id = ? WHERE id = ?", (message_id, job_id))
         )
+
+    async def clear_status_message(self, job_id: str, message_id: int | None = None) -> None:
+        """The status message is gone (deleted, turned into the answer, or never sent). With ``message_id``,
+        only that one (e.g. :data:`STATUS_POSTING` after a send that failed)."""
+        sql = "UPDATE jobs SET status_message_id = NULL WHERE id = ?"
+        args: tuple[object, ...] = (job_id,)
+        if message_id is not None:
+            sql, args = f"{sql} AND status_message_id = ?", (job_id, message_id)
+        await self._db.run(lambda conn: conn.execute(sql, args))
+
+    async def leftover_status_messages(self) -> list[Job]:
+        """Ended jobs whose status message may still be up (a crash came between the end and its removal).
+        Not the untold: telling them turns the status message into the notice."""
+        rows = await self._db.conn.execute_fetchall(
+            """SELECT * FROM jobs WHERE status_message_id IS NOT NULL AND (status = 'succeeded'
+                   OR (status IN ('failed', 'interrupted', 'given_up') AND told_at IS NOT NULL))"""
+        )
+        return [_job(row) for row in rows]
 
     async def finish_paid(self, job_id: str, *, vendor: str, vendor_ms: int, result_path: str | None) -> Job | None:
         """The vendor delivered: charge the reservation, keep the result until it reaches the person."""
@@ -198,8 +252,35 @@ class JobsRepository:
             job_id, charge=False, status=status, outcome=outcome, vendor=vendor, vendor_ms=vendor_ms, result_path=None
         )
 
-    async def mark_delivered(self, job_id: str) -> None:
-        await self._update(job_id, "status = 'succeeded', result_path = NULL", "status = 'result_ready'")
+    async def mark_delivered(self, job_id: str) -> bool:
+        """Telegram accepted the result: ``result_ready`` -> ``succeeded``. False when it was not result_ready."""
+
+        def work(conn: sqlite3.Connection) -> bool:
+            cursor = conn.execute(
+                """UPDATE jobs SET status = 'succeeded', result_path = NULL, updated_at = ?
+                   WHERE id = ? AND status = 'result_ready'""",
+                (time.time(), job_id),
+            )
+            return cursor.rowcount > 0
+
+        return await self._db.run(work)
+
+    async def give_up(self, job_id: str, *, outcome: str) -> Job | None:
+        """The paid result cannot be delivered: ``result_ready`` -> ``given_up`` and its charge refunded, in one
+        transaction. None when the job was not waiting for delivery (given up or delivered already)."""
+
+        def work(conn: sqlite3.Connection) -> Job | None:
+            job = _one(
+                conn,
+                """UPDATE jobs SET status = 'given_up', outcome = ?, result_path = NULL, updated_at = ?
+                   WHERE id = ? AND status = 'result_ready' RETURNING *""",
+                (outcome, time.time(), job_id),
+            )
+            if job is not None:
+                refund_in(conn, job.user_id, job.id, job.reservation)
+            return job
+
+        return await self._db.run(work)
 
     async def interrupt_unfinished(self) -> list[Job]:
         """Start-up recovery: release every job a crash left queued or running (one transaction)."""
@@ -215,13 +296,19 @@ class JobsRepository:
         return await self._db.run(work)
 
     async def mark_told(self, job_id: str) -> None:
-        """The person heard about the failure (or cannot be told: they blocked the bot)."""
-        await self._db.run(lambda conn: conn.execute("UPDATE jobs SET told_at = ? WHERE id = ?", (time.time(), job_id)))
+        """The person heard how the job ended (or cannot be told: they blocked the bot). Telling turns the
+        status message into the notice or replaces it, so no status message is left to remove."""
+        await self._db.run(
+            lambda conn: conn.execute(
+                "UPDATE jobs SET told_at = ?, status_message_id = NULL WHERE id = ?", (time.time(), job_id)
+            )
+        )
 
     async def untold_failures(self) -> list[Job]:
-        """Failed or interrupted jobs whose person has not been told yet (start-up recovery tells them)."""
+        """Failed, interrupted or given-up jobs whose person has not been told yet (start-up tells them)."""
         rows = await self._db.conn.execute_fetchall(
-            "SELECT * FROM jobs WHERE status IN ('failed', 'interrupted') AND told_at IS NULL ORDER BY created_at"
+            """SELECT * FROM jobs WHERE status IN ('failed', 'interrupted', 'given_up') AND told_at IS NULL
+               ORDER BY created_at"""
         )
         return [_job(row) for row in rows]
 

@@ -3,7 +3,8 @@
 Every movement is a ``ledger`` row; the ``accounts`` row holds the running balances and is updated in the
 same transaction, so the two always agree (:meth:`QuotaRepository.audit` proves it, and also checks every
 job against its ledger rows). A job *reserves* its cost (daily allowance first, then credits) and later
-*charges* it (success) or *releases* it (failure).
+*charges* it (success) or *releases* it (failure). A charged job whose result could not be delivered at all is
+*refunded*: a ``refund`` movement gives the charged cost back (see :func:`refund_in`).
 
 The allowance day. An account's counters belong to its ``day``; the first use on a later day starts the new
 day from zero. A reservation remembers the day it counts against, so a job that runs across midnight settles
@@ -75,7 +76,7 @@ class AdminResult:
 class LedgerEntry:
     id: int
     user_id: int
-    kind: str  # reserve, charge, release, grant, reset, setlimit, ban, unban
+    kind: str  # reserve, charge, release, refund, grant, reset, setlimit, ban, unban
     bucket: str | None  # daily or credits
     amount: int
     day: str | None
@@ -145,6 +146,35 @@ def settle_in(conn: sqlite3.Connection, user_id: int, job_id: str, reservation: 
         {"day": reservation.day, "daily": daily, "credit": credit, "charge": int(charge), "user": user_id},
     )
     _movements(conn, user_id, "charge" if charge else "release", daily, credit, reservation.day, job_id)
+
+
+def refund_in(conn: sqlite3.Connection, user_id: int, job_id: str, reservation: Reservation) -> None:
+    """Give back what a *charged* job cost (its result could not be delivered). The caller refunds each once.
+
+    Credits come back as available credits. The daily part comes back to today's allowance when the job was
+    charged against the account's current day; against an earlier day it is settled in the ledger only (that
+    day's counters are gone), as :func:`settle_in` does. When an admin's reset already gave today's use back,
+    only what is still counted as used can be given back again: the rest is written without a day, so that the
+    job's own rows still add up to its cost and the day's counters never go below zero.
+    """
+    daily, credit = reservation.daily_part, reservation.credit_part
+    if not daily and not credit:
+        return
+    row = conn.execute("SELECT day, daily_used FROM accounts WHERE user_id = ?", (user_id,)).fetchone()
+    same_day = row is not None and row["day"] == reservation.day
+    back = min(daily, row["daily_used"]) if same_day else daily
+    conn.execute(
+        """UPDATE accounts SET daily_used = daily_used - CASE WHEN day = ? THEN ? ELSE 0 END,
+               credits = credits + ? WHERE user_id = ?""",
+        (reservation.day, back, credit, user_id),
+    )
+    _movements(conn, user_id, "refund", back, credit, reservation.day, job_id)
+    if daily > back:
+        conn.execute(
+            """INSERT INTO ledger (user_id, kind, bucket, amount, day, job_id, reason, created_at)
+               VALUES (?, 'refund', 'daily', ?, NULL, ?, 'already given back by a reset', ?)""",
+            (user_id, daily - back, job_id, time.time()),
+        )
 
 
 def _movements(
@@ -363,8 +393,9 @@ def _admin_row(
 
 def _job_problems(row: sqlite3.Row) -> list[str]:
     """What is wrong between one job and its ledger rows: its reservation must match its split, and it is
-    settled exactly once, by a charge (delivered or awaiting delivery) or a release (failed, interrupted):
-    a second settlement doubles an amount, so it shows."""
+    settled exactly once, by a charge (delivered or awaiting delivery) or a release (failed, interrupted); a
+    job given up after its charge (its result could not be delivered) is charged once and refunded once, so it
+    counts as released. A second settlement doubles an amount, so it shows."""
     job = f"job {row['id']} ({row['status']})"
     found = []
     if row["daily_part"] + row["credit_part"] != row["cost"] or min(row["daily_part"], row["credit_part"]) < 0:
@@ -373,32 +404,41 @@ def _job_problems(row: sqlite3.Row) -> list[str]:
         reserved = row[f"reserved_{bucket}"]
         if reserved != row[part]:
             found.append(f"{job}: reserved {reserved} {bucket} but its {part} is {row[part]}")
-    expected = {
-        "queued": (0, 0),
-        "running": (0, 0),
-        "result_ready": (row["cost"], 0),
-        "succeeded": (row["cost"], 0),
-        "failed": (0, row["cost"]),
-        "interrupted": (0, row["cost"]),
+    cost = row["cost"]
+    expected = {  # (charged, released, refunded)
+        "queued": (0, 0, 0),
+        "running": (0, 0, 0),
+        "result_ready": (cost, 0, 0),
+        "succeeded": (cost, 0, 0),
+        "given_up": (cost, 0, cost),
+        "failed": (0, cost, 0),
+        "interrupted": (0, cost, 0),
     }
     want = expected.get(row["status"])
-    got = (row["charged"], row["released"])
+    got = (row["charged"], row["released"], row["refunded"])
     if want is None:
         found.append(f"{job}: unknown status")
     elif got != want:
-        found.append(f"{job}: charged {got[0]} and released {got[1]}, expected {want[0]} and {want[1]}")
+        if want[2] or got[2]:
+            found.append(
+                f"{job}: charged {got[0]}, released {got[1]} and refunded {got[2]}, "
+                f"expected {want[0]}, {want[1]} and {want[2]}"
+            )
+        else:
+            found.append(f"{job}: charged {got[0]} and released {got[1]}, expected {want[0]} and {want[1]}")
     return found
 
 
 _AUDIT_ACCOUNTS = """
     SELECT a.user_id, a.day, a.daily_used, a.daily_reserved, a.credits, a.credits_reserved,
       COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind='charge' THEN l.amount END), 0)
-    - COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind='reset' THEN l.amount END), 0)
+    - COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind IN ('reset','refund')
+                   THEN l.amount END), 0)
         AS used,
       COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind='reserve' THEN l.amount END), 0)
     - COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind IN ('charge','release')
                    THEN l.amount END), 0) AS reserved,
-      COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind IN ('grant','release') THEN l.amount END), 0)
+      COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind IN ('grant','release','refund') THEN l.amount END), 0)
     - COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind='reserve' THEN l.amount END), 0) AS credits_calc,
       COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind='reserve' THEN l.amount END), 0)
     - COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind IN ('charge','release') THEN l.amount END), 0)
@@ -412,12 +452,14 @@ _AUDIT_JOBS = """
       COALESCE(SUM(CASE WHEN l.kind='reserve' AND l.bucket='daily' THEN l.amount END), 0) AS reserved_daily,
       COALESCE(SUM(CASE WHEN l.kind='reserve' AND l.bucket='credits' THEN l.amount END), 0) AS reserved_credits,
       COALESCE(SUM(CASE WHEN l.kind='charge' THEN l.amount END), 0) AS charged,
-      COALESCE(SUM(CASE WHEN l.kind='release' THEN l.amount END), 0) AS released
+      COALESCE(SUM(CASE WHEN l.kind='release' THEN l.amount END), 0) AS released,
+      COALESCE(SUM(CASE WHEN l.kind='refund' THEN l.amount END), 0) AS refunded
     FROM jobs j LEFT JOIN ledger l ON l.job_id = j.id
     GROUP BY j.id
 """
 
 _AUDIT_ORPHANS = """
     SELECT l.id, l.kind, l.job_id FROM ledger l
-    WHERE l.kind IN ('reserve', 'charge', 'release') AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = l.job_id)
+    WHERE l.kind IN ('reserve', 'charge', 'release', 'refund')
+      AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = l.job_id)
 """

@@ -30,6 +30,7 @@ class PhotoRequest:
     created_at: float
     media_group_id: str | None = None
     command: str | None = None
+    moved_from_chat_id: int | None = None  # the group this photo was posted in, before it became a supergroup
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,9 @@ class RequestsRepository:
 
     async def find_by_message(self, chat_id: int, message_id: int, user_id: int) -> PhotoRequest | None:
         async with self._db.conn.execute(
-            "SELECT * FROM requests WHERE chat_id = ? AND message_id = ? AND user_id = ?",
+            # A request moved from an upgraded group keeps the old chat's message id: it is not this message.
+            """SELECT * FROM requests WHERE chat_id = ? AND message_id = ? AND user_id = ?
+               AND moved_from_chat_id IS NULL""",
             (chat_id, message_id, user_id),
         ) as cursor:
             row = await cursor.fetchone()
@@ -133,6 +136,26 @@ class RequestsRepository:
             (since,),
         )
         return [str(row[0]) for row in rows]
+
+    async def move_chat(self, old_chat_id: int, new_chat_id: int) -> int:
+        """A group became a supergroup (Telegram's ``migrate_to_chat_id``): every stored chat id of the old
+        chat (requests, jobs, face-swap waits) becomes the new one, in one transaction, so later sends and
+        restarts go to the new chat. Returns how many requests moved. Doing it twice changes nothing."""
+
+        def work(conn: sqlite3.Connection) -> int:
+            moved = conn.execute(
+                """UPDATE requests SET chat_id = ?, moved_from_chat_id = COALESCE(moved_from_chat_id, ?)
+                   WHERE chat_id = ?""",
+                (new_chat_id, old_chat_id, old_chat_id),
+            ).rowcount
+            # A status message stays in the old chat, where the bot can no longer edit or delete anything.
+            conn.execute(
+                "UPDATE jobs SET chat_id = ?, status_message_id = NULL WHERE chat_id = ?", (new_chat_id, old_chat_id)
+            )
+            conn.execute("UPDATE pairings SET chat_id = ? WHERE chat_id = ?", (new_chat_id, old_chat_id))
+            return moved
+
+        return await self._db.run(work)
 
     # Face swap pairings -------------------------------------------------------------------------------
 
@@ -206,6 +229,7 @@ def _request(row: sqlite3.Row) -> PhotoRequest:
         created_at=row["created_at"],
         media_group_id=row["media_group_id"],
         command=row["command"],
+        moved_from_chat_id=row["moved_from_chat_id"],
     )
 
 

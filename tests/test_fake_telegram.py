@@ -25,7 +25,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from tests.fakes.telegram import ApiError, FakeTelegram, detect_entities, parse_formatted_text, utf16_len
@@ -474,10 +474,71 @@ async def test_bot_send_photo_multipart_round_trip(tg: FakeTelegram, bot: Bot) -
         await bot.send_photo(dm.id, "AgACunknown")
     with pytest.raises(BadRequest, match="Image_process_failed"):
         await bot.send_photo(dm.id, b"GIF89a not really")
-    with pytest.raises(BadRequest, match="File is too big"):
+    with pytest.raises(BadRequest, match="Photo_save_file_invalid"):
         await bot.send_photo(dm.id, b"\xff" * (10 * 1024 * 1024 + 1))
     with pytest.raises(BadRequest, match="Photo_invalid_dimensions"):
         await bot.send_photo(dm.id, jpeg(2100, 100))
+
+
+async def test_send_document_up_to_50_mb_any_shape(tg: FakeTelegram, bot: Bot) -> None:
+    alice = tg.user(id=1001, first_name="Alice")
+    dm = tg.private_chat(alice)
+    strip = io.BytesIO()
+    Image.new("RGB", (13000, 400), (10, 20, 30)).save(strip, "PNG")
+    with pytest.raises(BadRequest, match="Photo_invalid_dimensions"):
+        await bot.send_photo(dm.id, strip.getvalue())  # a side ratio over 20: no photo can show it
+    sent = await bot.send_document(dm.id, strip.getvalue(), filename="faceshift.png", caption="Done")
+    assert sent.document is not None and sent.document.file_name == "faceshift.png"
+    assert sent.document.mime_type == "image/png" and sent.caption == "Done"
+    assert tg.message_file(sent.to_dict()).data == strip.getvalue()
+    again = await bot.send_document(dm.id, sent.document.file_id)  # re-send by file_id
+    assert again.document is not None and again.document.file_id == sent.document.file_id
+    with pytest.raises(NetworkError, match="Request Entity Too Large"):
+        await bot.send_document(dm.id, b"\0" * (50 * 1024 * 1024 + 1), filename="huge.bin")
+
+
+async def test_a_group_upgraded_to_a_supergroup(tg: FakeTelegram, bot: Bot) -> None:
+    alice = tg.user(id=1001, first_name="Alice")
+    group = tg.group(id=-4001, title="Friends", supergroup=False)
+    await alice.send_text(group, "/start")
+    supergroup = tg.migrate_to_supergroup(group, -1004001, by=alice)
+    assert supergroup.type == "supergroup" and supergroup.title == "Friends"
+    updates = await bot.get_updates(timeout=0)
+    messages = [u.message for u in updates if u.message]
+    service = [m for m in messages if m.migrate_to_chat_id or m.migrate_from_chat_id]
+    assert [(m.chat.id, m.migrate_to_chat_id, m.migrate_from_chat_id) for m in service] == [
+        (-4001, -1004001, None),
+        (-1004001, None, -4001),
+    ]
+    for call in (
+        bot.send_message(-4001, "hello"),
+        bot.send_photo(-4001, jpeg(100, 100)),
+        bot.delete_message(-4001, 1),
+    ):
+        with pytest.raises(ChatMigrated) as migrated:
+            await call
+        assert migrated.value.new_chat_id == -1004001
+    sent = await bot.send_message(-1004001, "hello")
+    assert sent.chat.id == -1004001 and sent.chat.type == "supergroup"
+    with pytest.raises(ValueError, match="not a basic group"):
+        tg.migrate_to_supergroup(supergroup, -1004002)
+
+
+async def test_fail_chat_fails_one_chat_for_a_while(tg: FakeTelegram, bot: Bot) -> None:
+    alice, bob = tg.user(id=1001, first_name="Alice"), tg.user(id=1002, first_name="Bob")
+    tg.private_chat(bob)
+    tg.fail_chat(alice, 502, calls=2, methods=["sendMessage"])
+    for _ in range(2):
+        with pytest.raises(NetworkError, match="Bad Gateway"):
+            await bot.send_message(alice.id, "hi")
+    await bot.send_message(bob.id, "hi")  # other chats are served
+    await bot.send_message(alice.id, "hi")  # the two calls are used up
+    tg.fail_chat(bob, 500, seconds=60)
+    with pytest.raises(NetworkError):
+        await bot.send_chat_action(bob.id, "typing")
+    tg.clear_faults()
+    await bot.send_message(bob.id, "hi")
+    assert [m["text"] for m in tg.bot_messages(alice)] == ["hi"]
 
 
 async def test_get_file_limits_and_download_errors(tg: FakeTelegram, bot: Bot) -> None:

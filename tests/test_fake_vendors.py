@@ -36,6 +36,7 @@ from tests.fakes.vendors import (
     AILAB_ERROR_CODES,
     AILAB_KEY,
     AILAB_PATH,
+    V1_KID_AGE,
     V1_OLD_AGE,
     FakeAILab,
     FakeVendors,
@@ -759,6 +760,20 @@ async def test_ailab_success(
     (recorded,) = fakes.ailab.requests
     assert recorded.form == fields and recorded.files["image"][2] == ASTRONAUT
     assert fakes.ailab.edits[0].result == result
+
+
+async def test_a_chosen_result_image_for_the_next_edits(
+    client: httpx.AsyncClient, fakes: FakeVendors, photos: Photos
+) -> None:
+    strip = solid_image(13000, 400, "PNG")
+    fakes.ailab.return_image(strip)
+    assert ailab_image(await ailab_post(client, fakes, {"action_type": "TO_KID"})) == strip
+    assert ailab_image(await ailab_post(client, fakes, {"action_type": "TO_KID"})) == edit_age(ASTRONAUT, V1_KID_AGE)
+    fakes.acedata.return_image(strip)
+    url = photos.url("astronaut.jpg")
+    response = await ace_post(client, fakes, "/face/change-age", {"image_url": url, "age_infos": [{"age": 60}]})
+    result = await client.get(response.json()["image_url"])
+    assert result.content == strip and result.headers["content-type"] == "image/png"
 
 
 @pytest.mark.parametrize("fmt", ["PNG", "BMP"])

@@ -605,13 +605,17 @@ async def read_books(settings: Settings, blocked: set[int]) -> Books:
     db = await Database.open(settings.database_path)
     try:
         audit = await QuotaRepository(db, settings.free_daily_quota).audit()
-        rows = await db.conn.execute_fetchall("SELECT COALESCE(SUM(amount), 0) FROM ledger WHERE kind = 'charge'")
+        rows = await db.conn.execute_fetchall(  # a result that could not be delivered is charged, then refunded
+            "SELECT COALESCE(SUM(CASE kind WHEN 'charge' THEN amount ELSE -amount END), 0) FROM ledger "
+            "WHERE kind IN ('charge', 'refund')"
+        )
         charged = int(next(iter(rows))[0])
         jobs = await db.conn.execute_fetchall("SELECT id, user_id, status, cost FROM jobs")
         success_cost = sum(j["cost"] for j in jobs if j["status"] == "succeeded")
         double = await db.conn.execute_fetchall(
             """SELECT j.id FROM jobs j JOIN ledger l ON l.job_id = j.id AND l.kind = 'charge'
-               GROUP BY j.id HAVING SUM(l.amount) > j.cost OR j.status NOT IN ('succeeded', 'result_ready')"""
+               GROUP BY j.id HAVING SUM(l.amount) > j.cost
+                   OR j.status NOT IN ('succeeded', 'result_ready', 'given_up')"""
         )
         return Books(
             audit=audit,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import random
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -741,3 +742,46 @@ def test_concurrent_calls_agree(astronaut: bytes) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         parallel = list(pool.map(lambda data: prepare(data, AILAB_RULES), inputs))
     assert parallel == sequential
+
+
+# -- fitting a result to Telegram -------------------------------------------------------------------------
+
+
+def test_a_result_that_fits_telegram_goes_as_it_is(astronaut: bytes) -> None:
+    upload = imaging.fit_for_telegram(astronaut)
+    assert (upload.as_photo, upload.data, upload.content_type) == (True, astronaut, "image/jpeg")
+    png = encode(marker_image(600, 400), "PNG")
+    assert imaging.fit_for_telegram(png) == imaging.TelegramUpload(png, True, "image/png", 600, 400)
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "fitted"),
+    [(9000, 3000, (7500, 2500)), (2000, 100, (2000, 100)), (10000, 600, (9433, 566))],
+    ids=["sum over 10000", "ratio exactly 20", "both"],
+)
+def test_a_result_over_the_photo_limits_is_scaled_into_them(width: int, height: int, fitted: tuple[int, int]) -> None:
+    upload = imaging.fit_for_telegram(encode(Image.new("RGB", (width, height), RED), "PNG"))
+    assert upload.as_photo and (upload.width, upload.height) == fitted
+    assert sum(fitted) <= 10_000 and max(fitted) <= 20 * min(fitted)
+    assert decoded(PreparedImage(upload.data, upload.content_type, *fitted, passed_through=False)).size == fitted
+
+
+def test_a_result_over_10_mb_is_reencoded_under_it() -> None:
+    noisy = Image.frombytes("RGB", (2000, 2000), random.Random(3).randbytes(2000 * 2000 * 3))
+    big = encode(noisy, "PNG", compress_level=1)
+    assert len(big) > 10_000_000
+    upload = imaging.fit_for_telegram(big)
+    assert upload.as_photo and upload.content_type == "image/jpeg" and len(upload.data) <= 10_000_000
+
+
+def test_a_result_no_photo_can_show_goes_as_a_document() -> None:
+    strip = encode(Image.new("RGB", (13000, 400), RED), "PNG")  # side ratio 32.5
+    upload = imaging.fit_for_telegram(strip)
+    assert (upload.as_photo, upload.data, upload.content_type, upload.file_name) == (
+        False,
+        strip,
+        "image/png",
+        "faceshift.png",
+    )
+    odd = b"not an image at all"
+    assert imaging.fit_for_telegram(odd) == imaging.TelegramUpload(odd, False, "application/octet-stream")

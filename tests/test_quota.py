@@ -204,6 +204,88 @@ async def test_start_up_recovery_releases_every_unfinished_job(ledger: Ledger) -
     assert await ledger.quota.audit() == []
 
 
+# -- a paid result that could not be delivered: given up and refunded --------------------------------------
+
+
+async def test_a_result_given_up_is_refunded_once_and_counts_as_released(ledger: Ledger) -> None:
+    await ledger.quota.grant(ALICE, 2, admin_id=ADMIN, day=DAY)
+    await ledger.opened(cost=4)  # 4 of 5 daily held by another job
+    job = await ledger.opened(cost=3)  # 1 daily + 2 credits
+    await ledger.jobs.finish_paid(job.id, vendor="ailab", vendor_ms=1, result_path=None)
+    given_up = await ledger.jobs.give_up(job.id, outcome="unreachable")
+    assert given_up is not None and (given_up.status, given_up.outcome) == ("given_up", "unreachable")
+    assert await ledger.jobs.give_up(job.id, outcome="unreachable") is None  # once
+    assert await ledger.jobs.mark_delivered(job.id) is False  # an ended job stays ended
+    allowance = await ledger.quota.allowance(ALICE, DAY)
+    assert (allowance.daily_used, allowance.daily_reserved, allowance.credits) == (0, 4, 2)
+    assert await ledger.ledger_sum("refund") == 3
+    assert await ledger.quota.audit() == []
+    untold = await ledger.jobs.untold_failures()
+    assert [j.id for j in untold] == [job.id]  # the person is still to be told
+
+
+async def test_only_a_paid_undelivered_result_can_be_given_up_or_delivered(ledger: Ledger) -> None:
+    running = await ledger.opened()
+    assert await ledger.jobs.give_up(running.id, outcome="undelivered") is None  # not charged: nothing to refund
+    assert await ledger.jobs.mark_delivered(running.id) is False
+    await ledger.jobs.finish_paid(running.id, vendor="ailab", vendor_ms=1, result_path=None)
+    assert await ledger.jobs.mark_delivered(running.id) is True
+    assert await ledger.jobs.give_up(running.id, outcome="undelivered") is None  # delivered: it stays so
+    assert await ledger.ledger_sum("refund") == 0
+    assert await ledger.quota.audit() == []
+
+
+async def test_a_refund_after_an_admin_reset_never_takes_the_day_below_zero(ledger: Ledger) -> None:
+    job = await ledger.opened(cost=2)
+    await ledger.jobs.finish_paid(job.id, vendor="ailab", vendor_ms=1, result_path=None)
+    await ledger.quota.reset_today(ALICE, admin_id=ADMIN, day=DAY)  # today's use given back already
+    await ledger.jobs.give_up(job.id, outcome="undeliverable")
+    allowance = await ledger.quota.allowance(ALICE, DAY)
+    assert (allowance.daily_used, allowance.daily_left) == (0, 5)
+    assert await ledger.ledger_sum("refund") == 2  # the job's own rows still add up to its cost
+    assert await ledger.quota.audit() == []
+
+
+async def test_a_refund_across_midnight_settles_against_its_own_day(ledger: Ledger) -> None:
+    await ledger.quota.set_limit(ALICE, 1, admin_id=ADMIN, day=DAY)
+    await ledger.quota.grant(ALICE, 1, admin_id=ADMIN, day=DAY)
+    job = await ledger.opened(cost=2, day=DAY)  # 1 daily + 1 credit
+    await ledger.jobs.finish_paid(job.id, vendor="ailab", vendor_ms=1, result_path=None)
+    today = await ledger.opened(day=NEXT_DAY)
+    await ledger.jobs.finish_paid(today.id, vendor="ailab", vendor_ms=1, result_path=None)
+    await ledger.jobs.give_up(job.id, outcome="undelivered")
+    allowance = await ledger.quota.allowance(ALICE, NEXT_DAY)
+    assert (allowance.daily_used, allowance.credits) == (1, 1)  # today's use stays; the credit comes back
+    assert await ledger.quota.audit() == []
+
+
+async def test_a_group_that_became_a_supergroup_moves_every_stored_chat_id(ledger: Ledger) -> None:
+    old, new = -4001, -1004001
+    photo = await ledger.requests.create(
+        chat_id=old, thread_id=None, user_id=ALICE, message_id=7, sizes=[PhotoSize("file", 640, 480, 1000)]
+    )
+    elsewhere = await ledger.requests.create(
+        chat_id=-4002, thread_id=None, user_id=ALICE, message_id=7, sizes=[PhotoSize("file", 640, 480, 1000)]
+    )
+    opened = await ledger.jobs.open(
+        NewJob("k", photo.id, ALICE, old, "older", 1, {"age": 65}), day=DAY, one_active=False
+    )
+    assert isinstance(opened, Opened)
+    await ledger.jobs.set_status_message(opened.job.id, 12)
+    await ledger.requests.open_pairing(photo.id, chat_id=old, user_id=ALICE, ttl=60)
+    assert await ledger.requests.move_chat(old, new) == 1
+    assert await ledger.requests.move_chat(old, new) == 0  # twice changes nothing
+    moved = await ledger.requests.get(photo.id)
+    assert moved is not None and (moved.chat_id, moved.moved_from_chat_id) == (new, old)
+    job = await ledger.jobs.get(opened.job.id)
+    assert job is not None and (job.chat_id, job.status_message_id) == (new, None)  # the status stayed behind
+    pairing = await ledger.requests.get_pairing(photo.id)
+    assert pairing is not None and pairing.chat_id == new
+    assert (await ledger.requests.get(elsewhere.id)) == elsewhere  # other chats untouched
+    # The old message id means nothing in the new chat: a new photo with that id is a new request.
+    assert await ledger.requests.find_by_message(new, 7, ALICE) is None
+
+
 # -- the allowance day -------------------------------------------------------------------------------------
 
 
@@ -382,6 +464,10 @@ async def _busy_ledger(ledger: Ledger) -> None:
         ),
         ("UPDATE jobs SET cost = 7 WHERE cost = 6", "split 5+1 is not its cost 7"),
         ("UPDATE ledger SET job_id = 'gone' WHERE kind = 'release'", "for job gone, which does not exist"),
+        (
+            "UPDATE jobs SET status = 'given_up' WHERE status = 'result_ready'",
+            "released 0 and refunded 0, expected 6, 0 and 6",
+        ),
     ],
 )
 async def test_the_ledger_check_detects_tampering(ledger: Ledger, tampering: str, complaint: str) -> None:

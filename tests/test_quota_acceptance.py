@@ -68,6 +68,9 @@ class StubChat:
     async def deliver(self, job: Job, result: JobResult) -> None:
         self.delivered.append(job.id)
 
+    async def remove_status(self, job: Job) -> bool:
+        return True
+
     async def fail(self, job: Job, failure: Failure) -> None:
         self.failed.append((job.id, failure.kind.value))
 

@@ -133,6 +133,9 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
         today=quota_clock.today,
         one_active=settings.one_job_per_person,
         on_settled=metrics.on_job_settled,
+        on_given_up=metrics.on_result_given_up,
+        delivery_deadline=settings.delivery_deadline,
+        delivery_pause=settings.delivery_retry_pause,
     )
     metrics.watch_jobs(lambda: runner.waiting, lambda: runner.running)
     return Services(

@@ -18,6 +18,9 @@ Guarantees, in the order ``prepare`` applies them:
    upright, converted to 8-bit RGB on white, resized with LANCZOS and encoded as a metadata-free JPEG
    that fits ``rules.max_bytes`` (quality steps first, then smaller pixels).
 
+For Telegram itself, ``fit_for_telegram`` makes a result a photo that fits ``TELEGRAM_PHOTO_RULES`` (as it
+is when it already does), or a document when no photo can show it (a side ratio over 20).
+
 No human text lives here: ``ImageRejected`` carries a ``RejectReason`` and numbers, and the bot's
 message layer turns them into words.
 """
@@ -44,12 +47,14 @@ from bot.imaging._rules import (
     PreparedImage,
     RejectReason,
 )
+from bot.imaging._telegram import MAX_DOCUMENT_BYTES, TelegramUpload, fit_for_telegram
 
 __all__ = [
     "ACCUAUTH_RULES",
     "ACEDATA_RULES",
     "AILAB_RULES",
     "MAX_DECODED_PIXELS",
+    "MAX_DOCUMENT_BYTES",
     "MAX_HEADER_PIXELS",
     "MAX_INPUT_BYTES",
     "MAX_INPUT_SIDE",
@@ -61,8 +66,10 @@ __all__ = [
     "ImageRules",
     "PreparedImage",
     "RejectReason",
+    "TelegramUpload",
     "choose_photo_size",
     "draw_face_box",
+    "fit_for_telegram",
     "prepare",
     "probe",
 ]

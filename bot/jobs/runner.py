@@ -3,30 +3,55 @@
 ``submit`` opens the job (quota reserved in the same transaction) and returns at once; the work runs as an
 asyncio task, bounded per vendor by a semaphore so that a thousand slow face swaps cannot starve anything
 else. The work: fetch the photo from Telegram, hand it to the providers (which prepare, host and call the
-vendor), keep the result on disk and charge, deliver, then delete the result. Any failure releases the
-reservation and tells the person why, in the words of its category.
+vendor). Any failure releases the reservation and tells the person why, in the words of its category.
+
+A result is fitted to Telegram's photo rules (or made a document when no photo can show it), written to
+disk, then charged; then delivered, with an end (the states are in :mod:`storage.jobs`):
+
+- Telegram accepted it: the delivery is recorded at once, before anything else; then the status message and
+  the file are removed.
+- The group became a supergroup: every stored chat id moves to the new chat and the result goes there.
+- Telegram fails for a while (5xx, timeouts, flood waits the rate limiter gave up on): tried again with
+  backoff, while the bot runs, for up to ``delivery_deadline`` seconds.
+- It cannot be delivered at all (the chat is closed to the bot, Telegram refuses it as a photo and as a
+  document, or the deadline passed): the charge is refunded, the person told if anyone can be, the file deleted.
 
 Nothing here knows Telegram types: the chat side is the :class:`ChatPort` the handlers implement.
 
-A crash can stop a job anywhere. On start-up :meth:`JobRunner.recover` releases every job that was still
-queued or running (the person is told it was interrupted and cost nothing) and delivers every result that
-was paid for but not yet delivered, so a paid result is never lost and nothing is charged twice.
+A crash can stop a job anywhere. At start-up, :meth:`JobRunner.recover` releases every job that was still
+queued or running, deletes every result file no paid job owns (one written just before a crash kept its job
+from being charged), and then, in the background, tells what was not told, removes status messages left up,
+and delivers (with the same deadline) every result that was paid for but not delivered. So a paid result is
+never lost and never charged twice; what remains is the instant between Telegram accepting a result and the
+bot recording it, after which a restart sends the result again (see README, "Delivery").
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from bot import imaging
+from bot.jobs import crash_points
 from bot.jobs.port import ChatPort
-from bot.jobs.types import ChatUnreachable, Failure, FailureKind, JobResult, PhotoUnavailable, Stage
+from bot.jobs.types import (
+    ChatMoved,
+    ChatUnreachable,
+    DeliveryDelayed,
+    Failure,
+    FailureKind,
+    JobResult,
+    PhotoUnavailable,
+    ResultRefused,
+    Stage,
+)
 from bot.logs import current_job
 from bot.operations import Operation
 from bot.providers.errors import ErrorCategory, ProviderError
@@ -37,6 +62,11 @@ from storage.jobs import Job, JobsRepository, JobStatus, NewJob, Opened, OpenRes
 from storage.requests import PhotoRequest, RequestsRepository
 
 log = logging.getLogger(__name__)
+
+MAX_DELIVERY_PAUSE: Final = 30.0
+"""The longest pause between two delivery attempts (they double from ``delivery_pause`` up to this)."""
+MAX_CHAT_MOVES: Final = 3
+"""A chat that keeps moving is not followed further (Telegram upgrades a group once)."""
 
 
 class JobRunner:
@@ -52,6 +82,9 @@ class JobRunner:
         today: Callable[[], str],
         one_active: bool = True,
         on_settled: Callable[[str, str, int, int], None] | None = None,
+        on_given_up: Callable[[str, str, int], None] | None = None,
+        delivery_deadline: float = 300.0,
+        delivery_pause: float = 1.0,
     ) -> None:
         self.jobs = jobs
         self.requests = requests
@@ -62,10 +95,14 @@ class JobRunner:
         self._today = today
         self._one_active = one_active
         self._on_settled = on_settled  # (operation, outcome, charged, released): for the metrics
+        self._on_given_up = on_given_up  # (operation, outcome, refunded): for the metrics
+        self._delivery_deadline = delivery_deadline
+        self._delivery_pause = delivery_pause
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._owners: dict[str, int] = {}  # job id -> user id, for every job in progress
         self._queued: set[str] = set()  # jobs still waiting for a vendor slot: cancelling them costs nothing
         self._cancelled: set[str] = set()
+        self._background: set[asyncio.Task[None]] = set()
         self.waiting = 0
 
     @property
@@ -79,8 +116,8 @@ class JobRunner:
             self._spawn(opened.job)
         return opened
 
-    def _spawn(self, job: Job) -> None:
-        task = asyncio.create_task(self._run(job), name=f"job-{job.id}")
+    def _spawn(self, job: Job, work: Coroutine[Any, Any, None] | None = None) -> None:
+        task = asyncio.create_task(work if work is not None else self._run(job), name=f"job-{job.id}")
         self._tasks[job.id] = task
         self._owners[job.id] = job.user_id
 
@@ -208,28 +245,111 @@ class JobRunner:
         return JobResult(image.data, vendor=image.vendor)
 
     async def _keep_and_charge(self, job: Job, result: JobResult, vendor: Vendor, elapsed_ms: int) -> None:
-        """Write the paid result to disk, then charge: from here on a crash cannot lose it."""
-        path = self._results / f"{job.id}.jpg"
-        await asyncio.to_thread(_write_result, path, result)
+        """Fit the result to Telegram, write it to disk, then charge: from here on a crash cannot lose it.
+
+        A crash between the file and the charge leaves a file no paid job owns: the next start deletes it. A
+        shutdown that stops the job before its charge releases it, as any interruption does.
+        """
+        path = self._results / f"{job.id}.result"
+        try:
+            result = await self._fit(job, result)
+            await asyncio.to_thread(_write_result, path, result)
+        except asyncio.CancelledError:
+            await self._settle_failed(job, Failure(FailureKind.INTERRUPTED), vendor, elapsed_ms)
+            raise
+        except OSError:
+            log.exception("job %s: the result could not be kept on disk", job.id)
+            await self._settle_failed(job, Failure(FailureKind.TRANSIENT), vendor, elapsed_ms)
+            return
+        crash_points.reached("result-written")
         settled = await self.jobs.finish_paid(
             job.id, vendor=result.vendor or vendor.value, vendor_ms=elapsed_ms, result_path=str(path)
         )
         if settled is None:  # settled meanwhile (a shutdown gave up on it): do not deliver twice
             await asyncio.to_thread(_delete_result, path)
             return
+        crash_points.reached("charged")
         if self._on_settled is not None:
             self._on_settled(job.operation, "ok", job.cost, 0)
         await self._deliver(settled, result)
 
-    async def _deliver(self, job: Job, result: JobResult) -> None:
+    async def _fit(self, job: Job, result: JobResult) -> JobResult:
+        """The result as it goes to Telegram: a photo within its rules, or a document (``fit_for_telegram``)."""
         try:
-            await self.port.deliver(job, result)
-        except Exception:
-            log.exception("job %s: the result could not be delivered; kept for the next start", job.id)
+            upload = await asyncio.to_thread(imaging.fit_for_telegram, result.image)
+        except Exception:  # fitting never refuses an image; a bug must not lose a paid result: send the file
+            log.exception("job %s: the result could not be fitted; it goes as a document", job.id)
+            return dataclasses.replace(result, as_photo=False, content_type="application/octet-stream")
+        if not upload.as_photo:
+            log.info("job %s: the result (%sx%s) goes as a document", job.id, upload.width, upload.height)
+        return dataclasses.replace(
+            result, image=upload.data, as_photo=upload.as_photo, content_type=upload.content_type
+        )
+
+    async def _deliver(self, job: Job, result: JobResult) -> None:
+        """Deliver a paid result or give it up: the job ends here (unless the process stops first: then the
+        next start delivers it). Transient failures are tried again with backoff for ``delivery_deadline``."""
+        deadline = time.monotonic() + self._delivery_deadline
+        pause = self._delivery_pause
+        moves = 0
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                await self.port.deliver(job, result)
+            except ChatMoved as moved:
+                moves += 1
+                if moves > MAX_CHAT_MOVES:
+                    await self._give_up(job, FailureKind.UNREACHABLE)
+                    return
+                log.info("job %s: the chat %s became %s; sending there", job.id, job.chat_id, moved.new_chat_id)
+                await self.requests.move_chat(job.chat_id, moved.new_chat_id)
+                job = dataclasses.replace(job, chat_id=moved.new_chat_id)
+                continue
+            except ChatUnreachable as closed:
+                log.info("job %s: the chat is closed to the bot (%s); the result is given up", job.id, closed)
+                await self._give_up(job, FailureKind.UNREACHABLE)
+                return
+            except ResultRefused as refused:
+                log.warning("job %s: Telegram refused the result (%s); given up", job.id, refused)
+                await self._give_up(job, FailureKind.UNDELIVERABLE)
+                return
+            except Exception as error:  # DeliveryDelayed; anything else is a bug, retried all the same
+                if not isinstance(error, DeliveryDelayed):
+                    log.exception("job %s: delivery attempt %d crashed", job.id, attempt)
+                retry_after = error.retry_after if isinstance(error, DeliveryDelayed) else None
+                wait = max(pause, retry_after or 0.0)
+                if time.monotonic() + wait > deadline:
+                    log.warning("job %s: not delivered after %d attempts (%s); given up", job.id, attempt, error)
+                    await self._give_up(job, FailureKind.UNDELIVERED)
+                    return
+                log.info("job %s: delivery attempt %d failed (%s), again in %.1f s", job.id, attempt, error, wait)
+                await asyncio.sleep(wait)
+                pause = min(pause * 2, max(MAX_DELIVERY_PAUSE, self._delivery_pause))
+                continue
+            break
+        crash_points.reached("sent")
+        await self.jobs.mark_delivered(job.id)  # first: Telegram has it, nothing may send it again
+        crash_points.reached("delivered")
+        await self._tidy(job)
+
+    async def _tidy(self, job: Job) -> None:
+        """After a delivery: the status message goes, then the mark of it, then the result file."""
+        recorded = await self.jobs.get(job.id)
+        if recorded is None or await self.port.remove_status(recorded):
+            await self.jobs.clear_status_message(job.id)
+        await asyncio.to_thread(self._delete_result_of, job)
+
+    async def _give_up(self, job: Job, kind: FailureKind) -> None:
+        """The result cannot be delivered: refund it, delete it, then tell the person if anyone can be told."""
+        settled = await self.jobs.give_up(job.id, outcome=kind.value)
+        crash_points.reached("given-up")
+        await asyncio.to_thread(self._delete_result_of, job)
+        if settled is None:  # ended meanwhile
             return
-        await self.jobs.mark_delivered(job.id)
-        if job.result_path:
-            await asyncio.to_thread(_delete_result, Path(job.result_path))
+        if self._on_given_up is not None:
+            self._on_given_up(job.operation, kind.value, job.cost)
+        await self._tell(settled, Failure(kind))
 
     async def _settle_failed(self, job: Job, failure: Failure, vendor: Vendor | None, ms: int | None) -> None:
         status = JobStatus.INTERRUPTED if failure.kind is FailureKind.INTERRUPTED else JobStatus.FAILED
@@ -245,29 +365,81 @@ class JobRunner:
     async def _tell(self, job: Job, failure: Failure) -> None:
         """Tell the person, then record it; a crash before the record means telling again at start-up."""
         if failure.kind is not FailureKind.UNREACHABLE:  # nobody to tell
-            try:
-                await self.port.fail(job, failure)
-            except Exception:
-                log.exception("job %s: could not tell the person about the failure; the next start will", job.id)
-                return
+            for _ in range(MAX_CHAT_MOVES + 1):
+                try:
+                    await self.port.fail(job, failure)
+                except ChatMoved as moved:
+                    await self.requests.move_chat(job.chat_id, moved.new_chat_id)
+                    job = dataclasses.replace(job, chat_id=moved.new_chat_id, status_message_id=None)
+                    continue
+                except Exception:
+                    log.exception("job %s: could not tell the person how it ended; the next start will", job.id)
+                    return
+                break
         await self.jobs.mark_told(job.id)
 
     async def recover(self) -> None:
-        """Start-up: release what a crash left unfinished, deliver what was paid for but not delivered."""
+        """Start-up, before updates are taken: what a crash left, put right.
+
+        At once (the database and the disk, milliseconds): release every job still queued or running, and
+        delete every result file that no paid, undelivered job owns. Then, in the background (Telegram calls,
+        which may wait out flood limits and retries; start-up does not wait for them): tell the failures not
+        told yet, remove the status messages left up, deliver the paid results.
+        """
         for job in await self.jobs.interrupt_unfinished():
             log.info("job %s was interrupted by a restart: released", job.id)
-        for job in await self.jobs.untold_failures():  # the interrupted, and failures a crash kept untold
+        waiting = await self.jobs.awaiting_delivery()
+        swept = await asyncio.to_thread(self._sweep_results, {job.id for job in waiting})
+        if swept:
+            log.info("deleted %d result files no paid job owns", swept)
+        untold = await self.jobs.untold_failures()  # the interrupted, and endings a crash kept untold
+        leftovers = await self.jobs.leftover_status_messages()
+        for job in waiting:
+            self._spawn(job, self._deliver_kept(job))
+        if untold or leftovers:
+            task = asyncio.create_task(self._recover_chats(untold, leftovers), name="recovery")
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+
+    async def _recover_chats(self, untold: list[Job], leftovers: list[Job]) -> None:
+        for job in untold:
             await self._tell(job, _failure_of(job))
-        for job in await self.jobs.awaiting_delivery():
-            result = await asyncio.to_thread(_read_result, Path(job.result_path or ""))
-            if result is None:
-                log.error("job %s: paid result missing on disk", job.id)
+        for job in leftovers:  # ended, but a crash came before its status message was removed
+            if await self.port.remove_status(job):
+                await self.jobs.clear_status_message(job.id)
+
+    async def _deliver_kept(self, job: Job) -> None:
+        current_job.set(job.id)
+        result = await asyncio.to_thread(_read_result, Path(job.result_path or ""))
+        if result is None:
+            log.warning("job %s: the paid result is missing on disk; refunded", job.id)
+            await self._give_up(job, FailureKind.UNDELIVERABLE)
+            return
+        await self._deliver(job, result)
+
+    def _delete_result_of(self, job: Job) -> None:
+        _delete_result(self._results / f"{job.id}.result")
+        if job.result_path:
+            _delete_result(Path(job.result_path))
+
+    def _sweep_results(self, keep: set[str]) -> int:
+        """Delete the files in the results directory (``<job id>.<suffix>``, the bot's own) that belong to no
+        job in ``keep`` nor to a job this process is running. Returns how many."""
+        if not self._results.exists():
+            return 0
+        removed = 0
+        for path in self._results.iterdir():
+            job_id = path.name.split(".", 1)[0]
+            if job_id in keep or job_id in self._tasks or not path.is_file():
                 continue
-            await self._deliver(job, result)
+            path.unlink(missing_ok=True)
+            removed += 1
+        return removed
 
     async def shutdown(self, deadline: float) -> None:
-        """Let running jobs finish for up to ``deadline`` seconds, then stop the rest (released, told)."""
-        tasks = list(self._tasks.values())
+        """Let running jobs finish for up to ``deadline`` seconds, then stop the rest (released, told; a
+        delivery under way stays paid and undelivered: the next start delivers it)."""
+        tasks = [*self._tasks.values(), *self._background]
         if not tasks:
             return
         _, pending = await asyncio.wait(tasks, timeout=deadline)
@@ -299,11 +471,13 @@ def _ms(started: float) -> int:
 
 
 def _write_result(path: Path, result: JobResult) -> None:
+    """The result and what delivering it needs, each written whole (a temporary name, then renamed)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(result.image)
-    tmp.replace(path)
-    meta: dict[str, Any] = {"to_gender": result.to_gender.value if result.to_gender else None}
+    meta: dict[str, Any] = {
+        "to_gender": result.to_gender.value if result.to_gender else None,
+        "as_photo": result.as_photo,
+        "content_type": result.content_type,
+    }
     if result.verdict is not None:
         v = result.verdict
         meta["verdict"] = {
@@ -312,7 +486,10 @@ def _write_result(path: Path, result: JobResult) -> None:
             "beard": v.beard,
             "beard_confidence": v.beard_confidence,
         }
-    path.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
+    for target, data in ((path.with_suffix(".json"), json.dumps(meta).encode()), (path, result.image)):
+        tmp = target.with_name(f"{target.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
 
 
 def _read_result(path: Path) -> JobResult | None:
@@ -326,7 +503,13 @@ def _read_result(path: Path) -> JobResult | None:
         v = meta["verdict"]
         verdict = GenderVerdict(Gender(v["gender"]), v["confidence"], v["beard"], v["beard_confidence"], None)
     to = Gender(meta["to_gender"]) if meta.get("to_gender") else None
-    return JobResult(image, verdict=verdict, to_gender=to)
+    return JobResult(
+        image,
+        verdict=verdict,
+        to_gender=to,
+        as_photo=bool(meta.get("as_photo", True)),
+        content_type=str(meta.get("content_type") or "image/jpeg"),
+    )
 
 
 def _delete_result(path: Path) -> None:

@@ -31,6 +31,8 @@ class FailureKind(StrEnum):
     INTERRUPTED = "interrupted"  # a restart or shutdown stopped it
     UNREACHABLE = "unreachable"  # the chat cannot be written to (the person blocked the bot): nobody to tell
     CANCELLED = "cancelled"  # the person cancelled it while it waited for a slot
+    UNDELIVERABLE = "undeliverable"  # paid, but Telegram refused the result as a photo and as a document
+    UNDELIVERED = "undelivered"  # paid, but Telegram kept failing until the delivery deadline
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,10 @@ class JobResult:
     verdict: GenderVerdict | None = None  # detection, and gender swaps that detected first
     to_gender: Gender | None = None
     vendor: str | None = None  # the vendor that made it, when it is not the job's first choice
+    # How it goes to Telegram, once fitted (``imaging.fit_for_telegram``): a photo, or a document when no photo
+    # can show it (a side ratio over 20).
+    as_photo: bool = True
+    content_type: str = "image/jpeg"
 
 
 class PhotoUnavailable(Exception):
@@ -53,5 +59,27 @@ class PhotoUnavailable(Exception):
 
 
 class ChatUnreachable(Exception):
-    """The chat side cannot write to the chat any more (blocked by the person, bot removed from the group).
-    Raised by ``progress`` before the paid call: a result nobody can receive is not worth paying for."""
+    """The chat side cannot write to the chat any more (blocked by the person, bot removed from the group,
+    the chat deleted). Raised by ``progress`` before the paid call (a result nobody can receive is not worth
+    paying for), and by ``deliver``: nobody can be told, the result is given up."""
+
+
+class ChatMoved(Exception):
+    """The group became a supergroup with a new id (Telegram's ``migrate_to_chat_id``): send there instead."""
+
+    def __init__(self, new_chat_id: int) -> None:
+        super().__init__(f"the chat moved to {new_chat_id}")
+        self.new_chat_id = new_chat_id
+
+
+class ResultRefused(Exception):
+    """Telegram refused the result, as a photo and as a document: it cannot be delivered, whatever the retries."""
+
+
+class DeliveryDelayed(Exception):
+    """Telegram could not take the result now (5xx, a timeout, a flood wait that outlasted the rate limiter's
+    own retries): worth trying again, after ``retry_after`` seconds when Telegram said so."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after

@@ -39,7 +39,15 @@ class Metrics:
             ["vendor", "category"],
             registry=r,
         )
-        self.quota = Counter("faceshift_quota_units", "Quota units charged or released.", ["movement"], registry=r)
+        self.quota = Counter(
+            "faceshift_quota_units", "Quota units charged, released or refunded.", ["movement"], registry=r
+        )
+        self.given_up = Counter(
+            "faceshift_results_given_up",
+            "Paid results that could not be delivered (refunded), by operation and why.",
+            ["operation", "outcome"],
+            registry=r,
+        )
         self.telegram_errors = Counter(
             "faceshift_telegram_api_errors", "Bot API calls that failed, by kind.", ["kind"], registry=r
         )
@@ -64,6 +72,11 @@ class Metrics:
             self.quota.labels("charged").inc(charged)
         if released:
             self.quota.labels("released").inc(released)
+
+    def on_result_given_up(self, operation: str, outcome: str, refunded: int) -> None:
+        self.given_up.labels(operation, outcome).inc()
+        if refunded:
+            self.quota.labels("refunded").inc(refunded)
 
     def on_telegram_error(self, kind: str) -> None:
         self.telegram_errors.labels(kind).inc()

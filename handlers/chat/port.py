@@ -1,21 +1,36 @@
 """The chat side of a job (:class:`bot.jobs.port.ChatPort`) with python-telegram-bot: fetch the photo, show
 progress in one status message, deliver the result as a reply to the photo, or say what went wrong.
+
+Delivery is one attempt per call (the runner retries and decides when to give up): the result goes as a photo,
+or as a document when it was fitted as one or when Telegram refuses the photo (``PHOTO_INVALID_DIMENSIONS``,
+``PHOTO_SAVE_FILE_INVALID``, ``IMAGE_PROCESS_FAILED``). Telegram's answers are turned into the runner's words:
+``ChatMoved`` (the group became a supergroup), ``ChatUnreachable`` (blocked, removed, chat gone),
+``ResultRefused`` (refused as a document too) and ``DeliveryDelayed`` (5xx, timeouts, flood waits).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram import Bot, InputFile
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot import imaging
 from bot.i18n import Catalog
-from bot.jobs.types import ChatUnreachable, Failure, FailureKind, JobResult, PhotoUnavailable, Stage
+from bot.jobs.types import (
+    ChatMoved,
+    ChatUnreachable,
+    DeliveryDelayed,
+    Failure,
+    FailureKind,
+    JobResult,
+    PhotoUnavailable,
+    ResultRefused,
+    Stage,
+)
 from bot.languages import Languages
 from bot.operations import Operation
 from bot.providers.errors import ErrorCategory, ProviderError
@@ -23,7 +38,7 @@ from bot.quota_clock import QuotaClock
 from handlers import keyboards
 from handlers.chat.status import StatusBoard
 from handlers.replies import reply_to
-from storage.jobs import Job, JobsRepository
+from storage.jobs import STATUS_POSTING, Job, JobsRepository
 from storage.quota import QuotaRepository
 from storage.requests import PhotoRequest, RequestsRepository
 
@@ -57,6 +72,24 @@ async def patiently(call: Callable[[], Awaitable[T]], what: str, pauses: tuple[f
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+# What Telegram says when a photo breaks its rules (lower case; python-telegram-bot capitalises the first
+# letter), or when photos are not allowed in the chat: then the same file goes as a document.
+_PHOTO_REFUSALS = (
+    "photo_invalid_dimensions",
+    "photo_save_file_invalid",
+    "image_process_failed",
+    "photo_ext_invalid",
+    "not enough rights to send photos",
+)
+# Chats the bot cannot write to at all: nobody to deliver to, nobody to tell.
+_CHAT_GONE = (
+    "chat not found",
+    "group chat was deactivated",
+    "have no rights to send a message",
+    "not enough rights to send text messages",
+    "chat_write_forbidden",
+)
+
 _STAGE_TEXT = {
     Stage.QUEUED: "stage-queued",
     Stage.PREPARING: "stage-preparing",
@@ -85,6 +118,7 @@ class TelegramChatPort:
         self._clock = clock
         self._available = available
         self._board = StatusBoard(bot, jobs, delay=status_delay, min_interval=status_delay)
+        self._as_document: set[str] = set()  # jobs whose photo Telegram refused: their next attempts send a file
 
     async def _catalog(self, job: Job) -> Catalog:
         """The language of the chat the job runs in (the group's, else the person's)."""
@@ -142,33 +176,82 @@ class TelegramChatPort:
             log.info("job %s: progress not shown (%s)", job.id, error)
 
     async def deliver(self, job: Job, result: JobResult) -> None:
-        status_id = await self._board.finish(job)  # first: no status may appear after the result
+        """One attempt (see the module docstring); returns as soon as Telegram accepted the result."""
+        await self._board.finish(job)  # first: no status may appear after the result
         catalog = await self._catalog(job)
         request = await self._request(job)
         allowance = await self._quota.allowance(job.user_id, self._clock.today())
         left = catalog("quota-left", left=allowance.daily_left, credits=allowance.credits)
         caption = f"{_done_text(catalog, job, result)}\n{left}"
+        moved = request.moved_from_chat_id is not None  # the photo's message id belongs to the old chat
+        reply = None if moved else reply_to(request.message_id)
+        thread_id = None if moved else request.thread_id
+        markup = keyboards.main_menu(catalog, request.id, self._available)
         try:
-            await patiently(
-                lambda: self._bot.send_photo(
-                    job.chat_id,
-                    result.image,
-                    caption=caption,
-                    reply_parameters=reply_to(request.message_id),
-                    message_thread_id=request.thread_id,
-                    reply_markup=keyboards.main_menu(catalog, request.id, self._available),
-                ),
-                f"job {job.id}: result",
+            if result.as_photo and job.id not in self._as_document:
+                try:
+                    await self._bot.send_photo(
+                        job.chat_id,
+                        result.image,
+                        caption=caption,
+                        reply_parameters=reply,
+                        message_thread_id=thread_id,
+                        reply_markup=markup,
+                    )
+                    return
+                except BadRequest as error:
+                    if not any(marker in error.message.lower() for marker in _PHOTO_REFUSALS):
+                        raise
+                    log.info("job %s: Telegram refused the photo (%s); sending it as a document", job.id, error)
+                    self._as_document.add(job.id)
+            document = InputFile(result.image, filename=_file_name(result.content_type))
+            await self._bot.send_document(
+                job.chat_id,
+                document,
+                caption=caption,
+                reply_parameters=reply,
+                message_thread_id=thread_id,
+                reply_markup=markup,
             )
-        except Forbidden:
-            log.info("job %s: the person blocked the bot; result dropped", job.id)
-        if status_id is not None:
-            with contextlib.suppress(TelegramError):
-                await patiently(
-                    lambda: self._bot.delete_message(job.chat_id, status_id), f"job {job.id}: status removal"
-                )
+            self._as_document.discard(job.id)
+        except ChatMigrated as error:
+            raise ChatMoved(int(error.new_chat_id)) from None
+        except Forbidden as error:
+            raise ChatUnreachable(str(error)) from None
+        except BadRequest as error:
+            if any(marker in error.message.lower() for marker in _CHAT_GONE):
+                raise ChatUnreachable(str(error)) from None
+            raise ResultRefused(str(error)) from None
+        except RetryAfter as error:
+            raise DeliveryDelayed(str(error), _seconds(error.retry_after)) from None
+        except NetworkError as error:  # 5xx, timeouts, connection trouble; and 413, which is a refusal
+            if "entity too large" in error.message.lower():
+                raise ResultRefused(str(error)) from None
+            raise DeliveryDelayed(str(error)) from None
+        except TelegramError as error:
+            raise DeliveryDelayed(str(error)) from None
+
+    async def remove_status(self, job: Job) -> bool:
+        """Delete the job's status message, if its id is known. True when nothing is left to remove (deleted,
+        already gone, or in a chat the bot cannot touch any more); False when Telegram kept failing (the id is
+        kept, and the next start tries again). Never raises: it is tidy-up."""
+        await self._board.finish(job)
+        self._as_document.discard(job.id)
+        status_id = job.status_message_id
+        if not status_id:  # none, or STATUS_POSTING: sent (maybe) but never known
+            return True
+        try:
+            await patiently(lambda: self._bot.delete_message(job.chat_id, status_id), f"job {job.id}: status removal")
+        except (BadRequest, Forbidden, ChatMigrated) as error:  # already gone, or a chat closed to the bot
+            log.info("job %s: status message not removed (%s)", job.id, error)
+        except TelegramError as error:
+            log.warning("job %s: status message not removed yet (%s); the next start will", job.id, error)
+            return False
+        return True
 
     async def fail(self, job: Job, failure: Failure) -> None:
+        """Tell the person how the job ended: in its status message when there is one, else in a new message."""
+        self._as_document.discard(job.id)
         catalog = await self._catalog(job)
         text = failure_text(catalog, failure)
         if failure.kind is not FailureKind.INTERRUPTED:  # that text says it already
@@ -176,7 +259,7 @@ class TelegramChatPort:
         message_id = await self._board.finish(job)
         what = f"job {job.id}: failure notice"
         try:
-            if message_id is not None:
+            if message_id is not None and message_id != STATUS_POSTING:
                 try:
                     await patiently(
                         lambda: self._bot.edit_message_text(text, chat_id=job.chat_id, message_id=message_id), what
@@ -185,15 +268,18 @@ class TelegramChatPort:
                 except BadRequest:
                     pass  # the status message is gone: say it in a new message
             request = await self._requests.get(job.request_id)
+            moved = request is None or request.moved_from_chat_id is not None
             await patiently(
                 lambda: self._bot.send_message(
                     job.chat_id,
                     text,
-                    reply_parameters=reply_to(request.message_id) if request else None,
-                    message_thread_id=request.thread_id if request else None,
+                    reply_parameters=None if moved or request is None else reply_to(request.message_id),
+                    message_thread_id=None if moved or request is None else request.thread_id,
                 ),
                 what,
             )
+        except ChatMigrated as error:
+            raise ChatMoved(int(error.new_chat_id)) from None
         except Forbidden:
             log.info("job %s: the person blocked the bot; not told", job.id)
 
@@ -205,6 +291,19 @@ def failure_text(catalog: Catalog, failure: Failure) -> str:
     if failure.kind is FailureKind.UNUSABLE_PHOTO and failure.detail and failure.detail != "other":
         return catalog(f"fail-{failure.detail}")
     return catalog(f"fail-{failure.kind.value}")
+
+
+def _seconds(value: object) -> float | None:
+    """``RetryAfter.retry_after`` (seconds, or a timedelta in newer python-telegram-bot) in seconds."""
+    if isinstance(value, int | float):
+        return float(value)
+    total = getattr(value, "total_seconds", None)
+    return float(total()) if callable(total) else None
+
+
+def _file_name(content_type: str) -> str:
+    extension = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif"}.get(content_type)
+    return f"faceshift.{extension or 'bin'}"
 
 
 def _operation_text(catalog: Catalog, job: Job) -> str:

@@ -4,6 +4,10 @@ A job that finishes within ``delay`` (most edits take a second or two) shows no 
 the answer. A job that must wait for a vendor slot, and a face swap (a minute or two), show theirs at once.
 After that the message is edited at most once per ``min_interval`` (the latest stage wins), which keeps a
 busy group within Telegram's flood limits. Every call saved is about 1.5 ms of CPU the event loop keeps.
+
+A new status message is first recorded as being posted (``STATUS_POSTING``), then sent, then its id recorded:
+a crash at any point leaves the job saying what it knows, so recovery removes the message or, when its id
+was never learnt, answers in a new message after it (see :mod:`storage.jobs`).
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from dataclasses import dataclass, field
 
 from telegram import Bot
 from telegram.constants import ChatAction
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
+from bot.jobs import crash_points
 from handlers.replies import reply_to
-from storage.jobs import Job, JobsRepository
+from storage.jobs import STATUS_POSTING, Job, JobsRepository
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +57,7 @@ class StatusBoard:
         """Ask for ``text`` to be shown. Raises ``Forbidden`` only when shown at once and the chat is closed."""
         status = self._state.get(job.id)
         if status is None:
-            status = _Status(job.chat_id, reply_to_id, thread_id, message_id=job.status_message_id)
+            status = _Status(job.chat_id, reply_to_id, thread_id, message_id=job.status_message_id or None)
             self._state[job.id] = status
         status.text = text
         status.chat_action = status.chat_action or chat_action
@@ -66,13 +71,15 @@ class StatusBoard:
             status.timer = asyncio.create_task(self._later(job.id, status, wait), name=f"status-{job.id}")
 
     async def finish(self, job: Job) -> int | None:
-        """Stop updating; returns the status message's id, if one was posted (to delete or turn into text)."""
+        """Stop updating; returns the status message's id, if one was posted in the job's chat (to delete or
+        turn into text). None also when it was posted in a chat the job has left (a group that became a
+        supergroup): that message id means something else in the new chat."""
         status = self._state.pop(job.id, None)
         if status is None:
-            return job.status_message_id
+            return job.status_message_id or None
         self._cancel_timer(status)
         async with status.flushing:  # a post under way finishes, so its message id is known
-            return status.message_id
+            return status.message_id if status.chat_id == job.chat_id else None
 
     def _cancel_timer(self, status: _Status) -> None:
         if status.timer is not None and status.timer is not asyncio.current_task():
@@ -92,12 +99,18 @@ class StatusBoard:
             if status.text == status.shown or job_id not in self._state:
                 return
             if status.message_id is None:
-                message = await self._bot.send_message(
-                    status.chat_id,
-                    status.text,
-                    reply_parameters=reply_to(status.reply_to_id),
-                    message_thread_id=status.thread_id,
-                )
+                await self._jobs.mark_status_posting(job_id)  # the intent first: a crash cannot hide it
+                crash_points.reached("status-posting")
+                try:
+                    message = await self._bot.send_message(
+                        status.chat_id,
+                        status.text,
+                        reply_parameters=reply_to(status.reply_to_id),
+                        message_thread_id=status.thread_id,
+                    )
+                except (BadRequest, Forbidden, ChatMigrated):  # refused: nothing was posted
+                    await self._jobs.clear_status_message(job_id, STATUS_POSTING)
+                    raise
                 status.message_id = message.message_id
                 await self._jobs.set_status_message(job_id, message.message_id)  # a restart can still edit it
             else:

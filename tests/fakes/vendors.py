@@ -611,8 +611,17 @@ class _FakeVendor:
         self._jobs: set[asyncio.Task[None]] = set()
         self._closing = False
         self._arrived = asyncio.Condition()
+        self._results: list[bytes] = []
 
     # -- public API ------------------------------------------------------------------------------------
+
+    def return_image(self, data: bytes, *, count: int = 1) -> None:
+        """The next ``count`` successful edits answer ``data`` as their result image, whatever it is (a
+        13000x400 strip, a 12 MB PNG...), instead of the edited photo. FakeAILab and FakeAce's edits and swaps."""
+        self._results.extend([data] * count)
+
+    def _take_result(self) -> bytes | None:
+        return self._results.pop(0) if self._results else None
 
     def requests_to(self, path: str) -> list[RecordedRequest]:
         return [r for r in self.requests if r.path == path]
@@ -656,6 +665,7 @@ class _FakeVendor:
     def reset(self) -> None:
         """Forget injections and records, cancel background jobs, restore the knobs to their defaults."""
         self._injections.clear()
+        self._results.clear()
         self.requests.clear()
         self.latency = 0.0
         for job in self._jobs:
@@ -1015,8 +1025,9 @@ class FakeAce(_FakeVendor):
         if ctx.non_image:
             self.cdn[path] = ("text/html; charset=utf-8", _NOT_AN_IMAGE)
             return self.cdn_url(path), _NOT_AN_IMAGE
-        data = _jpeg(img)
-        self.cdn[path] = ("image/jpeg", data)
+        data = self._take_result() or _jpeg(img)
+        kind = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
+        self.cdn[path] = (kind, data)
         return self.cdn_url(path), data
 
     async def _edit(
@@ -1299,7 +1310,7 @@ class FakeAILab(_FakeVendor):
         if ctx.non_image:
             result = _NOT_AN_IMAGE
         else:
-            result = _jpeg(op(img))
+            result = self._take_result() or _jpeg(op(img))
             self.edits.append(Edit(edit.kind, age=edit.age, to_female=edit.to_female, result=result))
         return _json_response(
             200,

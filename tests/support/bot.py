@@ -187,9 +187,15 @@ class BotProcess:
 
 @contextlib.asynccontextmanager
 async def running_bot_process(
-    tg: FakeTelegram, settings: Settings, *, env: dict[str, str] | None = None, ready_timeout: float = 20
+    tg: FakeTelegram,
+    settings: Settings,
+    *,
+    env: dict[str, str] | None = None,
+    ready_timeout: float = 20,
+    module: str = "bot",
 ) -> AsyncIterator[BotProcess]:
-    """Start ``python -m bot`` configured by ``settings`` (plus ``env``); ready once it long-polls the fake.
+    """Start ``python -m bot`` (or ``python -m <module>``, e.g. ``tests.crash_bot``) configured by ``settings``
+    (plus ``env``); ready once it long-polls the fake.
 
     The block may kill the process (:meth:`BotProcess.kill`); otherwise it is stopped with SIGTERM at the end
     (and killed if it does not stop). Each start appends to the same log file next to the database.
@@ -202,7 +208,7 @@ async def running_bot_process(
         process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "bot",
+            module,
             env=inherited | settings_env(settings) | (env or {}),
             cwd=settings.database_path.parent,
             stdin=asyncio.subprocess.DEVNULL,

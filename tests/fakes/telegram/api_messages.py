@@ -1,5 +1,8 @@
 """The Bot API methods the bot uses to talk in chats: sending texts and photos, chat actions, edits, deletions,
-callback query answers and file downloads (getFile), with the checks Telegram makes on each."""
+callback query answers and file downloads (getFile), with the checks Telegram makes on each: photos over 10 MB
+(``PHOTO_SAVE_FILE_INVALID``), with width + height over 10000 or a side ratio over 20 (``PHOTO_INVALID_DIMENSIONS``)
+or not an image (``IMAGE_PROCESS_FAILED``) are refused; documents go up to 50 MB; a group upgraded to a
+supergroup answers every call with ``migrate_to_chat_id``."""
 
 from __future__ import annotations
 
@@ -36,7 +39,7 @@ class _Markup:
 
 
 class MessagesApi(World):
-    """sendMessage, sendPhoto, sendChatAction, editMessageText/Caption/ReplyMarkup, deleteMessage,
+    """sendMessage, sendPhoto, sendDocument, sendChatAction, editMessageText/Caption/ReplyMarkup, deleteMessage,
     answerCallbackQuery and getFile."""
 
     # ---- common checks for bot methods ----------------------------------------------------------------
@@ -56,6 +59,12 @@ class MessagesApi(World):
             )
         if chat is None:
             raise bad("chat not found")
+        if chat.migrated_to is not None:
+            raise ApiError(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                migrate_to_chat_id=chat.migrated_to,
+            )
         if sending:
             if chat.is_private and chat.id in self._blocked:
                 raise ApiError(403, "Forbidden: bot was blocked by the user")
@@ -240,6 +249,15 @@ class MessagesApi(World):
         content: JSON = {"photo": await self._input_photo(p.file("photo")), **caption}
         if p.bool_("has_spoiler"):
             content["has_media_spoiler"] = True
+        return self._send_bot_message(chat, content, p, markup, reply, thread_id)
+
+    async def _api_send_document(self, p: Params) -> JSON:
+        chat = self._param_chat(p)
+        caption = self._caption(p)
+        markup = self._markup(p)
+        reply = self._reply_target(chat, p)
+        thread_id = self._thread(chat, p, reply)
+        content: JSON = {"document": await self._file_store.input_document(p.file("document")), **caption}
         return self._send_bot_message(chat, content, p, markup, reply, thread_id)
 
     async def _api_send_chat_action(self, p: Params) -> bool:

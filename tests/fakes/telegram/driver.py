@@ -1,5 +1,6 @@
 """The driver: what tests make happen in the world. People post, edit and press buttons (through ``FakeUser``),
-topics open, people block the bot, the bot is removed from a group, callback queries expire."""
+topics open, people block the bot, the bot is removed from a group, a group becomes a supergroup, callback
+queries expire."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import copy
 
 from .formatting import detect_entities
 from .limits import JSON
-from .people import ChatLike, FakeUser, MessageLike, MessageRef, as_dict
+from .people import ChatLike, FakeChat, FakeUser, MessageLike, MessageRef, as_dict
 from .records import Entry, QueryState
 from .world import World
 
@@ -54,6 +55,33 @@ class Driver(World):
     def remove_bot(self, group: ChatLike) -> None:
         """The bot is kicked from a group: sends there answer 403."""
         self._chat(group).bot_removed = True
+
+    def migrate_to_supergroup(self, group: ChatLike, new_id: int, *, by: FakeUser | None = None) -> FakeChat:
+        """A basic group is upgraded to a supergroup with id ``new_id`` (-100...), as Telegram does it: the old
+        chat gets a service message with ``migrate_to_chat_id``, the new one a service message with
+        ``migrate_from_chat_id`` (both reach the bot); from then on every call naming the old chat fails with
+        400 "group chat was upgraded to a supergroup chat" and ``parameters.migrate_to_chat_id``. The old
+        chat's messages stay in the old chat. Returns the new chat."""
+        old = self._chat(group)
+        if old.type != "group":
+            raise ValueError(f"{old.describe()} is not a basic group")
+        if not str(new_id).startswith("-100") or new_id in self._chats:
+            raise ValueError("a supergroup id starts with -100 and is new")
+        new = self.group(
+            new_id,
+            old.title or "",
+            privacy=old.privacy,
+            bot_is_admin=old.bot_is_admin,
+            username=old.username,
+            supergroup=True,
+        )
+        sender = by.to_api() if by is not None else None
+        moved_out = self._new_message(old, sender, {"migrate_to_chat_id": new_id}, reply=None, thread_id=None)
+        self._deliver(old, self._append(old, moved_out, from_bot=False), "message")
+        old.migrated_to = new_id
+        moved_in = self._new_message(new, sender, {"migrate_from_chat_id": old.id}, reply=None, thread_id=None)
+        self._deliver(new, self._append(new, moved_in, from_bot=False), "message")
+        return new
 
     def expire_callback_queries(self) -> None:
         """Make every unanswered callback query too old to answer (as after Telegram's timeout)."""

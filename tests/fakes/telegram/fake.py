@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import hmac
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any, TypeAlias
 
 from starlette.applications import Starlette
@@ -23,7 +23,8 @@ from .files import UploadedFile
 from .http import Params, json_response, read_params
 from .limits import DEFAULT_TOKEN, JSON, ApiError, default_description
 from .observe import Observe
-from .records import ApiCall, Fault
+from .people import ChatLike
+from .records import ApiCall, ChatFault, Fault
 
 _Handler: TypeAlias = Callable[[Params], Awaitable[Any]]
 
@@ -59,6 +60,7 @@ class FakeTelegram(MembersApi, SessionApi, Driver, Observe):
             "deleteMyCommands": self._api_delete_my_commands,
             "sendMessage": self._api_send_message,
             "sendPhoto": self._api_send_photo,
+            "sendDocument": self._api_send_document,
             "sendChatAction": self._api_send_chat_action,
             "editMessageText": self._api_edit_message_text,
             "editMessageCaption": self._api_edit_message_caption,
@@ -146,8 +148,33 @@ class FakeTelegram(MembersApi, SessionApi, Driver, Observe):
             )
         )
 
+    def fail_chat(
+        self,
+        chat: ChatLike,
+        status: int = 502,
+        description: str | None = None,
+        *,
+        seconds: float | None = None,
+        calls: int | None = None,
+        methods: Iterable[str] | None = None,
+    ) -> None:
+        """Make every call naming ``chat`` (``chat_id``) fail with ``status`` (a 5xx by default) for a while:
+        for ``seconds`` from now and/or for the next ``calls`` such calls (neither: until ``clear_faults``).
+        ``methods`` limits it to those methods. The failed calls have no effect; other chats are served."""
+        self._chat_faults.append(
+            ChatFault(
+                chat_id=self._chat(chat).id,
+                status=status,
+                description=description or default_description(status, None),
+                methods=frozenset(m.lower() for m in methods) if methods is not None else None,
+                until=time.monotonic() + seconds if seconds is not None else None,
+                remaining=calls,
+            )
+        )
+
     def clear_faults(self) -> None:
         self._faults.clear()
+        self._chat_faults.clear()
 
     # ---- HTTP -----------------------------------------------------------------------------------------
 
@@ -181,7 +208,7 @@ class FakeTelegram(MembersApi, SessionApi, Driver, Observe):
         files: dict[str, UploadedFile] = {}
         try:
             params, files = await read_params(request)
-            fault = self._take_fault(name)
+            fault = self._take_fault(name) or self._take_chat_fault(name, params.get("chat_id"))
             if fault is not None:
                 raise fault
             if known is None:
@@ -203,6 +230,15 @@ class FakeTelegram(MembersApi, SessionApi, Driver, Observe):
         )
         self._signal.fire()
         return json_response(body, status)
+
+    def _take_chat_fault(self, method: str, chat_id: object) -> ApiError | None:
+        now = time.monotonic()
+        for fault in self._chat_faults:
+            if fault.applies(method, chat_id, now):
+                if fault.remaining is not None:
+                    fault.remaining -= 1
+                return ApiError(fault.status, fault.description)
+        return None
 
     def _take_fault(self, method: str) -> ApiError | None:
         lowered = method.lower()

@@ -17,10 +17,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from .limits import (
     DOCUMENT_THUMBNAIL_SIDE,
     JSON,
+    MAX_DOCUMENT_UPLOAD_BYTES,
     MAX_PHOTO_ASPECT_RATIO,
     MAX_PHOTO_DIMENSIONS_SUM,
     MAX_PHOTO_UPLOAD_BYTES,
     PHOTO_SIDES,
+    ApiError,
     bad,
 )
 
@@ -180,7 +182,7 @@ class FileStore:
         if not source.data:
             raise bad("file must be non-empty")
         if len(source.data) > MAX_PHOTO_UPLOAD_BYTES:
-            raise bad("file is too big")
+            raise bad("PHOTO_SAVE_FILE_INVALID")  # what Telegram answers for a photo over 10 MB
         try:
             (width, height), renditions = await asyncio.to_thread(render_photo_sizes, source.data)
         except ValueError:
@@ -190,6 +192,32 @@ class FileStore:
         ):
             raise bad("PHOTO_INVALID_DIMENSIONS")
         return [stored.photo_size() for stored in self.store_photo(renditions)]
+
+    async def input_document(self, source: UploadedFile | str | None) -> JSON:
+        """The document of a sendDocument: an upload (up to 50 MB, any bytes) or a document's file_id."""
+        if source is None:
+            raise bad("there is no document in the request")
+        if isinstance(source, str):
+            stored = self.check_reference(source)
+            if stored.kind != "document":
+                raise bad("type of file mismatch")
+            document: JSON = {
+                "file_id": stored.file_id,
+                "file_unique_id": stored.file_unique_id,
+                "file_size": stored.file_size,
+            }
+            if stored.file_name:
+                document["file_name"] = stored.file_name
+            if stored.mime_type:
+                document["mime_type"] = stored.mime_type
+            return document
+        if not source.data:
+            raise bad("file must be non-empty")
+        if len(source.data) > MAX_DOCUMENT_UPLOAD_BYTES:
+            raise ApiError(413, "Request Entity Too Large")
+        file_name = source.filename or "file"
+        mime = mimetypes.guess_type(file_name)[0] or source.content_type or "application/octet-stream"
+        return await self.store_document(source.data, file_name=file_name, mime_type=mime)
 
     def check_reference(self, reference: str) -> StoredFile:
         if reference.startswith(("http://", "https://")):

@@ -15,6 +15,7 @@ MAX_TEXT_LENGTH: Final = 4096
 MAX_CAPTION_LENGTH: Final = 1024
 MAX_CALLBACK_DATA_BYTES: Final = 64
 MAX_PHOTO_UPLOAD_BYTES: Final = 10 * 1024 * 1024
+MAX_DOCUMENT_UPLOAD_BYTES: Final = 50 * 1024 * 1024
 MAX_DOWNLOAD_BYTES: Final = 20 * 1024 * 1024
 MAX_PHOTO_DIMENSIONS_SUM: Final = 10_000
 MAX_PHOTO_ASPECT_RATIO: Final = 20
@@ -57,16 +58,24 @@ EDITABLE_KEYS: Final = (
 class ApiError(Exception):
     """A Bot API error answer: ``{"ok": false, "error_code": status, "description": ...}``."""
 
-    def __init__(self, status: int, description: str, *, retry_after: int | None = None) -> None:
+    def __init__(
+        self, status: int, description: str, *, retry_after: int | None = None, migrate_to_chat_id: int | None = None
+    ) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
 
     def body(self) -> JSON:
         body: JSON = {"ok": False, "error_code": self.status, "description": self.description}
+        parameters: JSON = {}
         if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
+            parameters["retry_after"] = self.retry_after
+        if self.migrate_to_chat_id is not None:
+            parameters["migrate_to_chat_id"] = self.migrate_to_chat_id
+        if parameters:
+            body["parameters"] = parameters
         return body
 
 

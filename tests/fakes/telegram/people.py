@@ -33,6 +33,8 @@ class FakeChat:
     bot_is_admin: bool = False
     bot_removed: bool = False
     topics: set[int] = field(default_factory=set)
+    #: A basic group upgraded to a supergroup: the new chat's id (every call naming this chat then fails).
+    migrated_to: int | None = None
 
     @property
     def is_private(self) -> bool:

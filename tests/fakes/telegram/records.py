@@ -62,6 +62,24 @@ class Fault:
 
 
 @dataclass
+class ChatFault:
+    """Failures planned with ``fail_chat``: every call naming ``chat_id`` (of ``methods``, or any) fails with
+    ``status`` until ``until`` (``time.monotonic()``) and while ``remaining`` calls are left (None: no limit)."""
+
+    chat_id: int
+    status: int
+    description: str
+    methods: frozenset[str] | None  # lower-cased
+    until: float | None
+    remaining: int | None
+
+    def applies(self, method: str, chat_id: object, now: float) -> bool:
+        if chat_id != self.chat_id or (self.methods is not None and method.lower() not in self.methods):
+            return False
+        return (self.until is None or now < self.until) and (self.remaining is None or self.remaining > 0)
+
+
+@dataclass
 class QueryState:
     """A callback query a person made by pressing a button."""
 

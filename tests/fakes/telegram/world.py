@@ -18,7 +18,7 @@ from .files import FileStore
 from .formatting import entity_text
 from .limits import DEFAULT_TOKEN, JSON, MEDIA_KEYS
 from .people import ChatLike, FakeChat, FakeUser, MessageLike, as_dict
-from .records import ApiCall, CallbackAnswer, Entry, Fault, QueryState, WebhookState
+from .records import ApiCall, CallbackAnswer, ChatFault, Entry, Fault, QueryState, WebhookState
 from .updates import Signal, UpdateQueue
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class World:
         self._callback_queries: dict[str, QueryState] = {}
 
         self._faults: list[Fault] = []
+        self._chat_faults: list[ChatFault] = []
         self._allowed_updates: list[str] | None = None
         #: getUpdates requests received so far (a newer one terminates an older one still waiting).
         self.poll_count = 0
