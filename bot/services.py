@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from bot.admin_actions import AdminActions
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
 from bot.providers.alerts import OperatorAlerts
@@ -30,6 +31,7 @@ from storage.users import UsersRepository
 class Services:
     settings: Settings
     db: Database
+    reader: Database  # a second connection to the same database, for long reads that must not hold up the bot
     http: httpx.AsyncClient  # the one client for vendor calls, downloads and hosting
     texts: Texts
     users: UsersRepository
@@ -37,6 +39,7 @@ class Services:
     jobs: JobsRepository
     quota: QuotaRepository
     quota_clock: QuotaClock
+    admin: AdminActions  # admin actions on a person's quota: the commands and the dashboard share them
     alerts: OperatorAlerts
     callbacks: SwapCallbacks
     host: PhotoHost | None
@@ -51,4 +54,6 @@ class Services:
         if self.tasks:
             await asyncio.wait(self.tasks, timeout=5)
         await self.http.aclose()
+        if self.reader is not self.db:
+            await self.reader.close()
         await self.db.close()
