@@ -18,6 +18,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("bench_startup.py", [], ["--runs", "2"]),
     ("bench_imaging.py", [], []),
     ("bench_quota.py", [], []),
+    ("bench_dashboard.py", [], ["--jobs", "10000", "--runs", "3"]),
     ("bench_conversation.py", [], ["--quick"]),
 ]
 
