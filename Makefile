@@ -2,7 +2,7 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test test-fast lint format bench
+.PHONY: setup test test-fast lint format bench screenshot
 
 setup:
 	python3 -m venv $(VENV) && $(BIN)/pip install -e '.[test]'
@@ -24,3 +24,6 @@ format:
 
 bench:
 	$(BIN)/python bench/run_all.py
+
+screenshot:  ## the README's pictures of the dashboard (docs/), taken by its browser test
+	FACESHIFT_DASHBOARD_SCREENSHOT=docs/dashboard.png $(BIN)/pytest -n 0 --no-cov tests/test_dashboard_browser.py

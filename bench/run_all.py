@@ -19,6 +19,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("bench_imaging.py", [], []),
     ("bench_quota.py", [], []),
     ("bench_delivery.py", [], ["--deliveries", "100"]),
+    ("bench_dashboard.py", [], ["--jobs", "10000", "--runs", "3"]),
     ("bench_conversation.py", [], ["--quick"]),
 ]
 

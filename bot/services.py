@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from bot.admin_actions import AdminActions
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
 from bot.languages import Languages
@@ -31,6 +32,7 @@ from storage.users import UsersRepository
 class Services:
     settings: Settings
     db: Database
+    reader: Database  # a second connection to the same database, for long reads that must not hold up the bot
     http: httpx.AsyncClient  # the one client for vendor calls, downloads and hosting
     texts: Texts
     languages: Languages  # which catalogue to speak where
@@ -39,6 +41,7 @@ class Services:
     jobs: JobsRepository
     quota: QuotaRepository
     quota_clock: QuotaClock
+    admin: AdminActions  # admin actions on a person's quota: the commands and the dashboard share them
     alerts: OperatorAlerts
     callbacks: SwapCallbacks
     host: PhotoHost | None
@@ -53,4 +56,6 @@ class Services:
         if self.tasks:
             await asyncio.wait(self.tasks, timeout=5)
         await self.http.aclose()
+        if self.reader is not self.db:
+            await self.reader.close()
         await self.db.close()

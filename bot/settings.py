@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     allowed_chat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     private_chats: bool = True
+    # Seconds the admin dashboard (a Mini App) trusts Telegram's signed initData after it was issued.
+    admin_app_max_age: float = Field(default=3600.0, gt=0)
 
     # Storage and logs
     database_path: Path = Path("data/faceshift.sqlite3")

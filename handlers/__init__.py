@@ -55,6 +55,7 @@ def register(application: FaceShiftApp, settings: Settings) -> None:
     application.add_handler(CommandHandler("unban", admin.unban, NEW & admins))
     application.add_handler(CommandHandler("history", admin.history, NEW & admins))
     application.add_handler(CommandHandler("stats", admin.stats, NEW & admins))
+    application.add_handler(CommandHandler("admin", admin.dashboard, NEW & admins))  # the dashboard (Mini App)
     # Last: any other command in a private chat (groups stay silent: the command may be for another bot).
     application.add_handler(MessageHandler(NEW & filters.COMMAND & filters.ChatType.PRIVATE, admin.unknown_command))
 
@@ -108,6 +109,7 @@ ADMIN_COMMANDS = [
     ("unban", "cmd-unban"),
     ("stats", "cmd-stats"),
     ("history", "cmd-history"),
+    ("admin", "cmd-admin"),
 ]
 
 

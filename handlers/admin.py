@@ -1,4 +1,4 @@
-"""Admin commands: /grant, /setlimit, /quota <who>, /resetquota, /ban, /unban, /stats, /history.
+"""Admin commands: /grant, /setlimit, /quota <who>, /resetquota, /ban, /unban, /stats, /history, /admin.
 
 Only the ids in ADMIN_IDS reach these handlers: the filter is applied in :func:`handlers.register`. For anyone
 else they do not exist: in a private chat the bot answers them as it answers any unknown command, and in a
@@ -15,20 +15,33 @@ it once.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from telegram import Message, MessageOriginUser, Update, User
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    MessageOriginUser,
+    Update,
+    User,
+    WebAppInfo,
+)
+from telegram.error import BadRequest
 
+from bot.admin_actions import command_key
 from bot.i18n import Catalog
 from handlers import account
 from handlers.context import Context
-from handlers.replies import catalog_for, reply
+from handlers.replies import catalog_for, is_private, reply
 from storage.quota import MAX_AMOUNT, Allowance, LedgerEntry
 from storage.stats import StatsRepository
+
+log = logging.getLogger(__name__)
 
 HISTORY_ROWS = 20
 RECENT_JOBS = 5
@@ -64,10 +77,7 @@ async def grant(update: Update, context: Context) -> None:
         n = _number(catalog, rest[0], minimum=-MAX_AMOUNT, maximum=MAX_AMOUNT, usage="admin-usage-grant")
         if n == 0:
             raise _Refused(catalog("admin-usage-grant"))
-        services = context.services
-        done = await services.quota.grant(
-            who.id, n, admin_id=admin.id, day=services.quota_clock.today(), key=_key(message)
-        )
+        done = await context.services.admin.grant(who.id, n, admin_id=admin.id, key=_key(message))
         if done.repeated:
             raise _Refused(catalog("admin-repeated"))
         key = "admin-granted" if done.amount >= 0 else "admin-taken"
@@ -83,10 +93,7 @@ async def setlimit(update: Update, context: Context) -> None:
             if rest[0].lower() == "default"
             else _number(catalog, rest[0], minimum=0, maximum=MAX_AMOUNT, usage="admin-usage-setlimit")
         )
-        services = context.services
-        done = await services.quota.set_limit(
-            who.id, limit, admin_id=admin.id, day=services.quota_clock.today(), key=_key(message)
-        )
+        done = await context.services.admin.set_limit(who.id, limit, admin_id=admin.id, key=_key(message))
         if done.repeated:
             raise _Refused(catalog("admin-repeated"))
         allowance = done.allowance
@@ -133,10 +140,7 @@ async def resetquota(update: Update, context: Context) -> None:
     """/resetquota <who>: give back what the person used of today's allowance."""
     async with _admin(update, context) as (catalog, message, admin):
         who, _ = await _target(context, catalog, message, "admin-usage-resetquota", arity=0)
-        services = context.services
-        done = await services.quota.reset_today(
-            who.id, admin_id=admin.id, day=services.quota_clock.today(), key=_key(message)
-        )
+        done = await context.services.admin.reset_quota(who.id, admin_id=admin.id, key=_key(message))
         if done.repeated:
             raise _Refused(catalog("admin-repeated"))
         await reply(
@@ -165,18 +169,40 @@ async def _set_banned(update: Update, context: Context, *, banned: bool) -> None
     usage, done_key = ("admin-usage-ban", "admin-banned") if banned else ("admin-usage-unban", "admin-unbanned")
     async with _admin(update, context) as (catalog, message, admin):
         who, rest = await _target(context, catalog, message, usage, arity=None if banned else 0)
-        services = context.services
-        done = await services.quota.set_banned(
-            who.id,
-            banned,
-            admin_id=admin.id,
-            day=services.quota_clock.today(),
-            reason=" ".join(rest) or None if banned else None,
-            key=_key(message),
-        )
+        actions = context.services.admin
+        if banned:
+            done = await actions.ban(who.id, admin_id=admin.id, key=_key(message), reason=" ".join(rest) or None)
+        else:
+            done = await actions.unban(who.id, admin_id=admin.id, key=_key(message))
         if done.repeated:
             raise _Refused(catalog("admin-repeated"))
         await reply(update, catalog(done_key, who=who.label))
+
+
+async def dashboard(update: Update, context: Context) -> None:
+    """/admin: a button that opens the dashboard, a Mini App served by the bot at ``PUBLIC_URL/admin/``.
+
+    Telegram takes Mini App buttons in private chats only, and refuses a web address that is not https (its
+    test environment takes http too): in a group, or when Telegram refuses the button, the answer is in words.
+    """
+    message = update.effective_message
+    if message is None:
+        return
+    catalog = catalog_for(update, context)
+    public_url = context.services.settings.public_url
+    if not public_url:
+        await reply(update, catalog("admin-app-needs-url"))
+        return
+    if not is_private(message):
+        await reply(update, catalog("admin-app-private-only"))
+        return
+    url = f"{public_url}/admin/"
+    button = InlineKeyboardButton(catalog("admin-app-button"), web_app=WebAppInfo(url=url))
+    try:
+        await message.reply_text(catalog("admin-app-open"), reply_markup=InlineKeyboardMarkup([[button]]))
+    except BadRequest as refused:
+        log.warning("Telegram refused the dashboard button for %s: %s", url, refused.message)
+        await reply(update, catalog("admin-app-refused", url=url))
 
 
 async def history(update: Update, context: Context) -> None:
@@ -246,7 +272,7 @@ async def _admin(update: Update, context: Context) -> AsyncIterator[tuple[Catalo
 
 
 def _key(message: Message) -> str:
-    return f"admin:{message.chat_id}:{message.message_id}"
+    return command_key(message.chat_id, message.message_id)
 
 
 def _replied_person(message: Message) -> User | None:

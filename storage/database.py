@@ -118,6 +118,15 @@ class Database:
             execute = cast(Any, self.conn)._execute
             return cast(T, await execute(_atomically, self.conn._conn, work))
 
+    async def read(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``work(conn)`` on the connection's thread inside one read transaction: every query in it sees
+        the same snapshot, and the whole read costs one hop to the thread. For reports. It waits for this
+        connection's transactions (a read cannot begin inside one); on a connection of its own, which nothing
+        writes through, it waits for nobody, and WAL lets it read while other connections write."""
+        async with self._write_lock:
+            execute = cast(Any, self.conn)._execute
+            return cast(T, await execute(_snapshot, self.conn._conn, work))
+
     async def ping(self) -> bool:
         async with self.conn.execute("SELECT 1") as cursor:
             return await cursor.fetchone() is not None
@@ -133,6 +142,15 @@ def _atomically(conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], T
         raise
     conn.execute("COMMIT")
     return result
+
+
+def _snapshot(conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
+    conn.execute("BEGIN DEFERRED")
+    try:
+        return work(conn)
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")  # nothing was written: ending the read is all this does
 
 
 def _split_sql(script: str) -> list[str]:

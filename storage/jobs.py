@@ -246,10 +246,21 @@ class JobsRepository:
         vendor: str | None = None,
         vendor_ms: int | None = None,
         status: JobStatus = JobStatus.FAILED,
+        error: tuple[str, str] | None = None,
     ) -> Job | None:
-        """Release the reservation. Returns None when the job was already settled."""
-        return await self._settle(
-            job_id, charge=False, status=status, outcome=outcome, vendor=vendor, vendor_ms=vendor_ms, result_path=None
+        """Release the reservation. Returns None when the job was already settled. ``error``: the vendor
+        that failed it and its error code, when a vendor's answer (or silence) did."""
+        return await self._db.run(
+            lambda conn: _settle_in(
+                conn,
+                job_id,
+                charge=False,
+                status=status,
+                outcome=outcome,
+                vendor=vendor,
+                vendor_ms=vendor_ms,
+                error=error,
+            )
         )
 
     async def mark_delivered(self, job_id: str) -> bool:
@@ -362,15 +373,17 @@ def _settle_in(
     vendor: str | None = None,
     vendor_ms: int | None = None,
     result_path: str | None = None,
+    error: tuple[str, str] | None = None,
 ) -> Job | None:
     """Move the job out of queued/running and settle its reservation; None (and nothing done) when it was
     settled already: the status change is the guard, so a job is settled at most once."""
+    error_vendor, error_code = error if error is not None else (None, None)
     job = _one(
         conn,
         """UPDATE jobs SET status = ?, outcome = ?, vendor = COALESCE(?, vendor),
-               vendor_ms = COALESCE(?, vendor_ms), result_path = ?, updated_at = ?
+               vendor_ms = COALESCE(?, vendor_ms), result_path = ?, error_vendor = ?, error_code = ?, updated_at = ?
            WHERE id = ? AND status IN ('queued', 'running') RETURNING *""",
-        (status, outcome, vendor, vendor_ms, result_path, time.time(), job_id),
+        (status, outcome, vendor, vendor_ms, result_path, error_vendor, error_code, time.time(), job_id),
     )
     if job is not None:
         settle_in(conn, job.user_id, job.id, job.reservation, charge=charge)

@@ -5,14 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import Texts
-from tests.fakes.telegram import FakeTelegram, FakeUser
+from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import ACCU_ID, ACCU_SECRET, FakeVendors
 from tests.support.bot import RunningBot
-from tests.support.conversation import allowance, audit, photo_and_menu, text_of, wait_result, wait_text
+from tests.support.conversation import (
+    ADMIN_ID,
+    UNKNOWN,
+    allowance,
+    ask,
+    audit,
+    photo_and_menu,
+    text_of,
+    wait_result,
+    wait_text,
+)
 from tests.support.images import FACE
 
-ADMIN_ID = 900  # make_settings: ADMIN_IDS=900
-UNKNOWN = "I don't know that command. /help shows what I can do."
 ADMIN_COMMANDS = [
     "/grant 1001 5",
     "/setlimit 1001 9",
@@ -23,13 +31,6 @@ ADMIN_COMMANDS = [
     "/stats 7",
     "/history 1001",
 ]
-
-
-async def ask(tg: FakeTelegram, user: FakeUser, text: str, chat: Any = None, reply_to: Any = None) -> str:
-    """``user`` sends ``text`` (in their private chat unless ``chat``); the bot's answer there."""
-    where = chat if chat is not None else user
-    await user.send_text(where, text, reply_to=reply_to)
-    return text_of(await tg.wait_for_bot_message(where))
 
 
 async def ledger_rows(bot: RunningBot) -> list[tuple[Any, ...]]:

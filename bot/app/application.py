@@ -11,7 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
 import handlers
-from bot.app.compose import create_services
+from bot.app.compose import create_dashboard, create_services
 from bot.hosting import BuiltinPhotoHost, Sweepable, run_sweeper
 from bot.settings import Settings, TelegramMode
 from bot.web.metrics import Metrics
@@ -50,7 +50,11 @@ async def build_application(settings: Settings) -> FaceShiftApp:
             media=host if isinstance(host, BuiltinPhotoHost) else None,
             swap_callbacks=services.callbacks if services.callbacks.enabled else None,
             health={"database": services.db.ping, "telegram": telegram_reachable},
-            extra_routes=[metrics.route(), *(r.route for r in receiver)],
+            extra_routes=[
+                metrics.route(),
+                *create_dashboard(settings, services, metrics).routes(),
+                *(r.route for r in receiver),
+            ],
         )
         server = WebServer(app, settings.web_host, settings.web_port)
         await server.start()

@@ -11,6 +11,7 @@ import httpx
 from telegram import Bot
 from telegram.error import TelegramError
 
+from bot.admin_actions import AdminActions
 from bot.hosting import create_photo_host
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
@@ -25,13 +26,16 @@ from bot.providers.swap_callbacks import SwapCallbacks
 from bot.quota_clock import QuotaClock
 from bot.services import Services
 from bot.settings import Settings, Vendor
+from bot.web.dashboard import Dashboard, DashboardDeps, InitDataVerifier
 from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
 from storage import Database
 from storage.chats import ChatsRepository
+from storage.dashboard import DashboardRepository
 from storage.jobs import JobsRepository
 from storage.quota import QuotaRepository
 from storage.requests import RequestsRepository
+from storage.stats import StatsRepository
 from storage.users import UsersRepository
 
 
@@ -50,6 +54,9 @@ def admin_messenger(bot: Bot, admin_ids: frozenset[int]) -> Callable[[str], Awai
 
 async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Services:
     db = await Database.open(settings.database_path)
+    # Long reads (the dashboard's 30-day views) get a connection, and so a thread, of their own: WAL lets them read
+    # while the bot writes, and the bot's reservations never queue behind them.
+    reader = db if str(settings.database_path) == ":memory:" else await Database.open(settings.database_path)
     http = httpx.AsyncClient(
         timeout=httpx.Timeout(settings.vendor_timeout, connect=10.0),
         limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
@@ -141,6 +148,7 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
     return Services(
         settings=settings,
         db=db,
+        reader=reader,
         http=http,
         texts=texts,
         languages=languages,
@@ -149,10 +157,38 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
         jobs=jobs,
         quota=quota,
         quota_clock=quota_clock,
+        admin=AdminActions(quota, quota_clock),
         alerts=alerts,
         callbacks=callbacks,
         host=host,
         providers=providers,
         runner=runner,
         metrics=metrics,
+    )
+
+
+def create_dashboard(settings: Settings, services: Services, metrics: Metrics) -> Dashboard:
+    """The admin dashboard (a Telegram Mini App at ``/admin/``) over the running bot's services."""
+    configured = {
+        Vendor.ACEDATA: settings.acedata_enabled,
+        Vendor.AILAB: settings.ailab_enabled,
+        Vendor.ACCUAUTH: settings.accuauth_enabled,
+    }
+    return Dashboard(
+        DashboardDeps(
+            verifier=InitDataVerifier(
+                settings.telegram_bot_token.get_secret_value(), max_age=settings.admin_app_max_age
+            ),
+            admin_ids=frozenset(settings.admin_ids),
+            actions=services.admin,
+            quota=services.quota,
+            jobs=services.jobs,
+            stats=StatsRepository(services.reader),
+            board=DashboardRepository(services.reader),
+            clock=services.quota_clock,
+            queue=services.runner,
+            configured_vendors=frozenset(vendor.value for vendor, on in configured.items() if on),
+            vendor_attempts=metrics.vendor_attempts,
+            started_at=metrics.started_at,
+        )
     )

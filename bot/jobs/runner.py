@@ -35,6 +35,7 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -67,6 +68,19 @@ MAX_DELIVERY_PAUSE: Final = 30.0
 """The longest pause between two delivery attempts (they double from ``delivery_pause`` up to this)."""
 MAX_CHAT_MOVES: Final = 3
 """A chat that keeps moving is not followed further (Telegram upgrades a group once)."""
+
+
+@dataclass(frozen=True, slots=True)
+class VendorLoad:
+    limit: int  # jobs that may be with the vendor at once
+    waiting: int  # jobs waiting for a slot
+    running: int  # jobs holding a slot
+
+
+def error_code(error: ProviderError) -> str:
+    """How a vendor failure is counted on the dashboard: its HTTP status and code, as far as they are known."""
+    parts = [str(error.status) if error.status else "", error.code]
+    return " ".join(part for part in parts if part)[:64] or error.category.value
 
 
 class JobRunner:
@@ -103,11 +117,21 @@ class JobRunner:
         self._queued: set[str] = set()  # jobs still waiting for a vendor slot: cancelling them costs nothing
         self._cancelled: set[str] = set()
         self._background: set[asyncio.Task[None]] = set()
+        self._capacity = dict(concurrency)
+        self._waiting_for: dict[Vendor, int] = dict.fromkeys(self._limits, 0)
+        self._holding: dict[Vendor, int] = dict.fromkeys(self._limits, 0)
         self.waiting = 0
 
     @property
     def running(self) -> int:
         return len(self._tasks) - self.waiting
+
+    def load(self) -> dict[Vendor, VendorLoad]:
+        """Each vendor's concurrency limit and, right now, the jobs waiting for one of its slots and holding one."""
+        return {
+            vendor: VendorLoad(limit, self._waiting_for.get(vendor, 0), self._holding.get(vendor, 0))
+            for vendor, limit in self._capacity.items()
+        }
 
     async def submit(self, new: NewJob) -> OpenResult:
         """Open the job (reserving its cost) and start it in the background; returns at once."""
@@ -169,7 +193,7 @@ class JobRunner:
         except ProviderError as error:
             log.info("job %s failed: %s", job.id, error)
             failure = Failure(FailureKind(error.category.value), error.problem.value if error.problem else None)
-            await self._settle_failed(job, failure, vendor, _ms(started))
+            await self._settle_failed(job, failure, vendor, _ms(started), error=error)
             return
         except imaging.ImageRejected as rejected:
             log.info("job %s: image refused: %s", job.id, rejected.reason)
@@ -204,13 +228,17 @@ class JobRunner:
             yield
             return
         self.waiting += 1
+        self._waiting_for[vendor] += 1
         try:
             await limit.acquire()
         finally:
             self.waiting -= 1
+            self._waiting_for[vendor] -= 1
+        self._holding[vendor] += 1
         try:
             yield
         finally:
+            self._holding[vendor] -= 1
             limit.release()
 
     async def _work(self, job: Job, vendor: Vendor) -> JobResult:
@@ -351,10 +379,23 @@ class JobRunner:
             self._on_given_up(job.operation, kind.value, job.cost)
         await self._tell(settled, Failure(kind))
 
-    async def _settle_failed(self, job: Job, failure: Failure, vendor: Vendor | None, ms: int | None) -> None:
+    async def _settle_failed(
+        self,
+        job: Job,
+        failure: Failure,
+        vendor: Vendor | None,
+        ms: int | None,
+        *,
+        error: ProviderError | None = None,
+    ) -> None:
         status = JobStatus.INTERRUPTED if failure.kind is FailureKind.INTERRUPTED else JobStatus.FAILED
         settled = await self.jobs.finish_failed(
-            job.id, outcome=failure.kind.value, vendor=vendor.value if vendor else None, vendor_ms=ms, status=status
+            job.id,
+            outcome=failure.kind.value,
+            vendor=vendor.value if vendor else None,
+            vendor_ms=ms,
+            status=status,
+            error=(error.vendor, error_code(error)) if error is not None else None,
         )
         if settled is None:
             return

@@ -6,6 +6,7 @@ Gauges that mirror live state (jobs waiting and running) are read when scraped, 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -21,6 +22,7 @@ LATENCY_BUCKETS = (0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 90, 120, 180, 300)
 
 class Metrics:
     def __init__(self) -> None:
+        self.started_at = time.time()  # the counters count from here
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
         self.jobs = Counter(
@@ -80,6 +82,18 @@ class Metrics:
 
     def on_telegram_error(self, kind: str) -> None:
         self.telegram_errors.labels(kind).inc()
+
+    # Read back, for the dashboard ------------------------------------------------------------------------
+
+    def vendor_attempts(self) -> dict[str, dict[str, int]]:
+        """Vendor requests since the bot started (every attempt, retries included): vendor -> outcome -> count."""
+        found: dict[str, dict[str, int]] = {}
+        for family in self.vendor_requests.collect():
+            for sample in family.samples:
+                if sample.name.endswith("_count"):
+                    outcomes = found.setdefault(sample.labels["vendor"], {})
+                    outcomes[sample.labels["outcome"]] = int(sample.value)
+        return found
 
     def route(self) -> Route:
         async def metrics(request: Request) -> Response:

@@ -131,3 +131,14 @@ def answer_kind(message: dict[str, Any]) -> str | None:
     if text.startswith("⏳") or (text == MENU and buttons(message)):
         return None
     return "unexpected"
+
+
+ADMIN_ID = 900  # make_settings: ADMIN_IDS=900
+UNKNOWN = "I don't know that command. /help shows what I can do."
+
+
+async def ask(tg: FakeTelegram, user: FakeUser, text: str, chat: Any = None, reply_to: Any = None) -> str:
+    """``user`` sends ``text`` (in their private chat unless ``chat``); the bot's answer there."""
+    where = chat if chat is not None else user
+    await user.send_text(where, text, reply_to=reply_to)
+    return text_of(await tg.wait_for_bot_message(where))

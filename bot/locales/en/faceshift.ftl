@@ -208,6 +208,7 @@ cmd-ban = Ban: /ban who [reason]
 cmd-unban = Unban: /unban who
 cmd-stats = Statistics: /stats [days]
 cmd-history = Someone's ledger: /history who
+cmd-admin = The dashboard: charts, people, vendors
 admin-who = &lt;who&gt; is a numeric id, an @username I have seen, or reply to the person's message with the command.
 admin-usage-grant = Usage: /grant &lt;who&gt; &lt;n&gt; (n may be negative to take credits back).
     { admin-who }
@@ -264,3 +265,10 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls
 admin-stats-top = Top users:
 admin-stats-user = • { $who }: { $jobs } jobs, { $charged } charged
 admin-stats-credits = Credits granted: { $granted } (taken back: { $taken }).
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 Open the dashboard
+admin-app-open = The dashboard: jobs, money, people and vendors at a glance. Actions there are written to the ledger in your name, as commands are.
+admin-app-needs-url = The dashboard needs PUBLIC_URL: the https address at which Telegram can reach this bot's web server.
+admin-app-private-only = Telegram opens the dashboard only from a private chat: send me /admin there.
+admin-app-refused = Telegram refused the dashboard button for { $url }. It must be an https address Telegram can reach: check PUBLIC_URL.

@@ -211,6 +211,7 @@ cmd-ban = Заблокировать: /ban кто [причина]
 cmd-unban = Разблокировать: /unban кто
 cmd-stats = Статистика: /stats [дней]
 cmd-history = Журнал человека: /history кто
+cmd-admin = Панель: графики, люди, поставщики
 admin-who = &lt;кто&gt; — числовой id, @username, который я видел, или ответьте командой на сообщение этого человека.
 admin-usage-grant = Использование: /grant &lt;кто&gt; &lt;n&gt; (отрицательное n забирает кредиты).
     { admin-who }
@@ -269,3 +270,10 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } мс, p95 { $p95 } мс ({ $c
 admin-stats-top = Самые активные:
 admin-stats-user = • { $who }: { $jobs } обработок, списано { $charged }
 admin-stats-credits = Начислено кредитов: { $granted } (забрано: { $taken }).
+
+## /admin: панель, мини-приложение (веб-страница, которую Telegram открывает в чате)
+admin-app-button = 📊 Открыть панель
+admin-app-open = Панель: задания, деньги, люди и поставщики в одном месте. Действия в ней записываются в журнал от вашего имени, как и команды.
+admin-app-needs-url = Для панели нужен PUBLIC_URL: https-адрес, по которому Telegram может достучаться до веб-сервера бота.
+admin-app-private-only = Telegram открывает панель только из личного чата: пришлите мне /admin туда.
+admin-app-refused = Telegram не принял кнопку панели для { $url }. Нужен https-адрес, доступный Telegram: проверьте PUBLIC_URL.

@@ -171,6 +171,8 @@ class MessagesApi(World):
         thread_id: int | None,
     ) -> JSON:
         if markup.inline is not None:
+            if not chat.is_private and _has_web_app_button(markup.inline):
+                raise bad("BUTTON_TYPE_INVALID")  # Mini App buttons are for private chats only
             content["reply_markup"] = markup.inline
         if p.bool_("protect_content"):
             content["has_protected_content"] = True
@@ -372,3 +374,12 @@ def _check_inline_button(button: Any) -> None:
     data = button.get("callback_data")
     if data is not None and (not isinstance(data, str) or not 1 <= len(data.encode()) <= MAX_CALLBACK_DATA_BYTES):
         raise bad("BUTTON_DATA_INVALID")
+    if "web_app" in button:
+        # Telegram wants https; its test environment (which a fake stands for) also takes http.
+        url = (button["web_app"] or {}).get("url") if isinstance(button["web_app"], dict) else None
+        if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+            raise bad("BUTTON_URL_INVALID")
+
+
+def _has_web_app_button(markup: JSON) -> bool:
+    return any("web_app" in button for row in markup.get("inline_keyboard") or [] for button in row)

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
+from . import webapp
 from .formatting import detect_entities
 from .limits import JSON
 
@@ -186,6 +187,22 @@ class FakeUser:
     async def press(self, message: MessageLike, button: str) -> str:
         """Press an inline button (matched by its text or callback_data); returns the callback query id."""
         return self.tg._press(self, message, button)
+
+    def open_web_app(
+        self,
+        message: JSON,
+        button: str,
+        *,
+        theme: Mapping[str, str] | None = None,
+        auth_date: float | None = None,
+    ) -> str:
+        """Press a Mini App (``web_app``) button: the URL this person's client opens, with initData signed
+        for the bot, as Telegram does (the page reads it from the fragment)."""
+        chat = self.tg._chats[int(message["chat"]["id"])]
+        if chat.is_private and chat.id != self.id:
+            raise AssertionError(f"{self.first_name} cannot see another person's private chat")
+        init_data = webapp.init_data_for(self.tg.token, self.to_api(), chat_type=chat.type, auth_date=auth_date)
+        return webapp.launch_url(webapp.web_app_url(message, button), init_data, theme=theme)
 
     async def join(self, group: ChatLike) -> JSON:
         """Join a group: a ``new_chat_members`` service message (always delivered)."""
