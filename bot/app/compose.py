@@ -4,13 +4,16 @@ to be connected later. The only module (with :mod:`bot.app.application`) that im
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import sqlite3
 from collections.abc import Awaitable, Callable
 
 import httpx
 from telegram import Bot
 from telegram.error import TelegramError
 
+from bot.app.startup import check_database_opens, database_failure, ensure_writable_dir
 from bot.hosting import create_photo_host
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
@@ -18,12 +21,13 @@ from bot.providers.accuauth import AccuAuthClient
 from bot.providers.acedata import AceDataClient
 from bot.providers.ailab import AILabClient
 from bot.providers.alerts import OperatorAlerts
+from bot.providers.photo_host import PhotoHost
 from bot.providers.retry import RetryPolicy
 from bot.providers.router import FaceProviders, prepare_for
 from bot.providers.swap_callbacks import SwapCallbacks
 from bot.quota_clock import QuotaClock
 from bot.services import Services
-from bot.settings import Settings, Vendor
+from bot.settings import HostingKind, Settings, Vendor
 from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
 from storage import Database
@@ -47,7 +51,23 @@ def admin_messenger(bot: Bot, admin_ids: frozenset[int]) -> Callable[[str], Awai
 
 
 async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Services:
-    db = await Database.open(settings.database_path)
+    """Every service; a StartupFailure (one line for the operator) when a folder or the database is unusable."""
+    ensure_writable_dir(settings.results_dir, "RESULTS_DIR")
+    if settings.hosting is HostingKind.BUILTIN:
+        ensure_writable_dir(settings.media_dir, "MEDIA_DIR")
+    await asyncio.to_thread(check_database_opens, settings.database_path)
+    try:
+        db = await Database.open(settings.database_path)
+    except (OSError, sqlite3.Error) as error:
+        raise database_failure(settings.database_path, error) from None
+    try:
+        return await _create_services(settings, bot, metrics, db)
+    except BaseException:
+        await db.close()
+        raise
+
+
+async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: Database) -> Services:
     http = httpx.AsyncClient(
         timeout=httpx.Timeout(settings.vendor_timeout, connect=10.0),
         limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
@@ -88,7 +108,11 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
             timeout=settings.vendor_timeout,
             retry=retry,
         )
-    host = create_photo_host(settings, ace_upload=ace.upload if ace else None)
+    try:
+        host: PhotoHost | None = create_photo_host(settings, ace_upload=ace.upload if ace else None)
+    except BaseException:
+        await http.aclose()
+        raise
     alerts = OperatorAlerts(admin_messenger(bot, frozenset(settings.admin_ids)))
     callbacks = SwapCallbacks(settings.public_url)
     providers = FaceProviders(
