@@ -2,7 +2,7 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test test-fast lint format bench
+.PHONY: setup test test-fast lint format bench lock
 
 setup:
 	python3 -m venv $(VENV) && $(BIN)/pip install -e '.[test]'
@@ -24,3 +24,7 @@ format:
 
 bench:
 	$(BIN)/python bench/run_all.py
+
+lock:  ## requirements.lock (pinned, hashed; the Dockerfile installs it). Needs uv: $(BIN)/pip install uv
+	echo 'setuptools>=69' | $(BIN)/uv pip compile pyproject.toml - --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command 'make lock' -o requirements.lock
