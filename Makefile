@@ -2,7 +2,7 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test test-fast lint format bench screenshot
+.PHONY: setup test test-fast lint format bench screenshot lock
 
 setup:
 	python3 -m venv $(VENV) && $(BIN)/pip install -e '.[test]'
@@ -27,3 +27,7 @@ bench:
 
 screenshot:  ## the README's pictures of the dashboard (docs/), taken by its browser test
 	FACESHIFT_DASHBOARD_SCREENSHOT=docs/dashboard.png $(BIN)/pytest -n 0 --no-cov tests/test_dashboard_browser.py
+
+lock:  ## requirements.lock (pinned, hashed; the Dockerfile installs it). Needs uv: $(BIN)/pip install uv
+	echo 'setuptools>=69' | $(BIN)/uv pip compile pyproject.toml - --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command 'make lock' -o requirements.lock

@@ -260,6 +260,7 @@ class BotProcess:
         self.log_path = workdir / "bot.log"
         self._log: IO[bytes] = self.log_path.open("wb")
         self.web_port = int(env["WEB_PORT"])
+        self.metrics_port = int(env["METRICS_PORT"])
         self.proc = subprocess.Popen(
             command,
             cwd=workdir,
@@ -362,6 +363,7 @@ def bot_env(tg: FakeTelegram, ailab: FakeAILab, workdir: Path, **settings: objec
         "results_dir": workdir / "results",
         "web_host": "127.0.0.1",
         "web_port": free_port(),
+        "metrics_port": free_port(),
         "log_level": "WARNING",
         "ailab_api_key": AILAB_KEY,
         "ailab_api_url": ailab.base_url,
@@ -619,7 +621,7 @@ async def memory_phase(world: World, jobs: int, slots: int, timeout: float) -> M
     seconds = time.monotonic() - started
     await asyncio.sleep(0.5)
     loaded = world.bot.memory_kb()
-    gauges = await scrape_gauges(world.bot.web_port)
+    gauges = await scrape_gauges(world.bot.metrics_port)
     return MemoryResult(
         jobs,
         len(chats & world.tg.texted),
@@ -632,7 +634,7 @@ async def memory_phase(world: World, jobs: int, slots: int, timeout: float) -> M
 
 
 async def scrape_gauges(port: int) -> dict[str, float]:
-    """The bot's own job gauges, from its /metrics endpoint."""
+    """The bot's own job gauges, from its /metrics listener."""
     try:
         async with httpx.AsyncClient(timeout=5) as client:
             text = (await client.get(f"http://127.0.0.1:{port}/metrics")).text

@@ -63,8 +63,12 @@ def _button(text: str, action: Action, request_id: str, argument: object | None 
     return InlineKeyboardButton(text, callback_data=encode(action, request_id, argument))
 
 
-def main_menu(catalog: Catalog, request_id: str, available: Collection[Operation]) -> InlineKeyboardMarkup:
-    """Older / Younger, Swap gender / Swap faces, Detect gender: only what a configured vendor can do."""
+def main_menu(catalog: Catalog, request_id: str, available: Collection[Operation]) -> InlineKeyboardMarkup | None:
+    """Older / Younger, Swap gender / Swap faces, Detect gender: only what a configured vendor can do.
+
+    None when nothing is (Telegram refuses an empty keyboard); the CLI refuses to start without an editor, so
+    only a bot run by hand without vendors gets here.
+    """
     buttons = {
         Operation.OLDER: _button(catalog("btn-older"), Action.AGES_OLDER, request_id),
         Operation.YOUNGER: _button(catalog("btn-younger"), Action.AGES_YOUNGER, request_id),
@@ -74,7 +78,7 @@ def main_menu(catalog: Catalog, request_id: str, available: Collection[Operation
     }
     shown = [button for op, button in buttons.items() if op in available]
     rows = [shown[i : i + 2] for i in range(0, len(shown), 2)]
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def ages_menu(catalog: Catalog, request_id: str, older: bool) -> InlineKeyboardMarkup:

@@ -31,7 +31,7 @@ async def on_press(update: Update, context: Context) -> None:
     key = f"{request.chat_id}:{message.message_id if message else 0}:{query.data}"
     available = context.services.providers.available()
 
-    async def show(text: str, markup: InlineKeyboardMarkup) -> None:
+    async def show(text: str, markup: InlineKeyboardMarkup | None) -> None:
         """Turn the pressed message into the next menu. A result photo keeps its caption (what was done,
         quota left): only its buttons change."""
         await query.answer()

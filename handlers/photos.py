@@ -191,10 +191,11 @@ async def act(context: Context, update: Update, request: PhotoRequest, command: 
 
 
 async def send_menu(context: Context, catalog: Catalog, request: PhotoRequest) -> None:
+    menu = keyboards.main_menu(catalog, request.id, context.services.providers.available())
     await context.bot.send_message(
         request.chat_id,
-        catalog("menu-prompt"),
-        reply_markup=keyboards.main_menu(catalog, request.id, context.services.providers.available()),
+        catalog("menu-prompt") if menu else catalog("op-unavailable"),
+        reply_markup=menu,
         reply_parameters=reply_to(request.message_id),
         message_thread_id=request.thread_id,
     )

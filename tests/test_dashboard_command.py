@@ -45,8 +45,9 @@ async def test_without_a_usable_public_url_the_admin_is_told_why(tg: FakeTelegra
     admin = tg.user(ADMIN_ID, "Ada")
     async with running_bot(tg, make_settings(tg, tmp_path)):
         assert "needs PUBLIC_URL" in await ask(tg, admin, "/admin")
-    # A URL Telegram will not open: its refusal is turned into words, not silence.
-    async with running_bot(tg, make_settings(tg, tmp_path, public_url="ftp://faceshift.example")):
-        assert "Telegram refused the dashboard button for ftp://faceshift.example/admin/" in await ask(
+    # A URL Telegram will not open (e.g. not https): its refusal is turned into words, not silence.
+    async with running_bot(tg, make_settings(tg, tmp_path, public_url="http://faceshift.example")):
+        tg.fail_next("sendMessage", 400, "Bad Request: BUTTON_URL_INVALID")
+        assert "Telegram refused the dashboard button for http://faceshift.example/admin/" in await ask(
             tg, admin, "/admin"
         )

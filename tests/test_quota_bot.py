@@ -100,7 +100,7 @@ def test_a_bad_operation_cost_stops_the_bot_with_one_clear_line(tmp_path: Path) 
     )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "faceshift: configuration error: OPERATION_COSTS: Value error, unknown operation olderr; "
+        "faceshift: configuration error (OPERATION_COSTS): OPERATION_COSTS: unknown operation olderr; "
         "expected some of older, younger, swap_gender, swap_faces, detect_gender"
     ]
 

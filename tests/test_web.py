@@ -28,6 +28,11 @@ class FakeSink:
 
     def __init__(self) -> None:
         self.delivered: list[tuple[str, dict[str, Any]]] = []
+        self.asked: list[str] = []
+
+    def knows(self, token: str) -> bool:
+        self.asked.append(token)
+        return token in (TOKEN_A, TOKEN_DUP, "explode")
 
     async def deliver(self, token: str, payload: dict[str, Any]) -> DeliveryResult:
         self.delivered.append((token, payload))
@@ -117,7 +122,9 @@ async def test_callbacks(run: Any) -> None:
     assert unknown.status_code == 404 and unknown.content == b"Not Found"
     assert malformed_token.status_code == 404 and malformed_token.content == b"Not Found"
     assert get.status_code == 405
-    assert sink.delivered == [(TOKEN_A, payload), (TOKEN_DUP, payload), ("nobody-issued-this", payload)]
+    # An unknown token is refused before its body is read; a malformed one is not even looked up.
+    assert sink.delivered == [(TOKEN_A, payload), (TOKEN_DUP, payload)]
+    assert sink.asked == [TOKEN_A, TOKEN_DUP, "nobody-issued-this"]
 
 
 class SyncSink:
@@ -125,6 +132,9 @@ class SyncSink:
 
     def __init__(self) -> None:
         self.delivered: list[str] = []
+
+    def knows(self, token: str) -> bool:
+        return token in (TOKEN_A, "issued-then-forgotten")
 
     def deliver(self, token: str, payload: dict[str, Any]) -> DeliveryResult:
         self.delivered.append(token)
@@ -137,7 +147,8 @@ async def test_callbacks_with_a_plain_deliver(run: Any) -> None:
     async with httpx.AsyncClient() as http:
         assert (await http.post(f"{base}/callbacks/acedata/{TOKEN_A}", json={})).status_code == 200
         assert (await http.post(f"{base}/callbacks/acedata/other", json={})).status_code == 404
-    assert sink.delivered == [TOKEN_A, "other"]
+        assert (await http.post(f"{base}/callbacks/acedata/issued-then-forgotten", json={})).status_code == 404
+    assert sink.delivered == [TOKEN_A, "issued-then-forgotten"]
 
 
 async def test_callbacks_reach_the_swap_registry(run: Any) -> None:

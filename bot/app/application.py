@@ -7,14 +7,16 @@ import logging
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationBuilder, Defaults
 
 import handlers
 from bot.app.compose import create_dashboard, create_services
+from bot.app.startup import CONFIG, WORLD, StartupFailure, listen_failure
 from bot.hosting import BuiltinPhotoHost, Sweepable, run_sweeper
 from bot.settings import Settings, TelegramMode
 from bot.web.metrics import Metrics
+from bot.web.reach import ReachProbes
 from bot.web.server import WebServer, create_web_app
 from bot.web.webhook import WebhookReceiver, webhook_path, webhook_secret
 from handlers.chat.limits import CountingRateLimiter
@@ -50,26 +52,35 @@ async def build_application(settings: Settings) -> FaceShiftApp:
             media=host if isinstance(host, BuiltinPhotoHost) else None,
             swap_callbacks=services.callbacks if services.callbacks.enabled else None,
             health={"database": services.db.ping, "telegram": telegram_reachable},
-            extra_routes=[
-                metrics.route(),
-                *create_dashboard(settings, services, metrics).routes(),
-                *(r.route for r in receiver),
-            ],
+            health_interval=settings.health_check_interval,
+            reach=ReachProbes(settings.media_dir),
+            extra_routes=[*create_dashboard(settings, services, metrics).routes(), *(r.route for r in receiver)],
         )
-        server = WebServer(app, settings.web_host, settings.web_port)
-        await server.start()
+        server = await _listen(WebServer(app, settings.web_host, settings.web_port), "WEB_HOST", "WEB_PORT")
         web.append(server)
+        if settings.metrics_port:
+            metrics_server = WebServer(metrics.app(), settings.metrics_host, settings.metrics_port)
+            web.append(await _listen(metrics_server, "METRICS_HOST", "METRICS_PORT"))
         if isinstance(host, Sweepable):
             services.tasks.append(asyncio.create_task(run_sweeper(host), name="media-sweeper"))
         await services.runner.recover()
         await handlers.resume(application, services)
         if receiver:
-            await application.bot.set_webhook(
-                f"{settings.public_url}{webhook_path(token)}",
-                secret_token=webhook_secret(token),
-                allowed_updates=Update.ALL_TYPES,
-                drop_pending_updates=settings.webhook_drop_pending_updates,
-            )
+            try:
+                await application.bot.set_webhook(
+                    f"{settings.public_url}{webhook_path(token)}",
+                    secret_token=webhook_secret(token),
+                    allowed_updates=Update.ALL_TYPES,
+                    drop_pending_updates=settings.webhook_drop_pending_updates,
+                )
+            except TelegramError as error:
+                raise StartupFailure(
+                    f"Telegram refused the webhook at {settings.public_url}/telegram/...: {error.message}",
+                    "PUBLIC_URL",
+                    "use an https:// address on port 443, 80, 88 or 8443 that reaches this bot (see the README, "
+                    "'Deploy with a domain'), or TELEGRAM_MODE=polling",
+                    exit_code=CONFIG if isinstance(error, BadRequest) else WORLD,
+                ) from None
         log.info("bot @%s is ready; web server on port %d", application.bot.username, server.port)
 
     async def post_stop(application: FaceShiftApp) -> None:
@@ -85,6 +96,15 @@ async def build_application(settings: Settings) -> FaceShiftApp:
         services, application.bot_data.services = application.bot_data.services, None
         if services is not None:
             await services.close()
+
+    async def _listen(server: WebServer, host_setting: str, port_setting: str) -> WebServer:
+        try:
+            await server.start()
+        except OSError as error:
+            raise listen_failure(
+                server.host, server.requested_port, error, host_setting=host_setting, port_setting=port_setting
+            ) from None
+        return server
 
     root = settings.telegram_api_url
     application: FaceShiftApp = (

@@ -4,7 +4,9 @@ to be connected later. The only module (with :mod:`bot.app.application`) that im
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import sqlite3
 from collections.abc import Awaitable, Callable
 
 import httpx
@@ -12,6 +14,7 @@ from telegram import Bot
 from telegram.error import TelegramError
 
 from bot.admin_actions import AdminActions
+from bot.app.startup import check_database_opens, database_failure, ensure_writable_dir
 from bot.hosting import create_photo_host
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
@@ -20,12 +23,13 @@ from bot.providers.accuauth import AccuAuthClient
 from bot.providers.acedata import AceDataClient
 from bot.providers.ailab import AILabClient
 from bot.providers.alerts import OperatorAlerts
+from bot.providers.photo_host import PhotoHost
 from bot.providers.retry import RetryPolicy
 from bot.providers.router import FaceProviders, prepare_for
 from bot.providers.swap_callbacks import SwapCallbacks
 from bot.quota_clock import QuotaClock
 from bot.services import Services
-from bot.settings import Settings, Vendor
+from bot.settings import HostingKind, Settings, Vendor
 from bot.web.dashboard import Dashboard, DashboardDeps, InitDataVerifier
 from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
@@ -53,7 +57,23 @@ def admin_messenger(bot: Bot, admin_ids: frozenset[int]) -> Callable[[str], Awai
 
 
 async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Services:
-    db = await Database.open(settings.database_path)
+    """Every service; a StartupFailure (one line for the operator) when a folder or the database is unusable."""
+    ensure_writable_dir(settings.results_dir, "RESULTS_DIR")
+    if settings.hosting is HostingKind.BUILTIN:
+        ensure_writable_dir(settings.media_dir, "MEDIA_DIR")
+    await asyncio.to_thread(check_database_opens, settings.database_path)
+    try:
+        db = await Database.open(settings.database_path)
+    except (OSError, sqlite3.Error) as error:
+        raise database_failure(settings.database_path, error) from None
+    try:
+        return await _create_services(settings, bot, metrics, db)
+    except BaseException:
+        await db.close()
+        raise
+
+
+async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: Database) -> Services:
     # Long reads (the dashboard's 30-day views) get a connection, and so a thread, of their own: WAL lets them read
     # while the bot writes, and the bot's reservations never queue behind them.
     reader = db if str(settings.database_path) == ":memory:" else await Database.open(settings.database_path)
@@ -97,7 +117,11 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
             timeout=settings.vendor_timeout,
             retry=retry,
         )
-    host = create_photo_host(settings, ace_upload=ace.upload if ace else None)
+    try:
+        host: PhotoHost | None = create_photo_host(settings, ace_upload=ace.upload if ace else None)
+    except BaseException:
+        await http.aclose()
+        raise
     alerts = OperatorAlerts(admin_messenger(bot, frozenset(settings.admin_ids)))
     callbacks = SwapCallbacks(settings.public_url)
     providers = FaceProviders(

@@ -8,7 +8,16 @@ import httpx
 from pydantic import SecretStr
 
 from bot import imaging
-from bot.providers.errors import ErrorCategory, ErrorTable, PhotoProblem, ProviderError, classify, redact
+from bot.providers.errors import (
+    ErrorCategory,
+    ErrorTable,
+    KeyCheck,
+    PhotoProblem,
+    ProviderError,
+    classify,
+    judge_key,
+    redact,
+)
 from bot.providers.http import image_info, send_for_json
 from bot.providers.retry import RetryPolicy, retry_after_from
 from bot.providers.types import FaceBox, Gender, GenderVerdict
@@ -100,6 +109,14 @@ class AccuAuthClient:
             return _verdict(answer, width, height)
 
         return await self._retry.run(VENDOR, once, idempotent=True)
+
+    async def check_key(self) -> KeyCheck:
+        """One request without an image (nothing to bill): does AccuAuth refuse the key? Never retried."""
+        try:
+            await self._send({})
+        except ProviderError as error:
+            return judge_key(error, ("INVALID_ARGUMENT",))
+        return judge_key(None, ("INVALID_ARGUMENT",))
 
     async def _send(self, files: dict[str, tuple[str, bytes, str]]) -> dict[str, Any]:
         headers = {

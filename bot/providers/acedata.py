@@ -15,7 +15,16 @@ import httpx
 from pydantic import SecretStr
 
 from bot import imaging
-from bot.providers.errors import ErrorCategory, ErrorTable, PhotoProblem, ProviderError, classify, redact
+from bot.providers.errors import (
+    ErrorCategory,
+    ErrorTable,
+    KeyCheck,
+    PhotoProblem,
+    ProviderError,
+    classify,
+    judge_key,
+    redact,
+)
 from bot.providers.http import fetch_image, send_for_json
 from bot.providers.retry import RetryPolicy, retry_after_from
 from bot.providers.types import FaceBox, Gender, ResultImage
@@ -203,6 +212,20 @@ class AceDataClient:
             return url, _timestamp(expires_at)
 
         return await self._retry.run(VENDOR, once, idempotent=True)
+
+    async def check_key(self) -> KeyCheck:
+        """One change-age request without a photo (nothing to bill): does Ace refuse the token? Never retried."""
+        try:
+            await self._send(
+                "POST",
+                self._base_url + "/face/change-age",
+                seconds=min(self._timeout, 15.0),
+                headers=self._headers(),
+                json={},
+            )
+        except ProviderError as error:
+            return judge_key(error, ("bad_request",))
+        return judge_key(None, ("bad_request",))
 
     # -- plumbing --------------------------------------------------------------------------------------
 

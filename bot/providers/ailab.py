@@ -10,7 +10,16 @@ import httpx
 from pydantic import SecretStr
 
 from bot import imaging
-from bot.providers.errors import ErrorCategory, ErrorTable, PhotoProblem, ProviderError, classify, redact
+from bot.providers.errors import (
+    ErrorCategory,
+    ErrorTable,
+    KeyCheck,
+    PhotoProblem,
+    ProviderError,
+    classify,
+    judge_key,
+    redact,
+)
 from bot.providers.http import MAX_RESULT_BYTES, check_image, image_info, send_for_json
 from bot.providers.retry import RetryPolicy, retry_after_from
 from bot.providers.types import Gender, ResultImage
@@ -63,6 +72,9 @@ AILAB_ERRORS: ErrorTable = {
 """Every code of the contract's table (and the "also seen" ones); unknown codes fall back by HTTP status."""
 
 
+_REQUEST_CODES = ("MISSING_PARAMETERS", "PARAMETERS_CANNOT_EMPTY", "ERROR_PARAMETERS", "ERROR_INVALID_PARAMETER")
+
+
 def ailab_error(status: int | None, code: str, message: str = "", *, retry_after: float | None = None) -> ProviderError:
     """AILab's (HTTP status, error_detail.code) as a ProviderError; its message goes to ``detail`` only."""
     return classify(VENDOR, AILAB_ERRORS, status=status, code=code, detail=message, retry_after=retry_after)
@@ -113,6 +125,14 @@ class AILabClient:
     async def edit_v1(self, image: bytes, action: V1Action) -> ResultImage:
         """The older V1 effects (no target)."""
         return await self._edit(image, {"action_type": action})
+
+    async def check_key(self) -> KeyCheck:
+        """One request without a photo (nothing to bill): does AILab refuse the key? Never retried."""
+        try:
+            await self._send({"action_type": "V2_AGE", "target": "30"}, {})
+        except ProviderError as error:
+            return judge_key(error, _REQUEST_CODES)
+        return judge_key(None, _REQUEST_CODES)
 
     async def _edit(self, image: bytes, fields: dict[str, str]) -> ResultImage:
         info = image_info(image)

@@ -8,7 +8,8 @@ Vendor error text is kept for logs (``detail``) and never shown to people.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -141,3 +142,35 @@ def classify(
         retry_after=retry_after,
         detail=detail[:500],
     )
+
+
+# -- checking a key without paying (``faceshift check``) ----------------------------------------------------
+
+
+class KeyStatus(StrEnum):
+    NOT_REFUSED = "not_refused"  # the vendor looked at the key and went on to complain about the empty request
+    REFUSED = "refused"  # the vendor refused the key or the account (wrong, expired, locked, out of balance)
+    UNKNOWN = "unknown"  # no verdict: unreachable, rate limited, failing, or an answer that proves nothing
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCheck:
+    status: KeyStatus
+    detail: str  # what the vendor answered, e.g. "401 ERROR_USER_NOT_EXISTS"; never the key
+
+
+def judge_key(error: ProviderError | None, request_codes: Collection[str]) -> KeyCheck:
+    """The verdict on an empty request (no photo: nothing the vendor could bill).
+
+    ``request_codes`` are the vendor's codes for a bad request: a 400 with one of them means the key got past
+    the vendor's key check (the vendors' fakes check the key first; the contracts do not say, so this is a
+    strong hint, not a proof). Any other operator error means the key or the account was refused.
+    """
+    if error is None:
+        return KeyCheck(KeyStatus.UNKNOWN, "the vendor accepted an empty request")
+    answered = " ".join(part for part in (str(error.status or ""), error.code) if part) or error.category.value
+    if error.status == 400 and error.code in request_codes:
+        return KeyCheck(KeyStatus.NOT_REFUSED, answered)
+    if error.category is ErrorCategory.OPERATOR:
+        return KeyCheck(KeyStatus.REFUSED, answered)
+    return KeyCheck(KeyStatus.UNKNOWN, f"{error.category.value}: {answered}")

@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping
 
 from bot import imaging
 from bot.operations import Operation
@@ -55,6 +55,29 @@ async def prepare_for(data: bytes, vendor: Vendor) -> bytes:
 _EDITS = (Operation.OLDER, Operation.YOUNGER, Operation.SWAP_GENDER)
 
 
+def editors_in_order(configured: Collection[Vendor], preferred: Vendor) -> list[Vendor]:
+    """The configured editors (Ace, AILab) for an age or gender edit, the preferred one first."""
+    usable = [v for v in (Vendor.ACEDATA, Vendor.AILAB) if v in configured]
+    usable.sort(key=lambda v: v is not preferred)
+    return usable
+
+
+def first_vendor(
+    op: Operation, configured: Collection[Vendor], *, age_vendor: Vendor, gender_vendor: Vendor
+) -> Vendor | None:
+    """The vendor that serves ``op`` first when ``configured`` are usable, or None when none can.
+
+    Pure, so that start-up can say what will be offered before any client exists. ``configured`` holds Ace
+    only when a photo host exists too (Ace reads photos by URL).
+    """
+    if op is Operation.SWAP_FACES:
+        return Vendor.ACEDATA if Vendor.ACEDATA in configured else None
+    if op is Operation.DETECT_GENDER:
+        return Vendor.ACCUAUTH if Vendor.ACCUAUTH in configured else None
+    editors = editors_in_order(configured, gender_vendor if op is Operation.SWAP_GENDER else age_vendor)
+    return editors[0] if editors else None
+
+
 async def _as_is(data: bytes, vendor: Vendor) -> bytes:
     return data
 
@@ -88,24 +111,19 @@ class FaceProviders:
         self._callbacks = callbacks
         self._alerts = alerts
         self._prepare = prepare or _as_is
+        clients = ((Vendor.ACEDATA, self._ace), (Vendor.AILAB, ailab), (Vendor.ACCUAUTH, accuauth))
+        self._configured = frozenset(vendor for vendor, client in clients if client is not None)
 
     # -- what is possible ------------------------------------------------------------------------------
 
     def _editors(self, preferred: Vendor) -> list[Vendor]:
         """Vendors to try for an age/gender edit, in order (at most two, the second only with fallback)."""
-        usable = [v for v, client in ((Vendor.ACEDATA, self._ace), (Vendor.AILAB, self._ailab)) if client]
-        usable.sort(key=lambda v: v is not preferred)
+        usable = editors_in_order(self._configured, preferred)
         return usable if self._fallback else usable[:1]
 
     def vendor_for(self, op: Operation) -> Vendor | None:
         """The vendor that serves ``op`` first, or None when no configured vendor can."""
-        if op is Operation.SWAP_FACES:
-            return Vendor.ACEDATA if self._ace else None
-        if op is Operation.DETECT_GENDER:
-            return Vendor.ACCUAUTH if self._accuauth else None
-        preferred = self._gender_vendor if op is Operation.SWAP_GENDER else self._age_vendor
-        editors = self._editors(preferred)
-        return editors[0] if editors else None
+        return first_vendor(op, self._configured, age_vendor=self._age_vendor, gender_vendor=self._gender_vendor)
 
     def available(self) -> frozenset[Operation]:
         return frozenset(op for op in Operation if self.vendor_for(op) is not None)

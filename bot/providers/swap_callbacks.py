@@ -81,6 +81,10 @@ class SwapCallbacks:
                 Vendor.ACEDATA.value, ErrorCategory.TIMEOUT, code="callback_timeout", maybe_processed=True
             ) from None
 
+    def knows(self, token: str) -> bool:
+        """Whether ``token`` belongs to a swap in flight or one that finished recently (a repeat)."""
+        return token in self._pending or token in self._finished
+
     def deliver(self, token: str, payload: dict[str, Any]) -> Delivery:
         """Hand a callback body over. Unknown token or task id: "unknown"; a repeat: "duplicate" (ignored)."""
         if token in self._finished:

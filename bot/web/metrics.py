@@ -1,4 +1,5 @@
-"""Prometheus metrics, served at ``/metrics`` by the bot's web server.
+"""Prometheus metrics, served at ``/metrics`` on a listener of their own (``METRICS_HOST``:``METRICS_PORT``,
+the loopback by default), never on the public web server.
 
 One registry per running bot (not the process-global one), so that tests can run several bots in a process.
 Gauges that mirror live state (jobs waiting and running) are read when scraped, not kept in step by hand.
@@ -11,8 +12,9 @@ from collections.abc import Callable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from bot.providers.errors import ProviderError
@@ -100,3 +102,13 @@ class Metrics:
             return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
 
         return Route("/metrics", metrics, methods=["GET"])
+
+    def app(self) -> Starlette:
+        """The metrics listener's whole app: ``GET /metrics``, and 404 for everything else."""
+
+        async def _404(request: Request, exc: Exception) -> Response:
+            return PlainTextResponse("Not Found", status_code=404)
+
+        app = Starlette(routes=[self.route()], exception_handlers={404: _404})
+        app.router.redirect_slashes = False
+        return app

@@ -2,14 +2,14 @@
 
 Both the path and the ``secret_token`` Telegram echoes in ``X-Telegram-Bot-Api-Secret-Token`` are derived
 from the bot token with HMAC, so they are stable across restarts (updates queued during a restart still
-arrive) and unguessable without the token. A request without the right header gets 403 and is dropped.
+arrive) and unguessable without the token. A request without the right header gets 403 and is dropped,
+before its body is read; a body that is too big, too slow or not an update gets 400.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 from typing import Any
 
@@ -18,6 +18,8 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 from telegram import Update
 from telegram.ext import Application
+
+from bot.web.bodies import read_json
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +61,13 @@ class WebhookReceiver:
             return PlainTextResponse("forbidden", status_code=403)
         if not self._open:
             return PlainTextResponse("shutting down", status_code=503)
-        body = await request.body()
-        if len(body) > MAX_UPDATE_BYTES:
-            return PlainTextResponse("too large", status_code=413)
+        data = await read_json(request, MAX_UPDATE_BYTES)
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            return PlainTextResponse("bad update", status_code=400)
         try:
-            data: Any = json.loads(body)
             update = Update.de_json(data, self._application.bot)
-        except (ValueError, TypeError, KeyError):
+        except Exception:  # any shape python-telegram-bot cannot read (RecursionError included) is a bad update
+            log.warning("webhook: an update that could not be read was refused")
             return PlainTextResponse("bad update", status_code=400)
         await self._application.update_queue.put(update)
         return PlainTextResponse("ok")

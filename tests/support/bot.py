@@ -47,6 +47,8 @@ def make_settings(tg: FakeTelegram, tmp_path: Path, vendors: FakeVendors | None 
         "admin_ids": "900",
         "log_level": "DEBUG",
         "status_delay": 0.0,  # every stage is shown at once; tests of the delay set it themselves
+        "metrics_port": 0,  # off: tests of /metrics give it a port
+        "health_check_interval": 0.0,  # every /healthz checks afresh; the caching test sets it
     }
     if vendors is not None:
         values |= {
@@ -87,6 +89,10 @@ class RunningBot:
     @property
     def web_url(self) -> str:
         return f"http://127.0.0.1:{self.settings.web_port}"
+
+    @property
+    def metrics_url(self) -> str:
+        return f"http://127.0.0.1:{self.settings.metrics_port}/metrics"
 
     def database(self) -> contextlib.AbstractAsyncContextManager[Database]:
         return open_database(self.settings)

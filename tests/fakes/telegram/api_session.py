@@ -100,6 +100,9 @@ class SessionApi(World):
             info["max_connections"] = self.webhook.max_connections
         if self.webhook.allowed_updates is not None:
             info["allowed_updates"] = self.webhook.allowed_updates
+        if self.webhook.last_error_date is not None:
+            info["last_error_date"] = self.webhook.last_error_date
+            info["last_error_message"] = self.webhook.last_error_message or ""
         return info
 
     def _commands_key(self, p: Params) -> tuple[str, str]:
@@ -153,6 +156,11 @@ class SessionApi(World):
                 except httpx.HTTPError:
                     status = 0
                 self.webhook_deliveries.append((int(update["update_id"]), status))
+                if not 200 <= status < 300:
+                    state.last_error_date = int(self._clock())
+                    state.last_error_message = (
+                        f"Wrong response from the webhook: {status}" if status else "Connection refused"
+                    )
                 self._signal.fire()
                 if 200 <= status < 300:
                     self.updates.confirm(int(update["update_id"]) + 1)

@@ -48,6 +48,9 @@ class WebhookState:
     max_connections: int | None = None
     allowed_updates: list[str] | None = None
     ip_address: str | None = None
+    #: The last failed delivery, as getWebhookInfo reports it (Unix time, and Telegram's wording).
+    last_error_date: int | None = None
+    last_error_message: str | None = None
 
 
 @dataclass
