@@ -12,6 +12,7 @@ import httpx
 
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
+from bot.payments import PaymentService
 from bot.providers.alerts import OperatorAlerts
 from bot.providers.photo_host import PhotoHost
 from bot.providers.router import FaceProviders
@@ -43,6 +44,7 @@ class Services:
     providers: FaceProviders
     runner: JobRunner
     metrics: Metrics
+    payments: PaymentService
     tasks: list[asyncio.Task[None]] = field(default_factory=list)  # background loops, cancelled at close
 
     async def close(self) -> None:
@@ -51,4 +53,5 @@ class Services:
         if self.tasks:
             await asyncio.wait(self.tasks, timeout=5)
         await self.http.aclose()
+        await self.payments.repository.close()
         await self.db.close()

@@ -24,7 +24,7 @@ from datetime import datetime
 from telegram import Message, MessageOriginUser, Update, User
 
 from bot.i18n import Catalog
-from handlers import account
+from handlers import account, payments
 from handlers.context import Context
 from handlers.replies import catalog_for, reply
 from storage.quota import MAX_AMOUNT, Allowance, LedgerEntry
@@ -189,6 +189,7 @@ async def history(update: Update, context: Context) -> None:
             return
         lines = [catalog("admin-history-title", who=who.label, count=len(entries))]
         lines += [_ledger_line(context, catalog, entry) for entry in entries]
+        lines += await payments.history_lines(context, catalog, who.id)
         await reply(update, "\n".join(lines))
 
 
@@ -227,6 +228,7 @@ async def stats(update: Update, context: Context) -> None:
                 for u in report.top_users
             ]
         lines.append(catalog("admin-stats-credits", granted=report.credits_granted, taken=report.credits_taken))
+        lines += await payments.stats_lines(context, catalog, report.since)
         await reply(update, "\n".join(lines))
 
 
@@ -343,6 +345,8 @@ def _balance(catalog: Catalog, allowance: Allowance) -> str:
         source="admin" if allowance.limit_overridden else "default",
         credits=allowance.credits,
         credits_held=allowance.credits_reserved,
+        bought=allowance.bought,
+        bought_held=allowance.bought_reserved,
     )
 
 

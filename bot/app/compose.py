@@ -14,6 +14,7 @@ from telegram.error import TelegramError
 from bot.hosting import create_photo_host
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
+from bot.payments import PaymentService
 from bot.providers.accuauth import AccuAuthClient
 from bot.providers.acedata import AceDataClient
 from bot.providers.ailab import AILabClient
@@ -26,8 +27,10 @@ from bot.services import Services
 from bot.settings import Settings, Vendor
 from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
+from handlers.payments import TelegramStars
 from storage import Database
 from storage.jobs import JobsRepository
+from storage.payments import PaymentsRepository
 from storage.quota import QuotaRepository
 from storage.requests import RequestsRepository
 from storage.users import UsersRepository
@@ -132,6 +135,17 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
         on_settled=metrics.on_job_settled,
     )
     metrics.watch_jobs(lambda: runner.waiting, lambda: runner.running)
+    # The pre-checkout answer reads through a connection of its own: it never waits behind queued writes.
+    payment_records = PaymentsRepository(db, settings.free_daily_quota, await db.open_reader())
+    stars = TelegramStars(bot, texts=texts, users=users, admin_ids=settings.admin_ids)
+    payments = PaymentService(
+        payment_records,
+        packs=settings.star_packs,
+        stars=stars,
+        notices=stars,
+        today=quota_clock.today,
+        reconcile_interval=settings.payments_reconcile_interval,
+    )
     return Services(
         settings=settings,
         db=db,
@@ -148,4 +162,5 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
         providers=providers,
         runner=runner,
         metrics=metrics,
+        payments=payments,
     )

@@ -148,7 +148,7 @@ class TelegramChatPort:
         catalog = await self._catalog(job.user_id)
         request = await self._request(job)
         allowance = await self._quota.allowance(job.user_id, self._clock.today())
-        left = catalog("quota-left", left=allowance.daily_left, credits=allowance.credits)
+        left = catalog("quota-left", left=allowance.daily_left, credits=allowance.spendable)
         caption = f"{_done_text(catalog, job, result)}\n{left}"
         try:
             await patiently(
