@@ -19,6 +19,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("bench_imaging.py", [], []),
     ("bench_quota.py", [], []),
     ("bench_conversation.py", [], ["--quick"]),
+    ("bench_payments.py", [], ["--payments", "100"]),
 ]
 
 
