@@ -21,6 +21,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("bench_delivery.py", [], ["--deliveries", "100"]),
     ("bench_dashboard.py", [], ["--jobs", "10000", "--runs", "3"]),
     ("bench_conversation.py", [], ["--quick"]),
+    ("bench_payments.py", [], ["--payments", "100"]),
 ]
 
 

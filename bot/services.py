@@ -14,6 +14,7 @@ from bot.admin_actions import AdminActions
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
 from bot.languages import Languages
+from bot.payments import PaymentService
 from bot.providers.alerts import OperatorAlerts
 from bot.providers.photo_host import PhotoHost
 from bot.providers.router import FaceProviders
@@ -48,6 +49,7 @@ class Services:
     providers: FaceProviders
     runner: JobRunner
     metrics: Metrics
+    payments: PaymentService
     tasks: list[asyncio.Task[None]] = field(default_factory=list)  # background loops, cancelled at close
 
     async def close(self) -> None:
@@ -58,4 +60,5 @@ class Services:
         await self.http.aclose()
         if self.reader is not self.db:
             await self.reader.close()
+        await self.payments.repository.close()
         await self.db.close()

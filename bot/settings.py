@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
@@ -88,6 +89,50 @@ class DatabaseSettings(BaseSettings):
     database_path: Path = DEFAULT_DATABASE_PATH
 
 
+MAX_PACKS = 8  # buttons under one message
+MAX_PACK_CREDITS = 100_000
+MAX_PACK_STARS = 10_000  # Telegram's largest Stars invoice
+_PACKS_EXAMPLE = '[{"credits": 10, "stars": 50}, {"credits": 50, "stars": 200}]'
+
+
+@dataclass(frozen=True, slots=True)
+class StarPack:
+    """Credits sold for Telegram Stars, as ``STAR_PACKS`` lists them."""
+
+    credits: int
+    stars: int
+
+
+def _star_packs(value: object) -> list[StarPack]:
+    """``STAR_PACKS``: a JSON list of {"credits": n, "stars": m}, whole numbers above zero, no two packs with the
+    same number of credits; empty (or unset) turns payments off. Sorted by credits."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value) if value.strip() else []
+        except ValueError:
+            raise ValueError(f"expected a JSON list such as {_PACKS_EXAMPLE}") from None
+    if not isinstance(value, list):
+        raise ValueError(f"expected a JSON list such as {_PACKS_EXAMPLE}")
+    if len(value) > MAX_PACKS:
+        raise ValueError(f"at most {MAX_PACKS} packs")
+    packs: list[StarPack] = []
+    for item in value:
+        if isinstance(item, StarPack):
+            packs.append(item)
+            continue
+        if not isinstance(item, dict) or set(item) != {"credits", "stars"}:
+            raise ValueError(f'each pack is an object with "credits" and "stars", such as {_PACKS_EXAMPLE}')
+        for key, most in (("credits", MAX_PACK_CREDITS), ("stars", MAX_PACK_STARS)):
+            number = item[key]
+            if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= most:
+                raise ValueError(f"the {key} of a pack must be a whole number from 1 to {most}")
+        packs.append(StarPack(item["credits"], item["stars"]))
+    credits = [pack.credits for pack in packs]
+    if len(set(credits)) != len(credits):
+        raise ValueError("two packs have the same number of credits")
+    return sorted(packs, key=lambda pack: pack.credits)
+
+
 class Settings(BaseSettings):
     model_config = SOURCES
 
@@ -144,6 +189,11 @@ class Settings(BaseSettings):
     delivery_deadline: float = Field(default=300.0, gt=0, le=86_400)
     delivery_retry_pause: float = Field(default=1.0, gt=0, le=60)
     shutdown_grace: float = Field(default=20.0, ge=0, le=3600)  # seconds running jobs get to finish on shutdown
+
+    # Selling credits for Telegram Stars (no packs: payments off, and nothing about buying is shown)
+    star_packs: Annotated[list[StarPack], NoDecode] = Field(default_factory=list)
+    payments_reconcile_interval: float = Field(default=300.0, ge=10)  # seconds between reads of the Star transactions
+    terms_text: str = ""  # the operator's terms of sale (/terms); empty: the catalogue's default text
 
     # Timeouts (seconds)
     vendor_timeout: float = Field(default=60.0, gt=0, le=3600)
@@ -250,6 +300,11 @@ class Settings(BaseSettings):
                 raise ValueError(f"the cost of {name} must be a whole number from 0 to {MAX_OPERATION_COST}")
         return value
 
+    @field_validator("star_packs", mode="before")
+    @classmethod
+    def _packs(cls, value: object) -> object:
+        return _star_packs(value)
+
     @field_validator("quota_timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:
@@ -307,6 +362,10 @@ class Settings(BaseSettings):
 
     def cost_of(self, operation: str) -> int:
         return self.operation_costs.get(operation, 1)
+
+    @property
+    def payments_enabled(self) -> bool:
+        return bool(self.star_packs)
 
     @property
     def acedata_enabled(self) -> bool:

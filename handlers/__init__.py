@@ -16,12 +16,19 @@ from telegram import (
     Update,
 )
 from telegram.error import TelegramError
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    PreCheckoutQueryHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from bot.services import Services
 from bot.settings import Settings
-from handlers import account, admin, errors, language, menu, photos, start, swap, users
+from handlers import account, admin, errors, language, menu, payments, photos, start, swap, users
 from handlers.context import FaceShiftApp
 
 # Group -1 runs before everything else, for every update.
@@ -33,6 +40,18 @@ NEW = filters.UpdateType.MESSAGE
 def register(application: FaceShiftApp, settings: Settings) -> None:
     admins = filters.User(user_id=settings.admin_ids)  # nobody when ADMIN_IDS is empty
     application.add_handler(TypeHandler(Update, users.remember_user), group=BEFORE)
+
+    # Payments, at top level (Telegram needs the pre-checkout answer within 10 s). The money handlers stay even
+    # when nothing is on sale: refunds of earlier purchases still arrive.
+    application.add_handler(PreCheckoutQueryHandler(payments.pre_checkout))
+    application.add_handler(MessageHandler(filters.SUCCESSFUL_PAYMENT, payments.successful_payment))
+    application.add_handler(MessageHandler(filters.StatusUpdate.REFUNDED_PAYMENT, payments.refunded_payment))
+    if settings.payments_enabled:  # else nothing about buying is shown: /buy is an unknown command
+        application.add_handler(CommandHandler("buy", payments.buy, NEW))
+        application.add_handler(CommandHandler("start", payments.buy, NEW & filters.Regex(r"^/start(@\w+)? buy$")))
+    application.add_handler(CommandHandler("paysupport", payments.paysupport, NEW))
+    application.add_handler(CommandHandler("terms", payments.terms, NEW))
+    application.add_handler(CallbackQueryHandler(payments.on_button, pattern=r"^buy(:|$)"))
 
     application.add_handler(CommandHandler("start", start.start, NEW))
     application.add_handler(CommandHandler("help", start.help_command, NEW))
@@ -56,6 +75,7 @@ def register(application: FaceShiftApp, settings: Settings) -> None:
     application.add_handler(CommandHandler("history", admin.history, NEW & admins))
     application.add_handler(CommandHandler("stats", admin.stats, NEW & admins))
     application.add_handler(CommandHandler("admin", admin.dashboard, NEW & admins))  # the dashboard (Mini App)
+    application.add_handler(CommandHandler("refund", payments.refund, NEW & admins))
     # Last: any other command in a private chat (groups stay silent: the command may be for another bot).
     application.add_handler(MessageHandler(NEW & filters.COMMAND & filters.ChatType.PRIVATE, admin.unknown_command))
 
@@ -95,6 +115,14 @@ GROUP_COMMANDS = [
 ]
 
 
+# Shown when credits are on sale (STAR_PACKS): after the commands above, in every scope.
+BUY_COMMANDS = [
+    ("buy", "cmd-buy"),
+    ("paysupport", "cmd-paysupport"),
+    ("terms", "cmd-terms"),
+]
+ADMIN_BUY_COMMANDS = [*BUY_COMMANDS, ("refund", "cmd-refund")]
+
 ADMIN_COMMANDS = [
     ("start", "cmd-start"),
     ("help", "cmd-help"),
@@ -113,9 +141,12 @@ ADMIN_COMMANDS = [
 ]
 
 
-async def publish_command_menus(bot: Bot, texts: Texts, admin_ids: Collection[int] = ()) -> None:
+async def publish_command_menus(
+    bot: Bot, texts: Texts, admin_ids: Collection[int] = (), *, payments: bool = False
+) -> None:
     """The "/" menus: one per scope (private chats, groups; each admin's own chat), in every language (the
-    default, for any other language, in English)."""
+    default, for any other language, in English); the commands about buying only when credits are on sale."""
+    buying = BUY_COMMANDS if payments else []
 
     async def publish(scope: BotCommandScope, commands: list[tuple[str, str]]) -> None:
         def menu_in(language: str) -> list[BotCommand]:
@@ -127,9 +158,9 @@ async def publish_command_menus(bot: Bot, texts: Texts, admin_ids: Collection[in
             bot.set_my_commands(menu_in(DEFAULT_LANGUAGE), scope=scope),
         )
 
-    await publish(BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS)
-    await publish(BotCommandScopeAllGroupChats(), GROUP_COMMANDS)
+    await publish(BotCommandScopeAllPrivateChats(), [*PRIVATE_COMMANDS, *buying])
+    await publish(BotCommandScopeAllGroupChats(), [*GROUP_COMMANDS, *buying[:1]])
     for admin_id in admin_ids:
         # An admin who never started the bot has no chat with it yet ("chat not found"): no menu for now.
         with contextlib.suppress(TelegramError):
-            await publish(BotCommandScopeChat(admin_id), ADMIN_COMMANDS)
+            await publish(BotCommandScopeChat(admin_id), [*ADMIN_COMMANDS, *(ADMIN_BUY_COMMANDS if payments else [])])

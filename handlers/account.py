@@ -9,28 +9,30 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.settings import HostingKind
-from handlers import swap
+from handlers import payments, swap
 from handlers.context import Context
-from handlers.replies import catalog_for, reply
+from handlers.replies import catalog_for, is_private, reply
 
 
 async def quota(update: Update, context: Context) -> None:
-    user = update.effective_user
-    if user is None:
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
         return
     services = context.services
     catalog = catalog_for(update, context)
     allowance = await services.quota.allowance(user.id, services.quota_clock.today())
-    await reply(
-        update,
-        catalog(
-            "quota-status",
-            left=allowance.daily_left,
-            limit=allowance.daily_limit,
-            credits=allowance.credits,
-            reset=catalog.time(services.quota_clock.next_reset()),
-            zone=services.settings.quota_timezone,
-        ),
+    text = catalog(
+        "quota-status",
+        left=allowance.daily_left,
+        limit=allowance.daily_limit,
+        credits=allowance.spendable,
+        reset=catalog.time(services.quota_clock.next_reset()),
+        zone=services.settings.quota_timezone,
+    )
+    if allowance.debt:
+        text += "\n" + catalog("quota-debt", debt=allowance.debt)
+    await message.reply_text(
+        text, do_quote=not is_private(message), reply_markup=payments.get_more_markup(context, catalog)
     )
 
 

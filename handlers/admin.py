@@ -35,7 +35,7 @@ from telegram.error import BadRequest
 
 from bot.admin_actions import command_key
 from bot.i18n import Catalog
-from handlers import account
+from handlers import account, payments
 from handlers.context import Context
 from handlers.replies import catalog_for, is_private, reply
 from storage.quota import MAX_AMOUNT, Allowance, LedgerEntry
@@ -215,6 +215,7 @@ async def history(update: Update, context: Context) -> None:
             return
         lines = [catalog("admin-history-title", who=who.label, count=len(entries))]
         lines += [_ledger_line(context, catalog, entry) for entry in entries]
+        lines += await payments.history_lines(context, catalog, who.id)
         await reply(update, "\n".join(lines))
 
 
@@ -253,6 +254,7 @@ async def stats(update: Update, context: Context) -> None:
                 for u in report.top_users
             ]
         lines.append(catalog("admin-stats-credits", granted=report.credits_granted, taken=report.credits_taken))
+        lines += await payments.stats_lines(context, catalog, report.since)
         await reply(update, "\n".join(lines))
 
 
@@ -368,6 +370,8 @@ def _balance(catalog: Catalog, allowance: Allowance) -> str:
         source="admin" if allowance.limit_overridden else "default",
         credits=allowance.credits,
         credits_held=allowance.credits_reserved,
+        bought=allowance.bought,
+        bought_held=allowance.bought_reserved,
     )
 
 

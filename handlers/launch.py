@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from telegram import CallbackQuery, Message
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.i18n import Catalog
 from bot.operations import Operation
+from handlers import payments
 from handlers.context import Context
 from handlers.replies import reply_to
 from storage.jobs import RETRYABLE, UNSETTLED, Banned, Busy, Duplicate, NewJob, Opened, OutOfQuota
@@ -61,26 +62,44 @@ async def launch(
         text = catalog("banned")
     else:
         assert isinstance(outcome, OutOfQuota)
+        get_more = payments.get_more_markup(context, catalog)
         text = catalog(
-            "out-of-quota",
+            "out-of-quota" if get_more is None else "out-of-quota-buy",
             limit=outcome.allowance.daily_limit,
             reset=catalog.time(services.quota_clock.next_reset()),
             zone=services.settings.quota_timezone,
         )
+        if outcome.allowance.debt:
+            text += "\n" + catalog("quota-debt", debt=outcome.allowance.debt)
+        await _tell(context, text=text, request=request, query=query, message=message, markup=get_more)
+        return False
     await _tell(context, text=text, request=request, query=query, message=message)
     return False
 
 
 async def _tell(
-    context: Context, *, text: str, request: PhotoRequest, query: CallbackQuery | None, message: Message | None
+    context: Context,
+    *,
+    text: str,
+    request: PhotoRequest,
+    query: CallbackQuery | None,
+    message: Message | None,
+    markup: InlineKeyboardMarkup | None = None,
 ) -> None:
     """Say why nothing started: in the button's alert, as a reply to the gesture, or (an album, which has
-    no single gesture to answer) as a reply to the photo."""
-    if query is not None:
+    no single gesture to answer) as a reply to the photo. With buttons (``markup``: "Get more"), a button's
+    answer is a message replying to the photo, since an alert cannot hold buttons."""
+    if query is not None and markup is None:
         await query.answer(text, show_alert=True)
     elif message is not None:
-        await message.reply_text(text, do_quote=True)
+        await message.reply_text(text, do_quote=True, reply_markup=markup)
     else:
+        if query is not None:
+            await query.answer()
         await context.bot.send_message(
-            request.chat_id, text, reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id
+            request.chat_id,
+            text,
+            reply_parameters=reply_to(request.message_id),
+            message_thread_id=request.thread_id,
+            reply_markup=markup,
         )

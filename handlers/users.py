@@ -9,11 +9,13 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
+from handlers import payments
 from handlers.context import Context
 
 
 async def remember_user(update: object, context: Context) -> None:
-    if not isinstance(update, Update):
+    if not isinstance(update, Update) or payments.is_payment_update(update):
+        # Money is handled whatever the chat, and the pre-checkout answer waits for nothing (not even this write).
         return
     chat = update.effective_chat
     settings = context.services.settings

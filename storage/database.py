@@ -13,7 +13,7 @@ import contextlib
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -134,6 +134,34 @@ class Database:
     async def ping(self) -> bool:
         async with self.conn.execute("SELECT 1") as cursor:
             return await cursor.fetchone() is not None
+
+    async def open_reader(self) -> Reader:
+        """A read-only connection of its own (its own thread), for reads that must not wait behind the writes
+        queued on this one: in WAL mode a reader never waits for a writer, in this process or another."""
+        if str(self.path) == ":memory:":  # a second connection would see another database
+            return Reader(self.conn, owned=False)
+        conn = await aiosqlite.connect(self.path, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        await conn.execute("PRAGMA query_only=ON")
+        await conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        return Reader(conn, owned=True)
+
+
+class Reader:
+    """A read-only connection (see :meth:`Database.open_reader`). Each read is one statement, so it sees one
+    committed state of the database."""
+
+    def __init__(self, conn: aiosqlite.Connection, *, owned: bool) -> None:
+        self._conn = conn
+        self._owned = owned
+
+    async def fetch_one(self, sql: str, args: Sequence[Any] | Mapping[str, Any] = ()) -> sqlite3.Row | None:
+        async with self._conn.execute(sql, args) as cursor:
+            return await cursor.fetchone()
+
+    async def close(self) -> None:
+        if self._owned:
+            await self._conn.close()
 
 
 def _atomically(conn: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:

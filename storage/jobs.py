@@ -163,8 +163,8 @@ class JobsRepository:
             job = _one(
                 conn,
                 """INSERT INTO jobs (id, key, request_id, face_request_id, user_id, chat_id, operation, params,
-                       cost, daily_part, credit_part, quota_day, status, created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING *""",
+                       cost, daily_part, credit_part, bought_part, quota_day, status, created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING *""",
                 (
                     job_id,
                     new.key,
@@ -177,6 +177,7 @@ class JobsRepository:
                     new.cost,
                     reservation.daily_part,
                     reservation.credit_part,
+                    reservation.bought_part,
                     reservation.day,
                     now,
                     now,
@@ -406,7 +407,7 @@ def _job(row: sqlite3.Row) -> Job:
         operation=row["operation"],
         params=json.loads(row["params"]),
         cost=row["cost"],
-        reservation=Reservation(row["daily_part"], row["credit_part"], row["quota_day"]),
+        reservation=Reservation(row["daily_part"], row["credit_part"], row["quota_day"], row["bought_part"]),
         quota_day=row["quota_day"],
         status=JobStatus(row["status"]),
         outcome=row["outcome"],

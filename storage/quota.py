@@ -1,10 +1,17 @@
-"""Quota: a free daily allowance plus admin-granted credits, kept as a ledger.
+"""Quota: a free daily allowance plus credits (granted by admins, or bought with Telegram Stars), kept as a ledger.
 
 Every movement is a ``ledger`` row; the ``accounts`` row holds the running balances and is updated in the
 same transaction, so the two always agree (:meth:`QuotaRepository.audit` proves it, and also checks every
-job against its ledger rows). A job *reserves* its cost (daily allowance first, then credits) and later
-*charges* it (success) or *releases* it (failure). A charged job whose result could not be delivered at all is
-*refunded*: a ``refund`` movement gives the charged cost back (see :func:`refund_in`).
+job and every payment against its ledger rows). A job *reserves* its cost (daily allowance first, then granted
+credits, then bought credits) and later *charges* it (success) or *releases* it (failure). A charged job whose
+result could not be delivered at all is *refunded*: a ``refund`` movement with the job gives the charged cost
+back (see :func:`refund_in`).
+
+Bought credits. A payment adds to the ``bought`` bucket (a ``purchase`` row), a refund takes the pack back out
+(a ``refund`` row), both keyed by the payment's charge id (``action_key``), so each happens once. A refund of
+credits already spent leaves ``bought`` below zero: a debt. While in debt, the debt is netted against granted
+credits (``Allowance.spendable``): no credit is spent until granted plus bought is above zero again, and the next
+purchase pays the debt off first. The free daily allowance is not affected.
 
 The allowance day. An account's counters belong to its ``day``; the first use on a later day starts the new
 day from zero. A reservation remembers the day it counts against, so a job that runs across midnight settles
@@ -42,25 +49,47 @@ class Allowance:
     banned: bool
     ban_reason: str | None
     limit_overridden: bool = False  # an admin set this person's daily limit
+    bought: int = 0  # credits bought and available; below zero after a refund of credits already spent
+    bought_reserved: int = 0
 
     @property
     def daily_left(self) -> int:
         return max(0, self.daily_limit - self.daily_used - self.daily_reserved)
 
     @property
+    def credits_usable(self) -> int:
+        """Granted credits a job may use: a debt of bought credits is taken from them first."""
+        return max(0, self.credits + min(0, self.bought))
+
+    @property
+    def bought_usable(self) -> int:
+        return max(0, self.bought)
+
+    @property
+    def spendable(self) -> int:
+        """Credits a job may use, granted and bought, less any debt (what people are shown as their credits)."""
+        return self.credits_usable + self.bought_usable
+
+    @property
+    def debt(self) -> int:
+        """Credits owed after a refund of credits already spent, beyond what granted credits cover."""
+        return max(0, -(self.credits + self.bought))
+
+    @property
     def left(self) -> int:
-        return self.daily_left + self.credits
+        return self.daily_left + self.spendable
 
 
 @dataclass(frozen=True, slots=True)
 class Reservation:
     daily_part: int
-    credit_part: int
+    credit_part: int  # granted credits
     day: str  # the allowance day the daily part counts against
+    bought_part: int = 0  # bought credits
 
     @property
     def cost(self) -> int:
-        return self.daily_part + self.credit_part
+        return self.daily_part + self.credit_part + self.bought_part
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +105,10 @@ class AdminResult:
 class LedgerEntry:
     id: int
     user_id: int
-    kind: str  # reserve, charge, release, refund, grant, reset, setlimit, ban, unban
-    bucket: str | None  # daily or credits
+    # reserve, charge, release, grant, reset, setlimit, ban, unban, purchase, refund (a `refund` row with a job gives
+    # back what an undeliverable job was charged; without a job it takes a refunded payment's pack back)
+    kind: str
+    bucket: str | None  # daily, credits (granted) or bought
     amount: int
     day: str | None
     job_id: str | None
@@ -108,23 +139,26 @@ def account_in(conn: sqlite3.Connection, user_id: int, day: str, default_limit: 
 
 
 def reserve_in(conn: sqlite3.Connection, account: Allowance, cost: int, job_id: str) -> Reservation:
-    """Hold ``cost`` for ``job_id``: daily allowance first, then credits. ``account`` must have been read by
-    :func:`account_in` in the same transaction. Raises :class:`QuotaExhausted` when the balance is short.
+    """Hold ``cost`` for ``job_id``: daily allowance first, then granted credits, then bought ones. ``account``
+    must have been read by :func:`account_in` in the same transaction. Raises :class:`QuotaExhausted` when the
+    balance is short.
     """
     if cost < 0:
         raise ValueError("a cost cannot be negative")
     if account.left < cost:
         raise QuotaExhausted(account)
     daily = min(cost, account.daily_left)
-    credit = cost - daily
+    credit = min(cost - daily, account.credits_usable)
+    bought = cost - daily - credit
     if cost:
         conn.execute(
             """UPDATE accounts SET daily_reserved = daily_reserved + ?, credits = credits - ?,
-               credits_reserved = credits_reserved + ? WHERE user_id = ?""",
-            (daily, credit, credit, account.user_id),
+               credits_reserved = credits_reserved + ?, bought = bought - ?, bought_reserved = bought_reserved + ?
+               WHERE user_id = ?""",
+            (daily, credit, credit, bought, bought, account.user_id),
         )
-        _movements(conn, account.user_id, "reserve", daily, credit, account.day, job_id)
-    return Reservation(daily, credit, account.day)
+        _movements(conn, account.user_id, "reserve", daily, credit, account.day, job_id, bought)
+    return Reservation(daily, credit, account.day, bought)
 
 
 def settle_in(conn: sqlite3.Connection, user_id: int, job_id: str, reservation: Reservation, *, charge: bool) -> None:
@@ -133,19 +167,61 @@ def settle_in(conn: sqlite3.Connection, user_id: int, job_id: str, reservation: 
     A reservation made on an earlier allowance day no longer counts against the account's current day: its
     daily part is settled in the ledger only (that day's counters were already reset).
     """
-    daily, credit = reservation.daily_part, reservation.credit_part
-    if not daily and not credit:
+    daily, credit, bought = reservation.daily_part, reservation.credit_part, reservation.bought_part
+    if not daily and not credit and not bought:
         return
     conn.execute(
         """UPDATE accounts SET
                daily_reserved = daily_reserved - CASE WHEN day = :day THEN :daily ELSE 0 END,
                daily_used = daily_used + CASE WHEN day = :day AND :charge THEN :daily ELSE 0 END,
                credits_reserved = credits_reserved - :credit,
-               credits = credits + CASE WHEN :charge THEN 0 ELSE :credit END
+               credits = credits + CASE WHEN :charge THEN 0 ELSE :credit END,
+               bought_reserved = bought_reserved - :bought,
+               bought = bought + CASE WHEN :charge THEN 0 ELSE :bought END
            WHERE user_id = :user""",
-        {"day": reservation.day, "daily": daily, "credit": credit, "charge": int(charge), "user": user_id},
+        {
+            "day": reservation.day,
+            "daily": daily,
+            "credit": credit,
+            "bought": bought,
+            "charge": int(charge),
+            "user": user_id,
+        },
     )
-    _movements(conn, user_id, "charge" if charge else "release", daily, credit, reservation.day, job_id)
+    _movements(conn, user_id, "charge" if charge else "release", daily, credit, reservation.day, job_id, bought)
+
+
+def credit_bought_in(
+    conn: sqlite3.Connection, user_id: int, credits: int, *, day: str, default_limit: int, charge_id: str
+) -> Allowance:
+    """A payment: add ``credits`` to the person's bought credits (a ``purchase`` row keyed by the charge id, so
+    the unique ``action_key`` refuses a second credit of the same payment). Runs inside the caller's
+    transaction, the one that records the payment."""
+    _check_amount(credits, "a purchase", minimum=1)
+    account_in(conn, user_id, day, default_limit)
+    conn.execute("UPDATE accounts SET bought = bought + ? WHERE user_id = ?", (credits, user_id))
+    _bought_row(conn, user_id, "purchase", credits, charge_id)
+    return account_in(conn, user_id, day, default_limit)
+
+
+def debit_bought_in(
+    conn: sqlite3.Connection, user_id: int, credits: int, *, day: str, default_limit: int, charge_id: str
+) -> Allowance:
+    """A refund: take the pack's ``credits`` back out of the bought credits, even below zero (credits already
+    spent become a debt; credits a running job holds stay held). A ``refund`` row keyed by the charge id."""
+    _check_amount(credits, "a refund", minimum=1)
+    account_in(conn, user_id, day, default_limit)
+    conn.execute("UPDATE accounts SET bought = bought - ? WHERE user_id = ?", (credits, user_id))
+    _bought_row(conn, user_id, "refund", credits, charge_id)
+    return account_in(conn, user_id, day, default_limit)
+
+
+def _bought_row(conn: sqlite3.Connection, user_id: int, kind: str, credits: int, charge_id: str) -> None:
+    conn.execute(
+        """INSERT INTO ledger (user_id, kind, bucket, amount, reason, action_key, created_at)
+           VALUES (?, ?, 'bought', ?, ?, ?, ?)""",
+        (user_id, kind, credits, charge_id, f"{kind}:{charge_id}", time.time()),
+    )
 
 
 def refund_in(conn: sqlite3.Connection, user_id: int, job_id: str, reservation: Reservation) -> None:
@@ -157,18 +233,18 @@ def refund_in(conn: sqlite3.Connection, user_id: int, job_id: str, reservation: 
     only what is still counted as used can be given back again: the rest is written without a day, so that the
     job's own rows still add up to its cost and the day's counters never go below zero.
     """
-    daily, credit = reservation.daily_part, reservation.credit_part
-    if not daily and not credit:
+    daily, credit, bought = reservation.daily_part, reservation.credit_part, reservation.bought_part
+    if not daily and not credit and not bought:
         return
     row = conn.execute("SELECT day, daily_used FROM accounts WHERE user_id = ?", (user_id,)).fetchone()
     same_day = row is not None and row["day"] == reservation.day
     back = min(daily, row["daily_used"]) if same_day else daily
     conn.execute(
         """UPDATE accounts SET daily_used = daily_used - CASE WHEN day = ? THEN ? ELSE 0 END,
-               credits = credits + ? WHERE user_id = ?""",
-        (reservation.day, back, credit, user_id),
+               credits = credits + ?, bought = bought + ? WHERE user_id = ?""",
+        (reservation.day, back, credit, bought, user_id),
     )
-    _movements(conn, user_id, "refund", back, credit, reservation.day, job_id)
+    _movements(conn, user_id, "refund", back, credit, reservation.day, job_id, bought=bought)
     if daily > back:
         conn.execute(
             """INSERT INTO ledger (user_id, kind, bucket, amount, day, job_id, reason, created_at)
@@ -178,7 +254,14 @@ def refund_in(conn: sqlite3.Connection, user_id: int, job_id: str, reservation: 
 
 
 def _movements(
-    conn: sqlite3.Connection, user_id: int, kind: str, daily: int, credit: int, day: str, job_id: str
+    conn: sqlite3.Connection,
+    user_id: int,
+    kind: str,
+    daily: int,
+    credit: int,
+    day: str,
+    job_id: str,
+    bought: int = 0,
 ) -> None:
     now = time.time()
     rows: list[tuple[object, ...]] = []
@@ -186,6 +269,8 @@ def _movements(
         rows.append((user_id, kind, "daily", daily, day, job_id, now))
     if credit:
         rows.append((user_id, kind, "credits", credit, None, job_id, now))
+    if bought:
+        rows.append((user_id, kind, "bought", bought, None, job_id, now))
     if not rows:
         return
     values = ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(rows))
@@ -208,6 +293,8 @@ def _allowance(row: sqlite3.Row, default_limit: int) -> Allowance:
         banned=bool(row["banned"]),
         ban_reason=row["ban_reason"],
         limit_overridden=limit is not None,
+        bought=row["bought"],
+        bought_reserved=row["bought_reserved"],
     )
 
 
@@ -339,13 +426,14 @@ class QuotaRepository:
         """Recompute every balance from the ledger, and check every job against its ledger rows.
 
         Returns the disagreements (empty when all is well). Runs as one transaction, so it never sees
-        another one half done.
+        another one half done. Payments are checked too: each credited once, each refund debited once.
         """
+        queries = (_AUDIT_ACCOUNTS, _AUDIT_JOBS, _AUDIT_ORPHANS, _AUDIT_PAYMENTS, _AUDIT_PAYMENT_ORPHANS)
 
         def work(conn: sqlite3.Connection) -> tuple[list[sqlite3.Row], ...]:
-            return tuple(conn.execute(sql).fetchall() for sql in (_AUDIT_ACCOUNTS, _AUDIT_JOBS, _AUDIT_ORPHANS))
+            return tuple(conn.execute(sql).fetchall() for sql in queries)
 
-        accounts, jobs, orphans = await self._db.run(work)
+        accounts, jobs, orphans, payments, payment_orphans = await self._db.run(work)
         problems: list[str] = []
         for row in accounts:
             who = f"user {row['user_id']}"
@@ -354,16 +442,23 @@ class QuotaRepository:
                 ("daily_reserved", "reserved"),
                 ("credits", "credits_calc"),
                 ("credits_reserved", "held"),
+                ("bought", "bought_calc"),
+                ("bought_reserved", "bought_held"),
             ):
                 if row[kept] != row[derived]:
                     problems.append(f"{who}: {kept}={row[kept]} but the ledger says {row[derived]}")
-            for name in ("daily_used", "daily_reserved", "credits", "credits_reserved"):
+            # `bought` alone may be negative: a refund of credits already spent (a debt the ledger shows).
+            for name in ("daily_used", "daily_reserved", "credits", "credits_reserved", "bought_reserved"):
                 if row[name] < 0:
                     problems.append(f"{who}: {name} is negative ({row[name]})")
         for row in jobs:
             problems.extend(_job_problems(row))
         for row in orphans:
             problems.append(f"ledger row {row['id']}: a {row['kind']} for job {row['job_id']}, which does not exist")
+        for row in payments:
+            problems.extend(_payment_problems(row))
+        for row in payment_orphans:
+            problems.append(f"ledger row {row['id']}: a {row['kind']} of charge {row['reason']}, which is not recorded")
         return problems
 
 
@@ -398,9 +493,11 @@ def _job_problems(row: sqlite3.Row) -> list[str]:
     counts as released. A second settlement doubles an amount, so it shows."""
     job = f"job {row['id']} ({row['status']})"
     found = []
-    if row["daily_part"] + row["credit_part"] != row["cost"] or min(row["daily_part"], row["credit_part"]) < 0:
-        found.append(f"{job}: split {row['daily_part']}+{row['credit_part']} is not its cost {row['cost']}")
-    for bucket, part in (("daily", "daily_part"), ("credits", "credit_part")):
+    parts = (row["daily_part"], row["credit_part"], row["bought_part"])
+    if sum(parts) != row["cost"] or min(parts) < 0:
+        split = "+".join(str(part) for part in parts[: 3 if parts[2] else 2])  # daily+granted[+bought]
+        found.append(f"{job}: split {split} is not its cost {row['cost']}")
+    for bucket, part in (("daily", "daily_part"), ("credits", "credit_part"), ("bought", "bought_part")):
         reserved = row[f"reserved_{bucket}"]
         if reserved != row[part]:
             found.append(f"{job}: reserved {reserved} {bucket} but its {part} is {row[part]}")
@@ -429,8 +526,31 @@ def _job_problems(row: sqlite3.Row) -> list[str]:
     return found
 
 
+def _payment_problems(row: sqlite3.Row) -> list[str]:
+    """A payment is credited once (its pack, to the payer, unless it matched no order) and, once refunded,
+    debited once by the same amount."""
+    payment = f"payment {row['charge_id']} ({row['status']})"
+    found = []
+    credited = row["purchased"] or 0
+    debited = row["refunded"] or 0
+    if row["status"] not in ("credited", "unmatched", "refunded"):
+        found.append(f"{payment}: unknown status")
+    if row["status"] == "unmatched" and row["credits"] != 0:
+        found.append(f"{payment}: matched no order but says {row['credits']} credits")
+    if credited != row["credits"]:
+        found.append(f"{payment}: credited {credited} but its pack is {row['credits']}")
+    want_debit = row["credits"] if row["status"] == "refunded" else 0
+    if debited != want_debit or row["debited"] != want_debit:
+        found.append(f"{payment}: debited {debited} (recorded {row['debited']}), expected {want_debit}")
+    for who in ("purchase_user", "refund_user"):
+        if row[who] is not None and row[who] != row["user_id"]:
+            found.append(f"{payment}: a ledger row for user {row[who]}, but user {row['user_id']} paid")
+    return found
+
+
 _AUDIT_ACCOUNTS = """
     SELECT a.user_id, a.day, a.daily_used, a.daily_reserved, a.credits, a.credits_reserved,
+      a.bought, a.bought_reserved,
       COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind='charge' THEN l.amount END), 0)
     - COALESCE(SUM(CASE WHEN l.bucket='daily' AND l.day=a.day AND l.kind IN ('reset','refund')
                    THEN l.amount END), 0)
@@ -442,15 +562,25 @@ _AUDIT_ACCOUNTS = """
     - COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind='reserve' THEN l.amount END), 0) AS credits_calc,
       COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind='reserve' THEN l.amount END), 0)
     - COALESCE(SUM(CASE WHEN l.bucket='credits' AND l.kind IN ('charge','release') THEN l.amount END), 0)
-        AS held
+        AS held,
+      COALESCE(SUM(CASE WHEN l.bucket='bought' AND (l.kind IN ('purchase','release')
+                                                   OR (l.kind='refund' AND l.job_id IS NOT NULL))
+                   THEN l.amount END), 0)
+    - COALESCE(SUM(CASE WHEN l.bucket='bought' AND (l.kind='reserve' OR (l.kind='refund' AND l.job_id IS NULL))
+                   THEN l.amount END), 0)
+        AS bought_calc,
+      COALESCE(SUM(CASE WHEN l.bucket='bought' AND l.kind='reserve' THEN l.amount END), 0)
+    - COALESCE(SUM(CASE WHEN l.bucket='bought' AND l.kind IN ('charge','release') THEN l.amount END), 0)
+        AS bought_held
     FROM accounts a LEFT JOIN ledger l ON l.user_id = a.user_id
     GROUP BY a.user_id
 """
 
 _AUDIT_JOBS = """
-    SELECT j.id, j.status, j.cost, j.daily_part, j.credit_part,
+    SELECT j.id, j.status, j.cost, j.daily_part, j.credit_part, j.bought_part,
       COALESCE(SUM(CASE WHEN l.kind='reserve' AND l.bucket='daily' THEN l.amount END), 0) AS reserved_daily,
       COALESCE(SUM(CASE WHEN l.kind='reserve' AND l.bucket='credits' THEN l.amount END), 0) AS reserved_credits,
+      COALESCE(SUM(CASE WHEN l.kind='reserve' AND l.bucket='bought' THEN l.amount END), 0) AS reserved_bought,
       COALESCE(SUM(CASE WHEN l.kind='charge' THEN l.amount END), 0) AS charged,
       COALESCE(SUM(CASE WHEN l.kind='release' THEN l.amount END), 0) AS released,
       COALESCE(SUM(CASE WHEN l.kind='refund' THEN l.amount END), 0) AS refunded
@@ -460,6 +590,22 @@ _AUDIT_JOBS = """
 
 _AUDIT_ORPHANS = """
     SELECT l.id, l.kind, l.job_id FROM ledger l
-    WHERE l.kind IN ('reserve', 'charge', 'release', 'refund')
+    WHERE (l.kind IN ('reserve', 'charge', 'release') OR (l.kind = 'refund' AND l.action_key IS NULL))
       AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = l.job_id)
+"""
+
+# Each payment's purchase and refund rows, found by their unique action keys (at most one of each).
+_AUDIT_PAYMENTS = """
+    SELECT p.charge_id, p.user_id, p.status, p.credits, p.debited,
+      lp.amount AS purchased, lp.user_id AS purchase_user, lr.amount AS refunded, lr.user_id AS refund_user
+    FROM payments p
+    LEFT JOIN ledger lp ON lp.action_key = 'purchase:' || p.charge_id
+    LEFT JOIN ledger lr ON lr.action_key = 'refund:' || p.charge_id
+"""
+
+_AUDIT_PAYMENT_ORPHANS = """
+    SELECT l.id, l.kind, l.reason FROM ledger l
+    WHERE (l.kind = 'purchase' OR (l.kind = 'refund' AND l.job_id IS NULL))
+      AND (NOT EXISTS (SELECT 1 FROM payments p WHERE p.charge_id = l.reason)
+           OR l.action_key IS NOT l.kind || ':' || l.reason)
 """

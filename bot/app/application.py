@@ -36,7 +36,9 @@ async def build_application(settings: Settings) -> FaceShiftApp:
     async def post_init(application: FaceShiftApp) -> None:
         services = application.bot_data.services
         assert services is not None
-        await handlers.publish_command_menus(application.bot, services.texts, settings.admin_ids)
+        await handlers.publish_command_menus(
+            application.bot, services.texts, settings.admin_ids, payments=services.payments.enabled
+        )
 
         async def telegram_reachable() -> bool:
             try:
@@ -65,6 +67,8 @@ async def build_application(settings: Settings) -> FaceShiftApp:
             services.tasks.append(asyncio.create_task(run_sweeper(host), name="media-sweeper"))
         await services.runner.recover()
         await handlers.resume(application, services)
+        if await services.payments.should_reconcile():  # now, then every PAYMENTS_RECONCILE_INTERVAL
+            services.tasks.append(asyncio.create_task(services.payments.run_reconciler(), name="star-reconciler"))
         if receiver:
             try:
                 await application.bot.set_webhook(

@@ -19,6 +19,7 @@ from bot.hosting import create_photo_host
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
 from bot.languages import Languages
+from bot.payments import PaymentService
 from bot.providers.accuauth import AccuAuthClient
 from bot.providers.acedata import AceDataClient
 from bot.providers.ailab import AILabClient
@@ -33,10 +34,12 @@ from bot.settings import HostingKind, Settings, Vendor
 from bot.web.dashboard import Dashboard, DashboardDeps, InitDataVerifier
 from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
+from handlers.payments import TelegramStars
 from storage import Database
 from storage.chats import ChatsRepository
 from storage.dashboard import DashboardRepository
 from storage.jobs import JobsRepository
+from storage.payments import PaymentsRepository
 from storage.quota import QuotaRepository
 from storage.requests import RequestsRepository
 from storage.stats import StatsRepository
@@ -169,6 +172,17 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         delivery_pause=settings.delivery_retry_pause,
     )
     metrics.watch_jobs(lambda: runner.waiting, lambda: runner.running)
+    # The pre-checkout answer reads through a connection of its own: it never waits behind queued writes.
+    payment_records = PaymentsRepository(db, settings.free_daily_quota, await db.open_reader())
+    stars = TelegramStars(bot, texts=texts, users=users, admin_ids=settings.admin_ids)
+    payments = PaymentService(
+        payment_records,
+        packs=settings.star_packs,
+        stars=stars,
+        notices=stars,
+        today=quota_clock.today,
+        reconcile_interval=settings.payments_reconcile_interval,
+    )
     return Services(
         settings=settings,
         db=db,
@@ -188,6 +202,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         providers=providers,
         runner=runner,
         metrics=metrics,
+        payments=payments,
     )
 
 

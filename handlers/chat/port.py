@@ -181,7 +181,7 @@ class TelegramChatPort:
         catalog = await self._catalog(job)
         request = await self._request(job)
         allowance = await self._quota.allowance(job.user_id, self._clock.today())
-        left = catalog("quota-left", left=allowance.daily_left, credits=allowance.credits)
+        left = catalog("quota-left", left=allowance.daily_left, credits=allowance.spendable)
         caption = f"{_done_text(catalog, job, result)}\n{left}"
         moved = request.moved_from_chat_id is not None  # the photo's message id belongs to the old chat
         reply = None if moved else reply_to(request.message_id)

@@ -240,7 +240,10 @@ admin-quota-balance = Today ({ $day }): { $used } of { $limit } free edits used,
     [admin] limit set by an admin
    *[default] default limit
   }).
-    Credits: { $credits } ({ $credits_held } held by running jobs).
+    Credits: { $credits } ({ $credits_held } held by running jobs).{ $bought ->
+    [0] {""}
+   *[other] {" "}Bought credits: { $bought } ({ $bought_held } held by running jobs).
+  }
 admin-quota-banned = Banned: { $reason }
 admin-quota-jobs = Last jobs:
 admin-quota-no-jobs = No jobs yet.
@@ -250,6 +253,7 @@ admin-history-empty = The ledger has nothing for { $who } yet.
 admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
     [daily] {" "}free
     [credits] {" "}credits
+    [bought] {" "}bought credits
    *[other] {""}
   }
 admin-history-job = , job { $job }
@@ -272,3 +276,70 @@ admin-app-open = The dashboard: jobs, money, people and vendors at a glance. Act
 admin-app-needs-url = The dashboard needs PUBLIC_URL: the https address at which Telegram can reach this bot's web server.
 admin-app-private-only = Telegram opens the dashboard only from a private chat: send me /admin there.
 admin-app-refused = Telegram refused the dashboard button for { $url }. It must be an https address Telegram can reach: check PUBLIC_URL.
+
+## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
+cmd-buy = Buy credits with Telegram Stars
+cmd-paysupport = Help with a purchase
+cmd-terms = Terms of sale
+cmd-refund = Refund a purchase: /refund payment-id
+btn-get-more = ⭐ Get more
+btn-pack = { $credits } credits for { $stars } ⭐
+out-of-quota-buy = You have used all { $limit } free edits for today. They come back at { $reset } ({ $zone }), or get more credits now:
+quota-debt = A purchase was refunded after its credits were used: you owe { $debt } credits. Credits cannot be used until the balance is above zero again (the free daily edits still work).
+buy-packs = <b>Credits</b> never expire and are used after your free daily edits (one credit per edit). Pay with Telegram Stars:
+buy-offer-gone = That offer has changed. Here are the current ones.
+buy-sent-private = I sent you the invoice in our private chat.
+buy-start-private = { $name }, I cannot write to you privately yet. Open { $link }, press Start, and buy there.
+buy-closed = Credits are not on sale right now.
+invoice-title = { $credits } FaceShift credits
+invoice-description = { $credits } photo edits that never expire, used after your free daily edits.
+invoice-label = { $credits } credits
+# Pre-checkout refusals: plain text (Telegram shows them as they are).
+checkout-closed = Credits are not on sale right now. Nothing was charged.
+checkout-unknown = This invoice is not valid. Send /buy for a new one. Nothing was charged.
+checkout-banned = Sorry, you cannot use this bot. Nothing was charged.
+checkout-not-yours = This invoice was made for someone else. Send /buy to get your own. Nothing was charged.
+checkout-price = This invoice is out of date. Send /buy for a new one. Nothing was charged.
+checkout-paid = This invoice is already paid. Send /buy to buy more. Nothing was charged.
+checkout-error = Something went wrong on my side. Please try again in a minute. Nothing was charged.
+paid-credited = ✅ Thank you! { $credits } credits were added for { $stars } ⭐.
+    Payment id: <code>{ $charge }</code> (keep it: /paysupport if anything is wrong).
+paid-balance = You now have { $credits } credits.
+paid-unmatched = I received your payment of { $stars } ⭐ but could not match it to an order, so no credits were added. The admins have been told and will sort it out.
+    Payment id: <code>{ $charge }</code>
+refund-person = ↩️ Your payment of { $stars } ⭐ was refunded (id <code>{ $charge }</code>). { $credits } credits were taken back.
+paysupport =
+    <b>Help with a purchase</b>
+
+    Credits are sold for Telegram Stars; /terms has the terms. If a purchase went wrong (no credits arrived, you were charged twice, an edit you paid for failed), write <b>/paysupport</b> followed by what happened, in one message: the admins get it with the list below and answer here. A refund gives the Stars back and takes the credits back.
+paysupport-purchases = Your purchases, newest first:
+paysupport-none = You have not bought anything yet.
+purchase-line = • { $when }: { $stars } ⭐ → { $credits } credits, { $status ->
+    [credited] credited
+    [refunded] refunded
+   *[other] being checked
+  }, id <code>{ $charge }</code>
+paysupport-sent = Thank you: the admins have your message and your purchases. They will answer here.
+paysupport-no-admins = Sorry, no admin can be reached right now. Please try again later.
+terms-default =
+    <b>Terms of sale</b>
+
+    • Credits are bought with Telegram Stars. One credit pays for one photo edit (some edits cost more; the bot says so).
+    • Credits never expire. They are used after your free daily edits. An edit that fails costs nothing.
+    • Refunds: ask with /paysupport. A refund gives the Stars back and takes the credits back; credits already used may leave a negative balance.
+    • Credits cannot be transferred or exchanged for money.
+    • Payments are handled by Telegram; the bot never sees your card.
+admin-paysupport = 💬 Support request from { $who }: { $text }
+admin-unmatched = ⚠️ A payment matched no order: { $stars } ⭐ from { $who }, payload { $payload }, id <code>{ $charge }</code>. Nothing was credited: /refund it, or /grant the credits.
+admin-refund-usage = Usage: /refund &lt;payment id&gt;, or reply /refund to a message that shows the id (a receipt, /paysupport, /history, a support request).
+admin-refund-which = That message shows several payments; use /refund with one of: { $charges }
+admin-refund-unknown = I have no payment with the id { $charge }.
+admin-refund-failed = Telegram refused the refund of { $charge }: { $detail }
+admin-refund-done = Refunded { $stars } ⭐ to { $who }, payment <code>{ $charge }</code>; { $credits } credits taken back.
+admin-refund-already = The payment of { $stars } ⭐ by { $who }, <code>{ $charge }</code>, was already refunded; { $credits } credits were taken back.
+admin-refund-balance = Their bought credits now: { $bought }{ $debt ->
+    [0] {""}
+   *[other] {""} (a debt of { $debt } credits)
+  }.
+admin-stats-money = ⭐ Stars received: { $received } ({ $payments } payments), refunded: { $refunded } ({ $refunds } refunds). Credits sold: { $sold } (taken back: { $taken }), bought credits spent: { $spent }.
+admin-history-purchases = Purchases:

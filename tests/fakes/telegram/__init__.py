@@ -27,9 +27,12 @@ The package follows the fake's parts: ``limits`` (the Bot API's limits and error
 entities, HTML), ``files`` (photo sizes, uploads, stored files), ``updates`` (change signal, update queue),
 ``records`` (what the fake records), ``people`` (``FakeUser``, ``FakeChat``), ``http`` (request decoding),
 ``world`` (the shared state), ``driver`` (what tests make happen), ``api_session`` and ``api_messages`` (the Bot
-API methods the bot uses), ``observe`` (reading and waiting) and ``fake`` (``FakeTelegram``, served over HTTP).
+API methods the bot uses), ``api_payments`` (invoices, pre-checkout queries, payments and refunds in Stars, and
+``pay``, the driver's Pay press), ``observe`` (reading and waiting) and ``fake`` (``FakeTelegram``, served over
+HTTP).
 """
 
+from .api_payments import PRE_CHECKOUT_DEADLINE, PaymentResult
 from .fake import FakeTelegram
 from .files import Rendition, StoredFile, UploadedFile, render_photo_sizes
 from .formatting import detect_entities, parse_formatted_text, utf16_len
@@ -39,6 +42,7 @@ from .records import ApiCall, CallbackAnswer, WebhookState
 from .updates import UpdateQueue
 
 __all__ = [
+    "PRE_CHECKOUT_DEADLINE",
     "ApiCall",
     "ApiError",
     "CallbackAnswer",
@@ -46,6 +50,7 @@ __all__ = [
     "FakeTelegram",
     "FakeUser",
     "MessageLike",
+    "PaymentResult",
     "Rendition",
     "StoredFile",
     "UpdateQueue",

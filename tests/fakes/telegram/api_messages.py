@@ -58,6 +58,9 @@ class MessagesApi(World):
                 None,
             )
         if chat is None:
+            if sending and isinstance(value, int) and value in self._users:
+                # A person who never opened a private chat with the bot (only met it in a group).
+                raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
             raise bad("chat not found")
         if chat.migrated_to is not None:
             raise ApiError(

@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from ..server import serve
 from .api_members import MembersApi
+from .api_payments import PaymentsApi
 from .api_session import SessionApi
 from .driver import Driver
 from .files import UploadedFile
@@ -29,7 +30,7 @@ from .records import ApiCall, ChatFault, Fault
 _Handler: TypeAlias = Callable[[Params], Awaitable[Any]]
 
 
-class FakeTelegram(MembersApi, SessionApi, Driver, Observe):
+class FakeTelegram(PaymentsApi, MembersApi, SessionApi, Driver, Observe):
     """A Bot API server for one bot, and the world around it: people, chats, files, updates.
 
     Start it with ``FakeTelegram.running(...)`` (or ``fake.serving()``); point the bot at
@@ -70,6 +71,10 @@ class FakeTelegram(MembersApi, SessionApi, Driver, Observe):
             "getFile": self._api_get_file,
             "getChatMember": self._api_get_chat_member,
             "getChatAdministrators": self._api_get_chat_administrators,
+            "sendInvoice": self._api_send_invoice,
+            "answerPreCheckoutQuery": self._api_answer_pre_checkout_query,
+            "refundStarPayment": self._api_refund_star_payment,
+            "getStarTransactions": self._api_get_star_transactions,
         }
         # Telegram matches method names case-insensitively.
         self._handlers: dict[str, tuple[str, _Handler]] = {name.lower(): (name, h) for name, h in handlers.items()}

@@ -26,6 +26,8 @@ _JSON_FIELDS: Final = frozenset(
         "scope",
         "allowed_updates",
         "link_preview_options",
+        "prices",
+        "suggested_tip_amounts",
     }
 )
 _INT_FIELDS: Final = frozenset(
@@ -40,6 +42,7 @@ _INT_FIELDS: Final = frozenset(
         "user_id",
         "cache_time",
         "max_connections",
+        "max_tip_amount",
     }
 )
 _BOOL_FIELDS: Final = frozenset(
@@ -53,6 +56,14 @@ _BOOL_FIELDS: Final = frozenset(
         "disable_web_page_preview",
         "show_caption_above_media",
         "allow_paid_broadcast",
+        "ok",
+        "need_name",
+        "need_phone_number",
+        "need_email",
+        "need_shipping_address",
+        "is_flexible",
+        "send_phone_number_to_provider",
+        "send_email_to_provider",
     }
 )
 _INT_RE: Final = re.compile(r"-?\d+")

@@ -91,6 +91,44 @@ class QueryState:
     expired: bool = False
 
 
+@dataclass
+class Invoice:
+    """What the bot put in an invoice (the message shows only the public part; the payload stays here)."""
+
+    chat_id: int
+    message_id: int
+    title: str
+    description: str
+    payload: str
+    currency: str
+    total_amount: int
+    start_parameter: str | None
+
+
+@dataclass
+class PreCheckoutState:
+    """A pre_checkout_query a person's Pay press made, and the bot's answer."""
+
+    from_user_id: int
+    sent_at: float  # time.monotonic()
+    answered: bool = False
+    ok: bool | None = None
+    error_message: str | None = None
+    answered_at: float | None = None
+    expired: bool = False  # the deadline passed unanswered: the payment was cancelled
+
+
+@dataclass
+class StarCharge:
+    """A payment in Stars Telegram took (``telegram_payment_charge_id``), and whether it was refunded."""
+
+    charge_id: str
+    user_id: int
+    amount: int
+    payload: str
+    refunded: bool = False
+
+
 @dataclass(eq=False)
 class Entry:
     """A message in a chat's transcript (the dict is the live, edited version)."""

@@ -18,7 +18,18 @@ from .files import FileStore
 from .formatting import entity_text
 from .limits import DEFAULT_TOKEN, JSON, MEDIA_KEYS
 from .people import ChatLike, FakeChat, FakeUser, MessageLike, as_dict
-from .records import ApiCall, CallbackAnswer, ChatFault, Entry, Fault, QueryState, WebhookState
+from .records import (
+    ApiCall,
+    CallbackAnswer,
+    ChatFault,
+    Entry,
+    Fault,
+    Invoice,
+    PreCheckoutState,
+    QueryState,
+    StarCharge,
+    WebhookState,
+)
 from .updates import Signal, UpdateQueue
 
 if TYPE_CHECKING:
@@ -64,6 +75,17 @@ class World:
         self._media_group_counter = itertools.count(13_800_000_000_000_001)
         self._query_counter = itertools.count(4_200_000_000_000_001)
         self._callback_queries: dict[str, QueryState] = {}
+
+        # Payments in Stars (api_payments.py)
+        self._invoices: dict[tuple[int, int], Invoice] = {}
+        self._pre_checkout_counter = itertools.count(7_100_000_000_000_001)
+        self._charge_counter = itertools.count(1)
+        #: Pre-checkout queries by id, with the bot's answers.
+        self.pre_checkout_queries: dict[str, PreCheckoutState] = {}
+        #: Payments Telegram took, by telegram_payment_charge_id.
+        self.star_charges: dict[str, StarCharge] = {}
+        #: The bot's Star transactions, oldest first, as getStarTransactions lists them.
+        self.star_transactions: list[JSON] = []
 
         self._faults: list[Fault] = []
         self._chat_faults: list[ChatFault] = []
