@@ -165,6 +165,8 @@ fail-too_small = هذه الصورة صغيرة جدًا: يجب ألا يقل �
 fail-too_large_pixels = أبعاد هذه الصورة بالبكسل كبيرة جدًا. أرسل صورة عادية بدلًا منها.
 fail-too_many_bytes = حجم هذه الصورة كبير جدًا. أرسلها كصورة عادية بدلًا من ملف.
 fail-bad_aspect_ratio = هذه الصورة طويلة وضيّقة جدًا. أرسل صورة عادية.
+fail-undeliverable = كانت نتيجتك جاهزة، لكن Telegram رفض استلامها مني، لذا حذفتها. حاول مرة أخرى من فضلك.
+fail-undelivered = كانت نتيجتك جاهزة، لكن Telegram فشل مرارًا في استلامها مني، لذا حذفتها. حاول مرة أخرى لاحقًا من فضلك.
 not-free = لم يُحتسب عليك شيء.
 file-not-image = هذا الملف ليس صورة. أرسل صورة أو ملف صورة (JPEG أو PNG أو WebP أو HEIC أو BMP أو GIF).
 file-too-big = هذا الملف يتجاوز حد Telegram للبوتات وهو 20 ميغابايت. أرسله كصورة أو كملف أصغر.
@@ -222,6 +224,7 @@ cmd-ban = حظر: /ban المستخدم [السبب]
 cmd-unban = رفع الحظر: /unban المستخدم
 cmd-stats = الإحصاءات: /stats [الأيام]
 cmd-history = سجل حساب شخص: /history المستخدم
+cmd-admin = لوحة التحكم: رسوم بيانية، أشخاص، مزوّدون
 admin-who = &lt;المستخدم&gt; معرّف رقمي، أو @username رأيته من قبل، أو ردّ بالأمر على رسالة الشخص.
 admin-usage-grant = الاستخدام: /grant &lt;المستخدم&gt; &lt;n&gt; (يمكن أن تكون n سالبة لسحب الرصيد).
     { admin-who }
@@ -281,3 +284,10 @@ admin-stats-vendor = • { $vendor }: المدة p50 { $p50 } ms، p95 { $p95 } 
 admin-stats-top = أكثر المستخدمين نشاطًا:
 admin-stats-user = • { $who }: المهام { $jobs }، المحتسَب { $charged }
 admin-stats-credits = الرصيد الممنوح: { $granted } (المسحوب: { $taken }).
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 فتح لوحة التحكم
+admin-app-open = لوحة التحكم: المهام والمال والأشخاص والمزوّدون في لمحة واحدة. ما تفعله فيها يُسجَّل باسمك في سجل الحساب، تمامًا كالأوامر.
+admin-app-needs-url = تحتاج لوحة التحكم إلى PUBLIC_URL: عنوان https الذي يصل عبره Telegram إلى خادم الويب لهذا البوت.
+admin-app-private-only = لا يفتح Telegram لوحة التحكم إلا من محادثة خاصة: أرسل لي /admin هناك.
+admin-app-refused = رفض Telegram زر لوحة التحكم للعنوان { $url }. يجب أن يكون عنوان https يستطيع Telegram الوصول إليه: تحقّق من PUBLIC_URL.

@@ -157,6 +157,8 @@ fail-too_small = Das Bild ist zu klein: Die kürzere Seite braucht mindestens { 
 fail-too_large_pixels = Das Bild hat viel zu viele Pixel. Schick stattdessen ein normales Foto.
 fail-too_many_bytes = Das Bild ist zu groß. Schick es als normales Foto statt als Datei.
 fail-bad_aspect_ratio = Das Bild ist zu lang und schmal. Schick ein normales Foto.
+fail-undeliverable = Dein Ergebnis war fertig, aber Telegram hat es von mir nicht angenommen, deshalb habe ich es gelöscht. Versuch es bitte noch einmal.
+fail-undelivered = Dein Ergebnis war fertig, aber die Übergabe an Telegram ist immer wieder fehlgeschlagen, deshalb habe ich es gelöscht. Versuch es bitte später noch einmal.
 not-free = Es hat nichts gekostet.
 file-not-image = Diese Datei ist kein Bild. Schick ein Foto oder eine Bilddatei (JPEG, PNG, WebP, HEIC, BMP oder GIF).
 file-too-big = Die Datei ist größer als das 20-MB-Limit, das Telegram für Bots setzt. Schick sie als Foto oder als kleinere Datei.
@@ -213,6 +215,7 @@ cmd-ban = Sperren: /ban wer [Grund]
 cmd-unban = Entsperren: /unban wer
 cmd-stats = Statistik: /stats [Tage]
 cmd-history = Buchungen einer Person: /history wer
+cmd-admin = Das Dashboard: Diagramme, Personen, Anbieter
 admin-who = &lt;wer&gt; ist eine numerische ID, ein @username, den ich schon gesehen habe, oder du antwortest mit dem Befehl auf eine Nachricht der Person.
 admin-usage-grant = Verwendung: /grant &lt;wer&gt; &lt;n&gt; (n darf negativ sein, um Credits zurückzunehmen).
     { admin-who }
@@ -269,3 +272,10 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls
 admin-stats-top = Aktivste Nutzer:
 admin-stats-user = • { $who }: { $jobs } Aufträge, { $charged } berechnet
 admin-stats-credits = Vergebene Credits: { $granted } (zurückgenommen: { $taken }).
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 Dashboard öffnen
+admin-app-open = Das Dashboard: Aufträge, Geld, Personen und Anbieter auf einen Blick. Was du dort tust, wird wie bei den Befehlen in deinem Namen in den Buchungen vermerkt.
+admin-app-needs-url = Das Dashboard braucht PUBLIC_URL: die https-Adresse, unter der Telegram den Webserver dieses Bots erreicht.
+admin-app-private-only = Telegram öffnet das Dashboard nur aus einem privaten Chat: Schick mir dort /admin.
+admin-app-refused = Telegram hat den Dashboard-Button für { $url } abgelehnt. Es muss eine https-Adresse sein, die Telegram erreichen kann: Prüf PUBLIC_URL.

@@ -154,6 +154,8 @@ fail-too_small = Esa imagen es demasiado pequeña: necesita al menos { $min } p�
 fail-too_large_pixels = Esa imagen tiene demasiados píxeles. Envía una foto normal.
 fail-too_many_bytes = Esa imagen pesa demasiado. Envíala como foto normal en lugar de como archivo.
 fail-bad_aspect_ratio = Esa imagen es demasiado larga y estrecha. Envía una foto normal.
+fail-undeliverable = Tu resultado estaba listo, pero Telegram no me lo aceptó, así que lo borré. Inténtalo de nuevo.
+fail-undelivered = Tu resultado estaba listo, pero Telegram falló una y otra vez al recibirlo, así que lo borré. Inténtalo de nuevo más tarde.
 not-free = No te costó nada.
 file-not-image = Ese archivo no es una imagen. Envía una foto o un archivo de imagen (JPEG, PNG, WebP, HEIC, BMP o GIF).
 file-too-big = Ese archivo supera el límite de 20 MB que Telegram pone a los bots. Envíalo como foto o como un archivo más pequeño.
@@ -213,6 +215,7 @@ cmd-ban = Bloquear: /ban quién [motivo]
 cmd-unban = Desbloquear: /unban quién
 cmd-stats = Estadísticas: /stats [días]
 cmd-history = Historial de alguien: /history quién
+cmd-admin = El panel: gráficos, personas, proveedores
 admin-who = &lt;quién&gt; es un id numérico, un @username que yo haya visto, o responde con el comando al mensaje de esa persona.
 admin-usage-grant = Uso: /grant &lt;quién&gt; &lt;n&gt; (n puede ser negativo para quitar créditos).
     { admin-who }
@@ -269,3 +272,10 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls
 admin-stats-top = Usuarios más activos:
 admin-stats-user = • { $who }: { $jobs } trabajos, { $charged } cobrados
 admin-stats-credits = Créditos dados: { $granted } (retirados: { $taken }).
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 Abrir el panel
+admin-app-open = El panel: trabajos, dinero, personas y proveedores de un vistazo. Lo que hagas ahí queda en el historial a tu nombre, igual que con los comandos.
+admin-app-needs-url = El panel necesita PUBLIC_URL: la dirección https en la que Telegram puede llegar al servidor web de este bot.
+admin-app-private-only = Telegram solo abre el panel desde un chat privado: envíame /admin allí.
+admin-app-refused = Telegram rechazó el botón del panel para { $url }. Tiene que ser una dirección https a la que Telegram pueda llegar: revisa PUBLIC_URL.

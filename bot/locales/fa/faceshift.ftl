@@ -150,6 +150,8 @@ fail-too_small = این تصویر خیلی کوچک است: ضلع کوتاه�
 fail-too_large_pixels = ابعاد این تصویر به پیکسل خیلی زیاد است. به‌جایش یک عکس معمولی بفرستید.
 fail-too_many_bytes = حجم این تصویر خیلی زیاد است. آن را به‌جای فایل، به‌صورت عکس معمولی بفرستید.
 fail-bad_aspect_ratio = این تصویر خیلی دراز و باریک است. یک عکس معمولی بفرستید.
+fail-undeliverable = نتیجهٔ شما آماده بود، اما Telegram آن را از من نپذیرفت، برای همین پاکش کردم. لطفاً دوباره امتحان کنید.
+fail-undelivered = نتیجهٔ شما آماده بود، اما Telegram چند بار نتوانست آن را از من تحویل بگیرد، برای همین پاکش کردم. لطفاً بعداً دوباره امتحان کنید.
 not-free = هزینه‌ای برایتان نداشت.
 file-not-image = این فایل تصویر نیست. یک عکس یا فایل تصویری (JPEG، PNG، WebP، HEIC، BMP یا GIF) بفرستید.
 file-too-big = این فایل از سقف 20 مگابایتی Telegram برای ربات‌ها بزرگ‌تر است. آن را به‌صورت عکس یا فایلی کوچک‌تر بفرستید.
@@ -201,6 +203,7 @@ cmd-ban = مسدود کردن: /ban کاربر [دلیل]
 cmd-unban = رفع مسدودی: /unban کاربر
 cmd-stats = آمار: /stats [روز]
 cmd-history = دفتر حساب یک کاربر: /history کاربر
+cmd-admin = داشبورد: نمودارها، افراد، سرویس‌ها
 admin-who = &lt;کاربر&gt; یک شناسهٔ عددی است یا یک @username که دیده‌ام؛ یا با همین فرمان به پیام آن شخص پاسخ دهید.
 admin-usage-grant = روش استفاده: /grant &lt;کاربر&gt; &lt;n&gt; (برای پس گرفتن اعتبار، n می‌تواند منفی باشد).
     { admin-who }
@@ -257,3 +260,10 @@ admin-stats-vendor = • { $vendor }: زمان p50 { $p50 } ms، p95 { $p95 } ms
 admin-stats-top = کاربران پرکار:
 admin-stats-user = • { $who }: { $jobs } کار، { $charged } کسرشده
 admin-stats-credits = اعتبار داده‌شده: { $granted } (پس‌گرفته: { $taken }).
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 باز کردن داشبورد
+admin-app-open = داشبورد: کارها، پول، افراد و سرویس‌ها در یک نگاه. اقداماتی که آنجا انجام می‌دهید، مثل فرمان‌ها، به نام شما در دفتر حساب ثبت می‌شوند.
+admin-app-needs-url = داشبورد به PUBLIC_URL نیاز دارد: همان نشانی https که Telegram از طریقش به وب‌سرور این ربات می‌رسد.
+admin-app-private-only = داشبورد در Telegram فقط از گفتگوی خصوصی باز می‌شود: /admin را همان‌جا برایم بفرستید.
+admin-app-refused = دکمهٔ داشبورد برای { $url } را Telegram نپذیرفت. نشانی باید https و در دسترس Telegram باشد: PUBLIC_URL را بررسی کنید.

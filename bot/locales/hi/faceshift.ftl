@@ -150,6 +150,8 @@ fail-too_small = यह इमेज बहुत छोटी है: चेह
 fail-too_large_pixels = इस इमेज में पिक्सेल बहुत ज़्यादा हैं। इसकी जगह सामान्य फ़ोटो भेजें।
 fail-too_many_bytes = यह इमेज बहुत बड़ी है। इसे फ़ाइल की जगह सामान्य फ़ोटो की तरह भेजें।
 fail-bad_aspect_ratio = यह इमेज बहुत लंबी और पतली है। सामान्य फ़ोटो भेजें।
+fail-undeliverable = आपका नतीजा तैयार था, लेकिन Telegram ने उसे मुझसे स्वीकार नहीं किया, इसलिए मैंने उसे हटा दिया। कृपया फिर कोशिश करें।
+fail-undelivered = आपका नतीजा तैयार था, लेकिन Telegram उसे मुझसे बार-बार लेने में नाकाम रहा, इसलिए मैंने उसे हटा दिया। कृपया बाद में फिर कोशिश करें।
 not-free = इसमें आपका कुछ ख़र्च नहीं हुआ।
 file-not-image = यह फ़ाइल इमेज नहीं है। फ़ोटो या इमेज फ़ाइल भेजें (JPEG, PNG, WebP, HEIC, BMP या GIF)।
 file-too-big = यह फ़ाइल बॉट्स के लिए Telegram की 20 MB की सीमा से बड़ी है। इसे फ़ोटो की तरह या छोटी फ़ाइल में भेजें।
@@ -204,6 +206,7 @@ cmd-ban = बैन करें: /ban कौन [वजह]
 cmd-unban = बैन हटाएँ: /unban कौन
 cmd-stats = आँकड़े: /stats [दिन]
 cmd-history = किसी का खाता: /history कौन
+cmd-admin = डैशबोर्ड: चार्ट, लोग, वेंडर
 admin-who = &lt;कौन&gt; एक संख्या वाली id है, या कोई @username जो मैंने देखा हो; या कमांड के साथ उस व्यक्ति के मैसेज का जवाब दें।
 admin-usage-grant = इस्तेमाल: /grant &lt;कौन&gt; &lt;n&gt; (क्रेडिट वापस लेने के लिए n नेगेटिव हो सकता है)।
     { admin-who }
@@ -260,3 +263,10 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls
 admin-stats-top = सबसे सक्रिय यूज़र:
 admin-stats-user = • { $who }: { $jobs } काम, { $charged } चार्ज हुए
 admin-stats-credits = दिए गए क्रेडिट: { $granted } (वापस लिए: { $taken })।
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 डैशबोर्ड खोलें
+admin-app-open = डैशबोर्ड: काम, पैसा, लोग और वेंडर एक नज़र में। वहाँ की गई कार्रवाइयाँ कमांड की तरह ही आपके नाम से खाते में दर्ज होती हैं।
+admin-app-needs-url = डैशबोर्ड के लिए PUBLIC_URL चाहिए: वह https पता जिस पर Telegram इस बॉट के वेब सर्वर तक पहुँच सके।
+admin-app-private-only = Telegram डैशबोर्ड सिर्फ़ निजी चैट से खोलता है: वहाँ मुझे /admin भेजें।
+admin-app-refused = Telegram ने { $url } के लिए डैशबोर्ड बटन अस्वीकार कर दिया। यह ऐसा https पता होना चाहिए जिस तक Telegram पहुँच सके: PUBLIC_URL जाँचें।

@@ -150,6 +150,8 @@ fail-too_small = Gambar itu terlalu kecil: sisi terpendeknya harus minimal { $mi
 fail-too_large_pixels = Resolusi gambar itu terlalu besar. Kirim foto biasa saja.
 fail-too_many_bytes = Gambar itu terlalu besar. Kirim sebagai foto biasa, bukan sebagai file.
 fail-bad_aspect_ratio = Gambar itu terlalu panjang dan sempit. Kirim foto biasa.
+fail-undeliverable = Hasilmu sudah siap, tapi Telegram tidak mau menerimanya dariku, jadi aku menghapusnya. Coba lagi, ya.
+fail-undelivered = Hasilmu sudah siap, tapi Telegram terus gagal menerimanya dariku, jadi aku menghapusnya. Coba lagi nanti, ya.
 not-free = Ini tidak dikenai biaya.
 file-not-image = File itu bukan gambar. Kirim foto atau file gambar (JPEG, PNG, WebP, HEIC, BMP, atau GIF).
 file-too-big = File itu melebihi batas 20 MB dari Telegram untuk bot. Kirim sebagai foto atau sebagai file yang lebih kecil.
@@ -201,6 +203,7 @@ cmd-ban = Blokir: /ban siapa [alasan]
 cmd-unban = Buka blokir: /unban siapa
 cmd-stats = Statistik: /stats [hari]
 cmd-history = Catatan seseorang: /history siapa
+cmd-admin = Dasbor: grafik, orang, vendor
 admin-who = &lt;siapa&gt; adalah id angka, @username yang pernah kulihat, atau balas pesan orang itu dengan perintahnya.
 admin-usage-grant = Cara pakai: /grant &lt;siapa&gt; &lt;n&gt; (n boleh negatif untuk menarik kredit).
     { admin-who }
@@ -257,3 +260,10 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls
 admin-stats-top = Pengguna teratas:
 admin-stats-user = • { $who }: { $jobs } proses, { $charged } ditagih
 admin-stats-credits = Kredit diberikan: { $granted } (ditarik: { $taken }).
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 Buka dasbor
+admin-app-open = Dasbor: proses, uang, orang, dan vendor dalam sekali lihat. Tindakanmu di sana masuk ke catatan atas namamu, sama seperti perintah.
+admin-app-needs-url = Dasbor butuh PUBLIC_URL: alamat https tempat Telegram bisa menjangkau server web bot ini.
+admin-app-private-only = Telegram hanya membuka dasbor dari chat pribadi: kirim /admin kepadaku di sana.
+admin-app-refused = Telegram menolak tombol dasbor untuk { $url }. Alamatnya harus https yang bisa dijangkau Telegram: periksa PUBLIC_URL.

@@ -154,6 +154,8 @@ fail-too_small = Essa imagem é pequena demais: ela precisa de pelo menos { $min
 fail-too_large_pixels = Essa imagem tem pixels demais. Envie uma foto normal.
 fail-too_many_bytes = Essa imagem é grande demais. Envie como foto normal, não como arquivo.
 fail-bad_aspect_ratio = Essa imagem é comprida e estreita demais. Envie uma foto normal.
+fail-undeliverable = Seu resultado ficou pronto, mas o Telegram não o aceitou de mim, então eu o apaguei. Tente de novo.
+fail-undelivered = Seu resultado ficou pronto, mas o Telegram falhou várias vezes ao recebê-lo de mim, então eu o apaguei. Tente de novo mais tarde.
 not-free = Isso não custou nada.
 file-not-image = Esse arquivo não é uma imagem. Envie uma foto ou um arquivo de imagem (JPEG, PNG, WebP, HEIC, BMP ou GIF).
 file-too-big = Esse arquivo passa do limite de 20 MB do Telegram para bots. Envie como foto ou como um arquivo menor.
@@ -210,6 +212,7 @@ cmd-ban = Banir: /ban quem [motivo]
 cmd-unban = Desbanir: /unban quem
 cmd-stats = Estatísticas: /stats [dias]
 cmd-history = Extrato de alguém: /history quem
+cmd-admin = O painel: gráficos, pessoas, fornecedores
 admin-who = &lt;quem&gt; é um id numérico, um @username que eu já vi, ou responda à mensagem da pessoa com o comando.
 admin-usage-grant = Uso: /grant &lt;quem&gt; &lt;n&gt; (n pode ser negativo para retirar créditos).
     { admin-who }
@@ -266,3 +269,10 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls
 admin-stats-top = Usuários mais ativos:
 admin-stats-user = • { $who }: { $jobs } trabalhos, { $charged } cobrados
 admin-stats-credits = Créditos dados: { $granted } (retirados: { $taken }).
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 Abrir o painel
+admin-app-open = O painel: trabalhos, dinheiro, pessoas e fornecedores em um só lugar. O que você faz lá fica registrado no extrato em seu nome, como acontece com os comandos.
+admin-app-needs-url = O painel precisa de PUBLIC_URL: o endereço https em que o Telegram consegue acessar o servidor web deste bot.
+admin-app-private-only = O Telegram só abre o painel a partir de um chat privado: me envie /admin lá.
+admin-app-refused = O Telegram recusou o botão do painel para { $url }. Precisa ser um endereço https que o Telegram consiga acessar: verifique PUBLIC_URL.

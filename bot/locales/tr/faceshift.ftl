@@ -150,6 +150,8 @@ fail-too_small = Bu görsel çok küçük: bir yüzün sığması için kısa ke
 fail-too_large_pixels = Bu görselin piksel boyutu çok büyük. Bunun yerine normal bir fotoğraf gönderin.
 fail-too_many_bytes = Bu görsel çok büyük. Dosya yerine normal bir fotoğraf olarak gönderin.
 fail-bad_aspect_ratio = Bu görsel çok uzun ve dar. Normal bir fotoğraf gönderin.
+fail-undeliverable = Sonucunuz hazırdı ama Telegram onu benden kabul etmedi, bu yüzden sildim. Lütfen tekrar deneyin.
+fail-undelivered = Sonucunuz hazırdı ama Telegram onu benden bir türlü teslim alamadı, bu yüzden sildim. Lütfen daha sonra tekrar deneyin.
 not-free = Sizden ücret alınmadı.
 file-not-image = Bu dosya bir görsel değil. Bir fotoğraf ya da görsel dosyası gönderin (JPEG, PNG, WebP, HEIC, BMP veya GIF).
 file-too-big = Bu dosya, Telegram'ın botlar için koyduğu 20 MB sınırını aşıyor. Fotoğraf olarak ya da daha küçük bir dosya olarak gönderin.
@@ -201,6 +203,7 @@ cmd-ban = Engelle: /ban kim [sebep]
 cmd-unban = Engeli kaldır: /unban kim
 cmd-stats = İstatistikler: /stats [gün]
 cmd-history = Birinin hesap dökümü: /history kim
+cmd-admin = Panel: grafikler, kişiler, sağlayıcılar
 admin-who = &lt;kim&gt;: sayısal bir id ya da daha önce gördüğüm bir @username olabilir; isterseniz komutla kişinin mesajına yanıt verin.
 admin-usage-grant = Kullanım: /grant &lt;kim&gt; &lt;n&gt; (kredi geri almak için n negatif olabilir).
     { admin-who }
@@ -257,3 +260,10 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls
 admin-stats-top = En aktif kullanıcılar:
 admin-stats-user = • { $who }: { $jobs } iş, { $charged } ücretlendirildi
 admin-stats-credits = Verilen kredi: { $granted } (geri alınan: { $taken }).
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 Paneli aç
+admin-app-open = Panel: işler, para, kişiler ve sağlayıcılar tek bakışta. Orada yaptığınız işlemler, komutlarda olduğu gibi sizin adınıza hesap dökümüne yazılır.
+admin-app-needs-url = Panel için PUBLIC_URL gerekir: Telegram'ın bu botun web sunucusuna ulaşabildiği https adresi.
+admin-app-private-only = Telegram paneli yalnızca özel sohbetten açar: bana orada /admin gönderin.
+admin-app-refused = Telegram, { $url } için panel düğmesini reddetti. Adres, Telegram'ın ulaşabildiği bir https adresi olmalı: PUBLIC_URL ayarını kontrol edin.

@@ -174,6 +174,8 @@ fail-too_small = Зображення замале: щоб умістилося 
 fail-too_large_pixels = Зображення має забагато пікселів. Надішліть звичайне фото.
 fail-too_many_bytes = Зображення завелике. Надішліть його як звичайне фото, а не файлом.
 fail-bad_aspect_ratio = Зображення задовге й вузьке. Надішліть звичайне фото.
+fail-undeliverable = Результат був готовий, але Telegram не прийняв його від мене, тож я його видалив. Спробуйте ще раз.
+fail-undelivered = Результат був готовий, але Telegram так і не зміг його прийняти, тож я його видалив. Спробуйте пізніше.
 not-free = Це нічого не коштувало.
 file-not-image = Цей файл не є зображенням. Надішліть фото або файл зображення (JPEG, PNG, WebP, HEIC, BMP чи GIF).
 file-too-big = Файл більший за 20 МБ — це обмеження Telegram для ботів. Надішліть його як фото або меншим файлом.
@@ -238,6 +240,7 @@ cmd-ban = Заблокувати: /ban хто [причина]
 cmd-unban = Розблокувати: /unban хто
 cmd-stats = Статистика: /stats [днів]
 cmd-history = Журнал людини: /history хто
+cmd-admin = Панель: графіки, люди, сервіси
 admin-who = &lt;хто&gt; — числовий id, @username, який я вже бачив, або дайте відповідь цією командою на повідомлення людини.
 admin-usage-grant = Використання: /grant &lt;хто&gt; &lt;n&gt; (від’ємне n забирає кредити).
     { admin-who }
@@ -297,3 +300,10 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } мс, p95 { $p95 } мс (об
 admin-stats-top = Найактивніші:
 admin-stats-user = • { $who }: обробок: { $jobs }, списано { $charged }
 admin-stats-credits = Нараховано кредитів: { $granted } (забрано: { $taken }).
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 Відкрити панель
+admin-app-open = Панель: обробки, гроші, люди й сервіси в одному місці. Дії в ній записуються в журнал від вашого імені, як і команди.
+admin-app-needs-url = Для панелі потрібен PUBLIC_URL: https-адреса, за якою Telegram може дістатися до вебсервера бота.
+admin-app-private-only = Telegram відкриває панель лише з особистого чату: надішліть мені /admin туди.
+admin-app-refused = Telegram не прийняв кнопку панелі для { $url }. Потрібна https-адреса, доступна для Telegram: перевірте PUBLIC_URL.

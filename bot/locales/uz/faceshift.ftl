@@ -150,6 +150,8 @@ fail-too_small = Bu rasm juda kichik: yuz sigʻishi uchun qisqa tomoni kamida { 
 fail-too_large_pixels = Bu rasmning piksellari haddan tashqari koʻp. Oʻrniga oddiy surat yuboring.
 fail-too_many_bytes = Bu rasm juda katta. Uni fayl emas, oddiy surat sifatida yuboring.
 fail-bad_aspect_ratio = Bu rasm juda uzun va ensiz. Oddiy surat yuboring.
+fail-undeliverable = Natijangiz tayyor edi, lekin Telegram uni mendan qabul qilmadi, shuning uchun uni oʻchirib tashladim. Qayta urinib koʻring.
+fail-undelivered = Natijangiz tayyor edi, lekin Telegram bir necha urinishda ham uni mendan qabul qila olmadi, shuning uchun uni oʻchirib tashladim. Keyinroq qayta urinib koʻring.
 not-free = Hech narsa sarflanmadi.
 file-not-image = Bu fayl rasm emas. Surat yoki rasm fayli yuboring (JPEG, PNG, WebP, HEIC, BMP yoki GIF).
 file-too-big = Bu fayl Telegram botlar uchun belgilagan 20 MB chegarasidan katta. Uni surat sifatida yoki kichikroq fayl qilib yuboring.
@@ -201,6 +203,7 @@ cmd-ban = Bloklash: /ban kim [sabab]
 cmd-unban = Blokdan chiqarish: /unban kim
 cmd-stats = Statistika: /stats [kun]
 cmd-history = Kishining hisob daftari: /history kim
+cmd-admin = Panel: grafiklar, odamlar, provayderlar
 admin-who = &lt;kim&gt; — raqamli id yoki men koʻrgan @username; yoki shu kishining xabariga buyruq bilan javob bering.
 admin-usage-grant = Foydalanish: /grant &lt;kim&gt; &lt;n&gt; (kreditni qaytarib olish uchun n manfiy boʻlishi mumkin).
     { admin-who }
@@ -257,3 +260,10 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } ms, p95 { $p95 } ms ({ $calls
 admin-stats-top = Eng faol foydalanuvchilar:
 admin-stats-user = • { $who }: { $jobs } ta ish, { $charged } ta hisobdan yechildi
 admin-stats-credits = Berilgan kreditlar: { $granted } (qaytarib olingan: { $taken }).
+
+## /admin: the dashboard, a Mini App (a web page Telegram opens in the chat)
+admin-app-button = 📊 Panelni ochish
+admin-app-open = Panel: ishlar, pul, odamlar va provayderlar bir qarashda. U yerdagi amallaringiz ham buyruqlar kabi sizning nomingizdan hisob daftariga yoziladi.
+admin-app-needs-url = Panel uchun PUBLIC_URL kerak: Telegram bu botning veb-serveriga ulana oladigan https manzil.
+admin-app-private-only = Telegram panelni faqat shaxsiy chatdan ochadi: menga oʻsha yerda /admin yuboring.
+admin-app-refused = Telegram { $url } uchun panel tugmasini rad etdi. Manzil Telegram ulana oladigan https manzil boʻlishi kerak: PUBLIC_URL ni tekshiring.
