@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
-from telegram import CallbackQuery, Message
+from telegram import Message
+from telegram.error import TelegramError
 
 from bot.i18n import Catalog
 from bot.operations import Operation
+from handlers.answers import PressAnswer
 from handlers.context import Context
 from handlers.replies import reply_to
 from storage.jobs import RETRYABLE, UNSETTLED, Banned, Busy, Duplicate, NewJob, Opened, OutOfQuota
 from storage.requests import PhotoRequest
+
+log = logging.getLogger(__name__)
 
 
 async def launch(
@@ -24,13 +29,15 @@ async def launch(
     params: dict[str, object],
     key: str,
     face: PhotoRequest | None = None,
-    query: CallbackQuery | None = None,
+    press: PressAnswer | None = None,
     message: Message | None = None,
+    replay: bool = False,
 ) -> bool:
-    """Submit the job; tell the person (in the callback answer, or a reply) when it did not start."""
+    """Submit the job for account ``user_id``; tell the person (in the press's answer, or a reply) when it did
+    not start. ``replay``: the update is being handled again after a crash (see ``Context.is_replay``)."""
     services = context.services
     if operation not in services.providers.available():
-        await _tell(context, text=catalog("op-unavailable"), request=request, query=query, message=message)
+        await _tell(context, text=catalog("op-unavailable"), request=request, press=press, message=message)
         return False
     new = NewJob(
         key=key,
@@ -44,16 +51,21 @@ async def launch(
     )
     outcome = await services.runner.submit(new)
     # The same button pressed again after its job failed is a retry (the failure said "try again"): a new job,
-    # keyed by the failed one, so a double press of the retry is still one job. Only a press: a command or a
-    # caption seen again is Telegram re-delivering an update after a crash, not the person asking again.
-    while query is not None and isinstance(outcome, Duplicate) and outcome.job.status in RETRYABLE:
+    # keyed by the failed one, so a double press of the retry is still one job. Only a new press: a press handled
+    # again after a crash is the same press (its job was released and the person told so by the recovery).
+    while press is not None and not replay and isinstance(outcome, Duplicate) and outcome.job.status in RETRYABLE:
         new = replace(new, key=f"{key}~{outcome.job.id}")
         outcome = await services.runner.submit(new)
     if isinstance(outcome, Opened):
-        if query is not None:
-            await query.answer()
+        if press is not None:
+            await press.answer()  # never raises: from here on the job's result (or failure) is the answer
         return True
     if isinstance(outcome, Duplicate):
+        if press is None or replay:
+            # A gesture seen again is its update handled again (the key is the gesture's own message): the first
+            # run opened the job, whose result or failure is the answer. Nothing more to say.
+            log.info("job %s: its gesture came again; nothing more to say", outcome.job.id)
+            return False
         text = catalog("duplicate" if outcome.job.status in UNSETTLED else "duplicate-done")
     elif isinstance(outcome, Busy):
         text = catalog("busy")
@@ -68,20 +80,29 @@ async def launch(
             reset=reset.strftime("%H:%M"),
             zone=services.settings.quota_timezone,
         )
-    await _tell(context, text=text, request=request, query=query, message=message)
+    await _tell(context, text=text, request=request, press=press, message=message)
     return False
 
 
 async def _tell(
-    context: Context, *, text: str, request: PhotoRequest, query: CallbackQuery | None, message: Message | None
+    context: Context, *, text: str, request: PhotoRequest, press: PressAnswer | None, message: Message | None
 ) -> None:
-    """Say why nothing started: in the button's alert, as a reply to the gesture, or (an album, which has
-    no single gesture to answer) as a reply to the photo."""
-    if query is not None:
-        await query.answer(text, show_alert=True)
-    elif message is not None:
-        await message.reply_text(text, do_quote=True)
-    else:
-        await context.bot.send_message(
-            request.chat_id, text, reply_parameters=reply_to(request.message_id), message_thread_id=request.thread_id
-        )
+    """Say why nothing started: in the button's alert (or, when the press had to be answered before this was
+    known, in the chat), as a reply to the gesture, or (an album, which has no single gesture to answer) as a
+    reply to the photo."""
+    if press is not None and await press.answer(text, alert=True):
+        return
+    try:
+        if message is not None:
+            await message.reply_text(text, do_quote=True)
+        else:
+            await context.bot.send_message(
+                request.chat_id,
+                text,
+                reply_parameters=reply_to(request.message_id),
+                message_thread_id=request.thread_id,
+            )
+    except TelegramError as error:
+        if press is None:
+            raise
+        log.warning("request %s: could not say why nothing started (%s)", request.id, error)

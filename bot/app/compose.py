@@ -27,6 +27,7 @@ from bot.settings import Settings, Vendor
 from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
 from storage import Database
+from storage.inbox import InboxRepository
 from storage.jobs import JobsRepository
 from storage.quota import QuotaRepository
 from storage.requests import RequestsRepository
@@ -148,4 +149,5 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
         providers=providers,
         runner=runner,
         metrics=metrics,
+        inbox=InboxRepository(db),
     )

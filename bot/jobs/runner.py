@@ -66,6 +66,7 @@ class JobRunner:
         self._owners: dict[str, int] = {}  # job id -> user id, for every job in progress
         self._queued: set[str] = set()  # jobs still waiting for a vendor slot: cancelling them costs nothing
         self._cancelled: set[str] = set()
+        self._to_recover: tuple[list[Job], list[Job]] | None = None  # what start-up recovery must finish
         self.waiting = 0
 
     @property
@@ -252,13 +253,25 @@ class JobRunner:
                 return
         await self.jobs.mark_told(job.id)
 
-    async def recover(self) -> None:
-        """Start-up: release what a crash left unfinished, deliver what was paid for but not delivered."""
+    async def release_unfinished(self) -> None:
+        """Start-up, before any update is handled: release every job a crash left queued or running (one quick
+        transaction), and note what :meth:`recover` must finish. Recovery then runs alongside new work and
+        touches only the jobs noted here, never a job opened since. Runs once; :meth:`recover` calls it too."""
+        if self._to_recover is not None:
+            return
         for job in await self.jobs.interrupt_unfinished():
             log.info("job %s was interrupted by a restart: released", job.id)
-        for job in await self.jobs.untold_failures():  # the interrupted, and failures a crash kept untold
+        untold = await self.jobs.untold_failures()  # the interrupted, and failures a crash kept untold
+        self._to_recover = (untold, await self.jobs.awaiting_delivery())
+
+    async def recover(self) -> None:
+        """Start-up: release what a crash left unfinished, deliver what was paid for but not delivered."""
+        await self.release_unfinished()
+        assert self._to_recover is not None
+        untold, awaiting = self._to_recover
+        for job in untold:
             await self._tell(job, _failure_of(job))
-        for job in await self.jobs.awaiting_delivery():
+        for job in awaiting:
             result = await asyncio.to_thread(_read_result, Path(job.result_path or ""))
             if result is None:
                 log.error("job %s: paid result missing on disk", job.id)

@@ -3,6 +3,9 @@
 Both the path and the ``secret_token`` Telegram echoes in ``X-Telegram-Bot-Api-Secret-Token`` are derived
 from the bot token with HMAC, so they are stable across restarts (updates queued during a restart still
 arrive) and unguessable without the token. A request without the right header gets 403 and is dropped.
+
+An update is answered 200 only once it is stored (the bot's inbox): a crash after that handles it at the next
+start; a failure to store it answers 503, so Telegram delivers it again.
 """
 
 from __future__ import annotations
@@ -11,17 +14,17 @@ import hashlib
 import hmac
 import json
 import logging
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
-from telegram import Update
-from telegram.ext import Application
+from telegram import Bot, Update
 
 log = logging.getLogger(__name__)
 
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+Accept = Callable[[Sequence[Update]], Awaitable[None]]
 
 MAX_UPDATE_BYTES = 1_000_000
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 (a header name)
@@ -43,8 +46,9 @@ class WebhookReceiver:
     """The ``/telegram/<path>`` route. After :meth:`close` it answers 503, so Telegram keeps the update and
     delivers it again after the restart instead of it being acknowledged and lost during shutdown."""
 
-    def __init__(self, application: AnyApplication, token: str) -> None:
-        self._application = application
+    def __init__(self, bot: Bot, token: str, accept: Accept) -> None:
+        self._bot = bot
+        self._accept = accept  # stores the update (raises when it could not)
         self._secret = webhook_secret(token)
         self._open = True
         self.route = Route(webhook_path(token), self._receive, methods=["POST"])
@@ -64,8 +68,12 @@ class WebhookReceiver:
             return PlainTextResponse("too large", status_code=413)
         try:
             data: Any = json.loads(body)
-            update = Update.de_json(data, self._application.bot)
+            update = Update.de_json(data, self._bot)
         except (ValueError, TypeError, KeyError):
             return PlainTextResponse("bad update", status_code=400)
-        await self._application.update_queue.put(update)
+        try:
+            await self._accept([update])
+        except Exception:
+            log.exception("webhook: update %s could not be stored; Telegram will deliver it again", update.update_id)
+            return PlainTextResponse("not stored", status_code=503)
         return PlainTextResponse("ok")

@@ -16,19 +16,20 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..server import serve
+from .api_chats import ChatsApi
 from .api_messages import MessagesApi
 from .api_session import SessionApi
 from .driver import Driver
 from .files import UploadedFile
 from .http import Params, json_response, read_params
-from .limits import DEFAULT_TOKEN, JSON, ApiError, default_description
+from .limits import DEFAULT_TOKEN, JSON, ApiError, default_description, is_sending
 from .observe import Observe
 from .records import ApiCall, Fault
 
 _Handler: TypeAlias = Callable[[Params], Awaitable[Any]]
 
 
-class FakeTelegram(MessagesApi, SessionApi, Driver, Observe):
+class FakeTelegram(MessagesApi, ChatsApi, SessionApi, Driver, Observe):
     """A Bot API server for one bot, and the world around it: people, chats, files, updates.
 
     Start it with ``FakeTelegram.running(...)`` (or ``fake.serving()``); point the bot at
@@ -65,6 +66,8 @@ class FakeTelegram(MessagesApi, SessionApi, Driver, Observe):
             "deleteMessage": self._api_delete_message,
             "answerCallbackQuery": self._api_answer_callback_query,
             "getFile": self._api_get_file,
+            "getChatMember": self._api_get_chat_member,
+            "getChatAdministrators": self._api_get_chat_administrators,
         }
         # Telegram matches method names case-insensitively.
         self._handlers: dict[str, tuple[str, _Handler]] = {name.lower(): (name, h) for name, h in handlers.items()}
@@ -126,8 +129,10 @@ class FakeTelegram(MessagesApi, SessionApi, Driver, Observe):
         *,
         retry_after: int | None = None,
         count: int = 1,
+        chat_id: int | None = None,
     ) -> None:
-        """Make the next ``count`` calls of ``method`` ("*": any method but getUpdates) fail with ``status``.
+        """Make the next ``count`` calls of ``method`` ("*": any method but getUpdates) fail with ``status``;
+        with ``chat_id``, only calls for that chat.
 
         429 answers carry ``parameters.retry_after`` (default 1). The failed calls have no effect.
         """
@@ -140,6 +145,7 @@ class FakeTelegram(MessagesApi, SessionApi, Driver, Observe):
                 description or default_description(status, retry_after),
                 retry_after,
                 count,
+                chat_id,
             )
         )
 
@@ -178,12 +184,15 @@ class FakeTelegram(MessagesApi, SessionApi, Driver, Observe):
         files: dict[str, UploadedFile] = {}
         try:
             params, files = await read_params(request)
-            fault = self._take_fault(name)
+            await self._held(name, params, after=False)
+            fault = self._take_fault(name, params)
             if fault is not None:
                 raise fault
             if known is None:
                 raise ApiError(404, "Not Found")
+            self._meter_flood(name, params)
             result = await known[1](Params(params, files))
+            await self._held(name, params, after=True)
             status, body = 200, {"ok": True, "result": result}
         except ApiError as error:
             status, body = error.status, error.body()
@@ -201,9 +210,32 @@ class FakeTelegram(MessagesApi, SessionApi, Driver, Observe):
         self._signal.fire()
         return json_response(body, status)
 
-    def _take_fault(self, method: str) -> ApiError | None:
+    async def _held(self, method: str, params: JSON, *, after: bool) -> None:
+        for hold in self._holds:
+            if hold.after == after and hold.matches(method, params):
+                hold.arrived += 1
+                self._signal.fire()
+                await hold.wait()
+                if hold.dropped:
+                    raise ApiError(500, "Internal Server Error")
+                return
+
+    def _meter_flood(self, method: str, params: JSON) -> None:
+        chat_id = params.get("chat_id")
+        if self.flood is None or not is_sending(method) or not isinstance(chat_id, int):
+            return
+        chat = self._chats.get(chat_id)
+        wait = self.flood.take(chat_id, group=chat is not None and not chat.is_private)
+        if wait is not None:
+            self.flood_refusals.append((method, chat_id, wait))
+            raise ApiError(429, default_description(429, wait), retry_after=wait)
+
+    def _take_fault(self, method: str, params: JSON | None = None) -> ApiError | None:
         lowered = method.lower()
+        chat_id = (params or {}).get("chat_id")
         for fault in self._faults:
+            if fault.chat_id is not None and fault.chat_id != chat_id:
+                continue
             if fault.method == lowered or (fault.method == "*" and lowered != "getupdates"):
                 fault.remaining -= 1
                 if fault.remaining <= 0:
