@@ -33,8 +33,8 @@ Measured, all on this process's ``time.monotonic()`` clock:
 
 ``--profile`` runs the bot under a launcher that turns cProfile on (SIGUSR1) and off (SIGUSR2) around the
 measured phases and prints where the event loop's time went. ``--no-flood-limit`` is a diagnostic: the
-same launcher lifts the bot's flood-control buckets (``handlers.chat.limits.FloodControl``) inside the bot (not the shipped
-behaviour), to show what the bot does when the limiter is not what binds.
+same launcher lifts the bot's flood-control buckets (``handlers.chat.limits.FloodControl``) inside the bot (not
+the shipped behaviour), to show what the bot does when the limiter is not what binds.
 
 To keep the fakes' own CPU small (they share the cores), the fake AILab answers identical photos with the
 answer it computed the first time, and the fake Telegram renders an identical uploaded photo only once.

@@ -110,3 +110,15 @@ async def test_bans_and_admin_who_follow_the_account(tg: FakeTelegram, vendors: 
     channel_result = await wait_result(tg, group)
     assert "65 years old" in channel_result["caption"]
     assert (await allowance(bot, NEWS)).credits == 3
+
+
+async def test_a_post_the_channel_forwards_automatically_is_the_channels(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
+) -> None:
+    group = tg.group(GROUP, "Discussion")
+    news = tg.channel(NEWS, "News")
+    await tg.channel_post(news, text="/quota", discussion=group)  # from 777000, sender_chat: the channel
+    assert "5 of 5 free edits" in text_of(await tg.wait_for_bot_message(group))
+    async with bot.database() as db:
+        rows = await db.conn.execute_fetchall("SELECT id, first_name FROM users")
+    assert [tuple(row) for row in rows] == [(NEWS, "News")]  # Telegram's service account is nobody

@@ -104,3 +104,25 @@ async def test_one_502_on_the_edit_is_retried(tg: FakeTelegram, vendors: FakeVen
     edited = await tg.wait_for_edit(menu)
     assert "18 years" in buttons(edited)
     assert [c.status for c in tg.calls_to("editMessageText")] == [502, 200]
+
+
+async def test_a_press_is_answered_while_slow_work_still_runs(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
+) -> None:
+    """Telegram is slow to say who may press an anonymous admin's menu: the press is answered anyway, in time,
+    and what the bot then has to say (out of quota) comes as a message in the chat."""
+    alice, bob, admin = tg.user(1001, "Alice"), tg.user(1002, "Bob"), tg.user(900, "Ada")
+    group = tg.group(GROUP, "Friends")
+    tg.make_admin(group, alice, bob)
+    await admin.send_text(admin, f"/setlimit {GROUP} 0")
+    await tg.wait_for_bot_message(admin)
+    await alice.send_photo(group, FACE, caption="/face", as_chat=group)
+    menu = await tg.wait_for_bot_message(group)
+    asking = tg.hold("getChatMember", chat_id=GROUP)
+    query = await bob.press(menu, "🔍 Detect gender")
+    answer = await tg.wait_for_callback_answer(query, timeout=3)  # while the bot still waits for Telegram
+    assert asking.arrived == 1 and asking.active and not answer.show_alert
+    asking.release()
+    told = await tg.wait_for_bot_message(group)
+    assert "used all 0 free edits" in told["text"]
+    assert vendors.accuauth.requests == []

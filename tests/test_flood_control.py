@@ -28,14 +28,14 @@ def statuses(tg: FakeTelegram, chat_id: int) -> list[int]:
 async def test_a_429_in_a_group_does_not_delay_a_private_chat(tg: FakeTelegram, bot: RunningBot) -> None:
     alice, bob = tg.user(1001, "Alice"), tg.user(1002, "Bob")
     group = tg.group(GROUP, "Busy group")
-    tg.fail_next("sendMessage", 429, retry_after=4, chat_id=GROUP)
+    tg.fail_next("sendMessage", 429, retry_after=6, chat_id=GROUP)
     await bob.send_text(group, "/help")
-    await tg.wait_for_call("sendMessage", predicate=lambda c: c.status == 429)  # the group waits 4 s from here
+    await tg.wait_for_call("sendMessage", predicate=lambda c: c.status == 429)  # the group waits 6 s from here
     await alice.send_text(alice, "/help")
     reply = await tg.wait_for_bot_message(alice)
     assert "How to use" in reply["text"]
     assert tg.bot_messages(group) == []  # still waiting: Alice's answer did not wait for it
-    answer = await tg.wait_for_bot_message(group, timeout=10)
+    answer = await tg.wait_for_bot_message(group, timeout=15)
     assert "in a group" in answer["text"]
     assert statuses(tg, GROUP) == [429, 200] and statuses(tg, alice.id) == [200]
     order = [c.params["chat_id"] for c in tg.calls_to("sendMessage") if c.ok]

@@ -101,7 +101,8 @@ async def test_a_crash_after_the_webhook_answered_200_loses_nothing(
         sent = await alice.send_text(alice, "/help")
         await tg.wait_until(lambda: answering.arrived == 1, timeout=10, what="the bot to answer")
         update = tg.update_for(sent)
-        assert update is not None and (update["update_id"], 200) in tg.webhook_deliveries
+        assert update is not None
+        await tg.wait_until(lambda: (update["update_id"], 200) in tg.webhook_deliveries, what="the 200")
         await bot.kill()
         answering.drop()
     assert tg.pending_updates == []  # Telegram will not deliver it again

@@ -66,6 +66,7 @@ async def _serve(bot: FaceShiftBot, stop: asyncio.Event, *, polling: bool) -> No
         await application.stop()
     finally:
         await _cancel(poller)
+        await inbox.close(0)  # after an error on the way (closed already after a clean stop)
         if application.running:
             await application.stop()
         await application.shutdown()

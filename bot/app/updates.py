@@ -92,7 +92,10 @@ class UpdateInbox:
 
     async def close(self, grace: float) -> None:
         """Stop handing updates over; let those being handled finish for up to ``grace`` seconds, then cancel
-        them (they stay unfinished in the inbox and are handled again at the next start)."""
+        them (they stay unfinished in the inbox and are handled again at the next start). Closing twice does
+        nothing more."""
+        if self._closed:
+            return
         self._closed = True
         for task in (self._dispatcher, self._pruner):
             if task is not None:
