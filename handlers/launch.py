@@ -13,7 +13,7 @@ from bot.operations import Operation
 from handlers.answers import PressAnswer
 from handlers.context import Context
 from handlers.replies import reply_to
-from storage.jobs import RETRYABLE, UNSETTLED, Banned, Busy, Duplicate, NewJob, Opened, OutOfQuota
+from storage.jobs import RETRYABLE, UNSETTLED, Banned, Busy, Duplicate, Job, NewJob, Opened, OutOfQuota
 from storage.requests import PhotoRequest
 
 log = logging.getLogger(__name__)
@@ -31,10 +31,11 @@ async def launch(
     face: PhotoRequest | None = None,
     press: PressAnswer | None = None,
     message: Message | None = None,
-    replay: bool = False,
+    replayed_since: float | None = None,
 ) -> bool:
     """Submit the job for account ``user_id``; tell the person (in the press's answer, or a reply) when it did
-    not start. ``replay``: the update is being handled again after a crash (see ``Context.is_replay``)."""
+    not start. ``replayed_since``: the gesture's update is being handled again after a crash; it was first
+    received then (see ``Context.replayed_since``)."""
     services = context.services
     if operation not in services.providers.available():
         await _tell(context, text=catalog("op-unavailable"), request=request, press=press, message=message)
@@ -50,10 +51,19 @@ async def launch(
         face_request_id=face.id if face else None,
     )
     outcome = await services.runner.submit(new)
+
+    def opened_by_this_update(job: Job) -> bool:  # in the first run of an update handled again after a crash
+        return replayed_since is not None and job.created_at >= replayed_since
+
     # The same button pressed again after its job failed is a retry (the failure said "try again"): a new job,
-    # keyed by the failed one, so a double press of the retry is still one job. Only a new press: a press handled
-    # again after a crash is the same press (its job was released and the person told so by the recovery).
-    while press is not None and not replay and isinstance(outcome, Duplicate) and outcome.job.status in RETRYABLE:
+    # keyed by the failed one, so a double press of the retry is still one job. But not when the job is this very
+    # press's, opened before a crash (its release was told by the recovery): that is the same press.
+    while (
+        press is not None
+        and isinstance(outcome, Duplicate)
+        and outcome.job.status in RETRYABLE
+        and not opened_by_this_update(outcome.job)
+    ):
         new = replace(new, key=f"{key}~{outcome.job.id}")
         outcome = await services.runner.submit(new)
     if isinstance(outcome, Opened):
@@ -61,7 +71,7 @@ async def launch(
             await press.answer()  # never raises: from here on the job's result (or failure) is the answer
         return True
     if isinstance(outcome, Duplicate):
-        if press is None or replay:
+        if press is None or opened_by_this_update(outcome.job):
             # A gesture seen again is its update handled again (the key is the gesture's own message): the first
             # run opened the job, whose result or failure is the answer. Nothing more to say.
             log.info("job %s: its gesture came again; nothing more to say", outcome.job.id)

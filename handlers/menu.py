@@ -79,7 +79,7 @@ async def _act(
     # The job key: this button on this message. A double press or a re-delivered update is the same job.
     key = f"{request.chat_id}:{message.message_id if message else 0}:{query.data}"
     available = context.services.providers.available()
-    replay = context.is_replay(update)
+    replayed_since = context.replayed_since(update)
 
     async def start(operation: Operation, params: dict[str, object]) -> None:
         await launch(
@@ -91,7 +91,7 @@ async def _act(
             params=params,
             key=key,
             press=answer,
-            replay=replay,
+            replayed_since=replayed_since,
         )
 
     match press.action:

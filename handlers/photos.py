@@ -193,7 +193,7 @@ async def act(context: Context, update: Update, request: PhotoRequest, command: 
         params=params,
         key=key,
         message=message,
-        replay=replay,
+        replayed_since=context.replayed_since(update),
     )
 
 

@@ -120,7 +120,7 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
         face=face,
         key=f"{message.chat_id}:{message.message_id}:swap",
         message=message,
-        replay=context.is_replay(update),
+        replayed_since=context.replayed_since(update),
     )
     await _remove_prompt(context, message.chat_id, prompt_id)
     await services.requests.close_pairing(pairing.request_id)

@@ -32,6 +32,7 @@ class Unfinished:
     update_id: int
     payload: str
     attempts: int
+    received_at: float
 
 
 class InboxRepository:
@@ -73,11 +74,15 @@ class InboxRepository:
         def work(conn: sqlite3.Connection) -> tuple[list[Unfinished], list[int]]:
             conn.execute("UPDATE inbox SET attempts = attempts + 1 WHERE done_at IS NULL")
             rows = conn.execute(
-                "SELECT update_id, payload, attempts FROM inbox WHERE done_at IS NULL ORDER BY update_id"
+                "SELECT update_id, payload, attempts, received_at FROM inbox WHERE done_at IS NULL ORDER BY update_id"
             ).fetchall()
             given_up = [int(row[0]) for row in rows if row[2] > MAX_ATTEMPTS]
             conn.executemany("UPDATE inbox SET done_at = ? WHERE update_id = ?", [(now, i) for i in given_up])
-            kept = [Unfinished(int(row[0]), str(row[1]), int(row[2])) for row in rows if row[2] <= MAX_ATTEMPTS]
+            kept = [
+                Unfinished(int(row[0]), str(row[1]), int(row[2]), float(row[3]))
+                for row in rows
+                if row[2] <= MAX_ATTEMPTS
+            ]
             return kept, given_up
 
         return await self._db.run(work)

@@ -144,3 +144,34 @@ async def test_the_repository_skips_known_updates_gives_up_poison_and_forgets_af
         assert await inbox.store([Incoming(1, 10, "{}")]) == [1]  # forgotten: new again
     finally:
         await db.close()
+
+
+async def test_a_press_handled_again_after_a_crash_is_the_same_press(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """The press opened its job, then the bot died before the press was marked done: handled again, it is not a
+    retry of the job the crash interrupted. One job, one final answer (the recovery's "interrupted")."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(ALICE, "Alice")
+    vendors.ailab.latency = 120
+    async with running_bot_process(tg, settings) as bot:
+        photo = await alice.send_photo(alice, FACE)
+        menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
+        await alice.press(menu, "👴 Older")
+        ages = await tg.wait_for_edit(menu, timeout=10)
+        answering = tg.hold("answerCallbackQuery")  # the job is open; the press's answer is on its way
+        await alice.press(ages, "65 years")
+        await tg.wait_until(lambda: answering.arrived == 1, timeout=10, what="the press's answer")
+        await vendors.ailab.wait_requests(1, timeout=15)
+        await bot.kill()
+        answering.drop()
+    vendors.ailab.latency = 0
+    async with running_bot_process(tg, settings) as bot:
+        told = await tg.wait_for_bot_message(alice, predicate=lambda m: "interrupted" in m.get("text", ""), timeout=10)
+        assert "did not cost anything" in told["text"]
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the press to be handled again")
+        async with bot.database() as db:
+            jobs = await db.conn.execute_fetchall("SELECT status FROM jobs")
+        assert [row[0] for row in jobs] == ["interrupted"]
+        await tg.assert_no_bot_message(alice, within=0.5)
+    assert len(vendors.ailab.requests) == 1

@@ -43,7 +43,7 @@ class UpdateInbox:
     def __init__(self, application: FaceShiftApp, repository: InboxRepository, concurrency: int = CONCURRENCY) -> None:
         self._application = application
         self._repository = repository
-        self._queue: asyncio.Queue[tuple[Update, bool]] = asyncio.Queue()
+        self._queue: asyncio.Queue[tuple[Update, float | None]] = asyncio.Queue()  # (update, first received)
         self._slots = asyncio.Semaphore(concurrency)
         self._handling: set[asyncio.Task[None]] = set()
         self._dispatcher: asyncio.Task[None] | None = None
@@ -67,7 +67,7 @@ class UpdateInbox:
                 log.exception("update %d in the inbox cannot be read: skipped", row.update_id)
                 await self._repository.mark_done(row.update_id)
                 continue
-            self._queue.put_nowait((update, True))
+            self._queue.put_nowait((update, row.received_at))
         if unfinished:
             log.info("%d updates a restart interrupted are handled again", len(unfinished))
         return len(unfinished)
@@ -81,7 +81,7 @@ class UpdateInbox:
         new = set(await self._repository.store(rows))
         for update in updates:
             if update.update_id in new:
-                self._queue.put_nowait((update, False))
+                self._queue.put_nowait((update, None))
             else:
                 log.info("update %d came again: handled already, skipped", update.update_id)
 
@@ -112,22 +112,23 @@ class UpdateInbox:
 
     async def _dispatch(self) -> None:
         while True:
-            update, replayed = await self._queue.get()
+            update, received = await self._queue.get()
             await self._slots.acquire()
-            task = asyncio.create_task(self._handle(update, replayed), name=f"update-{update.update_id}")
+            task = asyncio.create_task(self._handle(update, received), name=f"update-{update.update_id}")
             self._handling.add(task)
             task.add_done_callback(self._handling.discard)
 
-    async def _handle(self, update: Update, replayed: bool) -> None:
+    async def _handle(self, update: Update, received: float | None) -> None:
+        """``received``: for an update handled again after a crash, when it was first received."""
         replays = self._application.bot_data.replayed
-        if replayed:
-            replays.add(update.update_id)
+        if received is not None:
+            replays[update.update_id] = received
         try:
             await self._application.process_update(update)
         except Exception:  # process_update gives handler errors to the error handler; this is anything else
             log.exception("update %d could not be handled", update.update_id)
         finally:
-            replays.discard(update.update_id)
+            replays.pop(update.update_id, None)
             self._slots.release()
         try:
             await self._repository.mark_done(update.update_id)
