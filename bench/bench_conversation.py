@@ -33,8 +33,8 @@ Measured, all on this process's ``time.monotonic()`` clock:
 
 ``--profile`` runs the bot under a launcher that turns cProfile on (SIGUSR1) and off (SIGUSR2) around the
 measured phases and prints where the event loop's time went. ``--no-flood-limit`` is a diagnostic: the
-same launcher lifts python-telegram-bot's ``AIORateLimiter`` limits inside the bot (not the shipped
-behaviour), to show what the bot does when the limiter is not what binds.
+same launcher lifts the bot's flood-control buckets (``handlers.chat.limits.FloodControl``) inside the bot (not
+the shipped behaviour), to show what the bot does when the limiter is not what binds.
 
 To keep the fakes' own CPU small (they share the cores), the fake AILab answers identical photos with the
 answer it computed the first time, and the fake Telegram renders an identical uploaded photo only once.
@@ -208,17 +208,16 @@ class BenchAILab(FakeAILab):
 
 # Runs the bot as ``python -m bot`` does, with bench-only instruments switched on by environment variables
 # that only this launcher reads: a cProfile of the main thread toggled by SIGUSR1 (start) and SIGUSR2 (stop
-# and write), and a diagnostic that lifts python-telegram-bot's AIORateLimiter flood limits.
+# and write), and a diagnostic that lifts the bot's flood-control buckets (FloodControl).
 LAUNCHER = r"""
 import os, runpy, signal, sys
 if os.environ.get("FACESHIFT_BENCH_NO_FLOOD_LIMIT"):
-    from telegram.ext import AIORateLimiter
-    _init = AIORateLimiter.__init__
+    from handlers.chat.limits import FloodControl
+    _init = FloodControl.__init__
     def _unlimited(self, *args, **kwargs):
-        kwargs["overall_max_rate"] = 0
-        kwargs["group_max_rate"] = 0
+        kwargs.update(chat_rate=(0, 1), group_rate=(0, 1), overall_rate=(0, 1))
         _init(self, *args, **kwargs)
-    AIORateLimiter.__init__ = _unlimited
+    FloodControl.__init__ = _unlimited
 _path = os.environ.get("FACESHIFT_BENCH_PROFILE")
 if _path:
     import cProfile
@@ -833,10 +832,7 @@ def report(
     if args.profile:
         caveats.append("the bot ran under cProfile during the measured phases: CPU and latency are inflated")
     if args.no_flood_limit:
-        caveats.append(
-            "DIAGNOSTIC: python-telegram-bot's AIORateLimiter flood limits were lifted in the bot "
-            "(not the shipped behaviour)"
-        )
+        caveats.append("DIAGNOSTIC: the bot's flood-control buckets were lifted in the bot (not the shipped behaviour)")
     lines += [
         "",
         machine_line(),
@@ -987,7 +983,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--no-flood-limit",
         action="store_true",
-        help="diagnostic: lift python-telegram-bot's AIORateLimiter limits inside the bot",
+        help="diagnostic: lift the bot's flood-control buckets inside the bot",
     )
     args = parser.parse_args(argv)
     args.rates = [float(r) for r in str(args.rates).split(",") if r.strip()]

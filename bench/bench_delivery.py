@@ -46,7 +46,7 @@ from bot.providers.alerts import OperatorAlerts  # noqa: E402
 from bot.providers.router import FaceProviders  # noqa: E402
 from bot.quota_clock import QuotaClock  # noqa: E402
 from bot.settings import Vendor  # noqa: E402
-from handlers.chat.limits import CountingRateLimiter  # noqa: E402
+from handlers.chat.limits import FloodControl  # noqa: E402
 from handlers.chat.port import TelegramChatPort  # noqa: E402
 from storage import Database  # noqa: E402
 from storage.chats import ChatsRepository  # noqa: E402
@@ -136,7 +136,7 @@ async def run(deliveries: int, concurrent: int) -> None:
                 base_url=f"{tg.base_url}/bot",
                 base_file_url=f"{tg.base_url}/file/bot",
                 defaults=Defaults(parse_mode=ParseMode.HTML),
-                rate_limiter=CountingRateLimiter(lambda kind: None),
+                rate_limiter=FloodControl(),
             )
             await bot.initialize()
             try:

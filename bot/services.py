@@ -23,6 +23,7 @@ from bot.quota_clock import QuotaClock
 from bot.settings import Settings
 from bot.web.metrics import Metrics
 from storage import Database
+from storage.inbox import InboxRepository
 from storage.jobs import JobsRepository
 from storage.quota import QuotaRepository
 from storage.requests import RequestsRepository
@@ -50,6 +51,7 @@ class Services:
     runner: JobRunner
     metrics: Metrics
     payments: PaymentService
+    inbox: InboxRepository  # updates stored before they count as received (see bot.app.updates)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)  # background loops, cancelled at close
 
     async def close(self) -> None:

@@ -12,15 +12,18 @@ from bot.settings import HostingKind
 from handlers import payments, swap
 from handlers.context import Context
 from handlers.replies import catalog_for, is_private, reply
+from handlers.users import account_of
 
 
 async def quota(update: Update, context: Context) -> None:
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+    """What is left today for the account asking (an anonymous admin asks for the group's, a channel poster for
+    the channel's)."""
+    account, message = account_of(update), update.effective_message
+    if account is None or message is None:
         return
     services = context.services
     catalog = catalog_for(update, context)
-    allowance = await services.quota.allowance(user.id, services.quota_clock.today())
+    allowance = await services.quota.allowance(account.id, services.quota_clock.today())
     text = catalog(
         "quota-status",
         left=allowance.daily_left,
@@ -37,14 +40,14 @@ async def quota(update: Update, context: Context) -> None:
 
 
 async def cancel(update: Update, context: Context) -> None:
-    user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None:
+    account, chat = account_of(update), update.effective_chat
+    if account is None or chat is None:
         return
     catalog = catalog_for(update, context)
     runner = context.services.runner
-    cancelled = await swap.cancel_for(context, catalog, chat.id, user.id)
-    cancelled = runner.cancel_waiting(user.id) or cancelled
-    busy = runner.has_jobs(user.id)
+    cancelled = await swap.cancel_for(context, catalog, chat.id, account.id)
+    cancelled = runner.cancel_waiting(account.id) or cancelled
+    busy = runner.has_jobs(account.id)
     await reply(update, catalog("cancel-done" if cancelled else "cancel-running" if busy else "cancel-nothing"))
 
 

@@ -4,9 +4,14 @@ Only the ids in ADMIN_IDS reach these handlers: the filter is applied in :func:`
 else they do not exist: in a private chat the bot answers them as it answers any unknown command, and in a
 group it stays silent, as it does for commands it does not know.
 
-``<who>`` is a numeric Telegram id, an ``@username`` the bot has seen, or, when the command is a reply, the
-person replied to (the sender of a forwarded message, when the reply is to a forward). A command given
-``<who>`` explicitly uses it even in a reply.
+``<who>`` is an account (see :mod:`handlers.users`): a numeric Telegram id (negative for a group's anonymous
+admins or a channel), an ``@username`` the bot has seen, or, when the command is a reply, the account replied to
+(the sender of a forwarded message, when the reply is to a forward; the chat, for a message an anonymous admin or
+a channel posted). A forward from an account that hides itself names nobody: such a reply is refused (the
+forwarder is not the one meant). A command given ``<who>`` explicitly uses it even in a reply.
+
+Long answers (``/history``, ``/stats``, ``/quota <who>``) come in as many messages as Telegram's 4,096
+characters need.
 
 Every action is a ledger row naming the admin, keyed by the command's message: a re-delivered update does
 it once.
@@ -23,9 +28,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from telegram import (
+    Chat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     Message,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
     MessageOriginUser,
     Update,
     User,
@@ -37,7 +46,7 @@ from bot.admin_actions import command_key
 from bot.i18n import Catalog
 from handlers import account, payments
 from handlers.context import Context
-from handlers.replies import catalog_for, is_private, reply
+from handlers.replies import catalog_for, is_private, reply, reply_long
 from storage.quota import MAX_AMOUNT, Allowance, LedgerEntry
 from storage.stats import StatsRepository
 
@@ -46,7 +55,7 @@ log = logging.getLogger(__name__)
 HISTORY_ROWS = 20
 RECENT_JOBS = 5
 MAX_DAYS = 366
-_ID = re.compile(r"\d{1,15}")
+_ID = re.compile(r"-?\d{1,15}")
 _USERNAME = re.compile(r"@[A-Za-z][A-Za-z0-9_]{2,31}")
 _NUMBER = re.compile(r"[+-]?\d{1,9}")
 
@@ -111,7 +120,7 @@ async def setlimit(update: Update, context: Context) -> None:
 async def quota(update: Update, context: Context) -> None:
     """/quota [who]: without <who> (and not as a reply to someone) the admin's own, as for everyone."""
     message = update.effective_message
-    if message is None or (not context.args and _replied_person(message) is None):
+    if message is None or (not context.args and not _replies_to_someone(message)):
         await account.quota(update, context)
         return
     async with _admin(update, context) as (catalog, message, _admin_user):
@@ -133,7 +142,7 @@ async def quota(update: Update, context: Context) -> None:
                     cost=job.cost,
                 )
             )
-        await reply(update, "\n".join(lines))
+        await reply_long(update, "\n".join(lines))
 
 
 async def resetquota(update: Update, context: Context) -> None:
@@ -216,7 +225,7 @@ async def history(update: Update, context: Context) -> None:
         lines = [catalog("admin-history-title", who=who.label, count=len(entries))]
         lines += [_ledger_line(context, catalog, entry) for entry in entries]
         lines += await payments.history_lines(context, catalog, who.id)
-        await reply(update, "\n".join(lines))
+        await reply_long(update, "\n".join(lines))
 
 
 async def stats(update: Update, context: Context) -> None:
@@ -255,7 +264,7 @@ async def stats(update: Update, context: Context) -> None:
             ]
         lines.append(catalog("admin-stats-credits", granted=report.credits_granted, taken=report.credits_taken))
         lines += await payments.stats_lines(context, catalog, report.since)
-        await reply(update, "\n".join(lines))
+        await reply_long(update, "\n".join(lines))
 
 
 # -- plumbing --------------------------------------------------------------------------------------------
@@ -277,19 +286,40 @@ def _key(message: Message) -> str:
     return command_key(message.chat_id, message.message_id)
 
 
-def _replied_person(message: Message) -> User | None:
-    """Whom a reply points at: the sender of the replied message (of the forwarded original, for a forward).
+def _replies_to_someone(message: Message) -> bool:
+    """Whether the message replies to a message of someone (not to the bot, not a forum topic's first message)."""
+    replied = message.reply_to_message
+    if replied is None or replied.forum_topic_created is not None:
+        return False
+    if replied.forward_origin is not None or replied.sender_chat is not None:
+        return True
+    return replied.from_user is not None and not replied.from_user.is_bot
+
+
+def _replied_account(catalog: Catalog, message: Message) -> Person | None:
+    """Whom a reply points at: the sender of the replied message (of the forwarded original, for a forward), a
+    chat when that sender is a chat (an anonymous admin's group, a channel). A forward from a hidden account is
+    refused: it names nobody, and the forwarder is not the one meant.
 
     In a forum topic every message "replies" to the topic's first message: that is not a reply to anyone.
     """
-    replied = message.reply_to_message
-    if replied is None or replied.forum_topic_created is not None:
+    if not _replies_to_someone(message):
         return None
+    replied = message.reply_to_message
+    assert replied is not None
     origin = replied.forward_origin
+    if isinstance(origin, MessageOriginHiddenUser):
+        raise _Refused(catalog("admin-hidden-user", name=origin.sender_user_name))
     if isinstance(origin, MessageOriginUser):
-        return origin.sender_user
+        return _person(origin.sender_user)
+    if isinstance(origin, MessageOriginChat):
+        return _chat_person(origin.sender_chat)
+    if isinstance(origin, MessageOriginChannel):
+        return _chat_person(origin.chat)
+    if replied.sender_chat is not None:
+        return _chat_person(replied.sender_chat)
     user = replied.from_user
-    return None if user is None or user.is_bot else user
+    return None if user is None or user.is_bot else _person(user)
 
 
 async def _target(
@@ -297,18 +327,20 @@ async def _target(
 ) -> tuple[Person, list[str]]:
     """<who> and the remaining arguments. ``arity``: how many arguments follow <who> (None: any number)."""
     args = list(context.args or [])
-    replied = _replied_person(message)
     explicit = bool(args) and _looks_like_who(args[0])
     if arity is None:
         if explicit:
             return await _resolve(context, catalog, args[0], usage), args[1:]
+        replied = _replied_account(catalog, message)
         if replied is not None:
-            return _person(replied), args
+            return replied, args
         raise _Refused(catalog(usage))
     if len(args) == arity + 1 and explicit:
         return await _resolve(context, catalog, args[0], usage), args[1:]
-    if len(args) == arity and replied is not None:
-        return _person(replied), args
+    if len(args) == arity:
+        replied = _replied_account(catalog, message)
+        if replied is not None:
+            return replied, args
     raise _Refused(catalog(usage))
 
 
@@ -320,7 +352,7 @@ async def _resolve(context: Context, catalog: Catalog, token: str, usage: str) -
     users = context.services.users
     if _ID.fullmatch(token):
         user_id = int(token)
-        if user_id <= 0:
+        if user_id == 0:
             raise _Refused(catalog(usage))
         record = await users.get(user_id)
         return Person(
@@ -334,6 +366,11 @@ async def _resolve(context: Context, catalog: Catalog, token: str, usage: str) -
 
 def _person(user: User) -> Person:
     return Person(user.id, _label(user.id, user.username, user.first_name))
+
+
+def _chat_person(chat: Chat) -> Person:
+    """A chat as an account: a group its anonymous admins speak as, a channel."""
+    return Person(chat.id, _label(chat.id, chat.username, chat.title))
 
 
 def _label(user_id: int, username: str | None, first_name: str | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import Update
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.services import Services
@@ -14,6 +15,9 @@ class BotData:
 
     def __init__(self) -> None:
         self.services: Services | None = None
+        #: Updates being handled a second time (a crash interrupted the first run), with when they were first
+        #: received: see ``Context.is_replay``.
+        self.replayed: dict[int, float] = {}
 
 
 class Context(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], BotData]):
@@ -23,6 +27,16 @@ class Context(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], BotDa
         if services is None:
             raise RuntimeError("services are not ready (post_init has not run)")
         return services
+
+    def is_replay(self, update: object) -> bool:
+        """Whether ``update`` is being handled again after a crash interrupted its first run (the bot's inbox
+        hands such updates over at start-up): what the first run did may be done already."""
+        return self.replayed_since(update) is not None
+
+    def replayed_since(self, update: object) -> float | None:
+        """For an update handled again after a crash: when it was first received (Unix time); else None. What
+        was written since then may be the first run's doing; what is older was not."""
+        return self.bot_data.replayed.get(update.update_id) if isinstance(update, Update) else None
 
 
 CONTEXT_TYPES = ContextTypes(context=Context, bot_data=BotData)

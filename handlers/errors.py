@@ -19,7 +19,9 @@ from handlers.replies import catalog_for
 log = logging.getLogger(__name__)
 
 # error_kind() names of the errors that are Telegram's side, not ours ("bad_request" and "other" are ours).
-TELEGRAM_SIDE = frozenset({"flood_429", "forbidden_403", "not_modified", "not_found", "timeout", "network"})
+TELEGRAM_SIDE = frozenset(
+    {"flood_429", "forbidden_403", "not_modified", "not_found", "query_too_old", "timeout", "network"}
+)
 
 
 def classify(error: BaseException | None) -> str | None:
@@ -40,11 +42,11 @@ async def on_error(update: object, context: Context) -> None:
         log.warning("update %s: Telegram failed a call (%s): %s", update_id, kind, context.error)
     if not isinstance(update, Update) or isinstance(context.error, Forbidden):
         return
+    if update.callback_query is not None:
+        return  # a press answers for itself (handlers.answers): once answered, a later failure is only logged
     try:
         text = catalog_for(update, context)("error-generic")
-        if update.callback_query is not None:
-            await update.callback_query.answer(text, show_alert=True)
-        elif update.effective_message is not None:
+        if update.effective_message is not None:
             await update.effective_message.reply_text(text)
     except TelegramError:
         log.warning("could not tell the person about the error in update %s", update_id)

@@ -6,6 +6,7 @@ A button carries ``<action>:<request id>[:<argument>]``, well under Telegram's 6
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
@@ -46,7 +47,13 @@ def encode(action: Action, request_id: str, argument: object | None = None) -> s
     return data
 
 
+_REQUEST_ID = re.compile(r"[A-Za-z0-9_-]{6,16}")
+_WITH_ARGUMENT = {Action.AGE, Action.GENDER_TO}
+
+
 def decode(data: str | None) -> Press | None:
+    """The press a button's data names; None for anything malformed (an unknown action, a short id, an age that
+    is not one the menu offers, an argument where none belongs): forged or from an older version of the bot."""
     if not data:
         return None
     parts = data.split(":")
@@ -56,7 +63,21 @@ def decode(data: str | None) -> Press | None:
         action = Action(parts[0])
     except ValueError:
         return None
-    return Press(action, parts[1], parts[2] if len(parts) == 3 else None)
+    request_id, argument = parts[1], parts[2] if len(parts) == 3 else None
+    if not _REQUEST_ID.fullmatch(request_id) or (argument is not None) != (action in _WITH_ARGUMENT):
+        return None
+    if action is Action.AGE and argument not in {str(age) for age in (*OLDER_AGES, *YOUNGER_AGES)}:
+        return None
+    if action is Action.GENDER_TO and argument not in ("female", "male"):
+        return None
+    return Press(action, request_id, argument)
+
+
+def buttons_data(markup: InlineKeyboardMarkup | None) -> set[str]:
+    """The callback data of every button of a keyboard."""
+    if markup is None:
+        return set()
+    return {str(b.callback_data) for row in markup.inline_keyboard for b in row if b.callback_data is not None}
 
 
 def _button(text: str, action: Action, request_id: str, argument: object | None = None) -> InlineKeyboardButton:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardMarkup, Message
+from telegram.error import TelegramError
 
 from bot.i18n import Catalog
 from bot.operations import Operation
 from handlers import payments
+from handlers.answers import PressAnswer
 from handlers.context import Context
 from handlers.replies import reply_to
-from storage.jobs import RETRYABLE, UNSETTLED, Banned, Busy, Duplicate, NewJob, Opened, OutOfQuota
+from storage.jobs import RETRYABLE, UNSETTLED, Banned, Busy, Duplicate, Job, NewJob, Opened, OutOfQuota
 from storage.requests import PhotoRequest
+
+log = logging.getLogger(__name__)
 
 
 async def launch(
@@ -25,13 +30,16 @@ async def launch(
     params: dict[str, object],
     key: str,
     face: PhotoRequest | None = None,
-    query: CallbackQuery | None = None,
+    press: PressAnswer | None = None,
     message: Message | None = None,
+    replayed_since: float | None = None,
 ) -> bool:
-    """Submit the job; tell the person (in the callback answer, or a reply) when it did not start."""
+    """Submit the job for account ``user_id``; tell the person (in the press's answer, or a reply) when it did
+    not start. ``replayed_since``: the gesture's update is being handled again after a crash; it was first
+    received then (see ``Context.replayed_since``)."""
     services = context.services
     if operation not in services.providers.available():
-        await _tell(context, text=catalog("op-unavailable"), request=request, query=query, message=message)
+        await _tell(context, text=catalog("op-unavailable"), request=request, press=press, message=message)
         return False
     new = NewJob(
         key=key,
@@ -44,17 +52,31 @@ async def launch(
         face_request_id=face.id if face else None,
     )
     outcome = await services.runner.submit(new)
+
+    def opened_by_this_update(job: Job) -> bool:  # in the first run of an update handled again after a crash
+        return replayed_since is not None and job.created_at >= replayed_since
+
     # The same button pressed again after its job failed is a retry (the failure said "try again"): a new job,
-    # keyed by the failed one, so a double press of the retry is still one job. Only a press: a command or a
-    # caption seen again is Telegram re-delivering an update after a crash, not the person asking again.
-    while query is not None and isinstance(outcome, Duplicate) and outcome.job.status in RETRYABLE:
+    # keyed by the failed one, so a double press of the retry is still one job. But not when the job is this very
+    # press's, opened before a crash (its release was told by the recovery): that is the same press.
+    while (
+        press is not None
+        and isinstance(outcome, Duplicate)
+        and outcome.job.status in RETRYABLE
+        and not opened_by_this_update(outcome.job)
+    ):
         new = replace(new, key=f"{key}~{outcome.job.id}")
         outcome = await services.runner.submit(new)
     if isinstance(outcome, Opened):
-        if query is not None:
-            await query.answer()
+        if press is not None:
+            await press.answer()  # never raises: from here on the job's result (or failure) is the answer
         return True
     if isinstance(outcome, Duplicate):
+        if press is None or opened_by_this_update(outcome.job):
+            # A gesture seen again is its update handled again (the key is the gesture's own message): the first
+            # run opened the job, whose result or failure is the answer. Nothing more to say.
+            log.info("job %s: its gesture came again; nothing more to say", outcome.job.id)
+            return False
         text = catalog("duplicate" if outcome.job.status in UNSETTLED else "duplicate-done")
     elif isinstance(outcome, Busy):
         text = catalog("busy")
@@ -71,9 +93,9 @@ async def launch(
         )
         if outcome.allowance.debt:
             text += "\n" + catalog("quota-debt", debt=outcome.allowance.debt)
-        await _tell(context, text=text, request=request, query=query, message=message, markup=get_more)
+        await _tell(context, text=text, request=request, press=press, message=message, markup=get_more)
         return False
-    await _tell(context, text=text, request=request, query=query, message=message)
+    await _tell(context, text=text, request=request, press=press, message=message)
     return False
 
 
@@ -82,24 +104,30 @@ async def _tell(
     *,
     text: str,
     request: PhotoRequest,
-    query: CallbackQuery | None,
+    press: PressAnswer | None,
     message: Message | None,
     markup: InlineKeyboardMarkup | None = None,
 ) -> None:
-    """Say why nothing started: in the button's alert, as a reply to the gesture, or (an album, which has
-    no single gesture to answer) as a reply to the photo. With buttons (``markup``: "Get more"), a button's
-    answer is a message replying to the photo, since an alert cannot hold buttons."""
-    if query is not None and markup is None:
-        await query.answer(text, show_alert=True)
-    elif message is not None:
-        await message.reply_text(text, do_quote=True, reply_markup=markup)
-    else:
-        if query is not None:
-            await query.answer()
-        await context.bot.send_message(
-            request.chat_id,
-            text,
-            reply_parameters=reply_to(request.message_id),
-            message_thread_id=request.thread_id,
-            reply_markup=markup,
-        )
+    """Say why nothing started: in the button's alert (or, when the press had to be answered before this was
+    known, in the chat), as a reply to the gesture, or (an album, which has no single gesture to answer) as a
+    reply to the photo. With buttons (``markup``: "Get more"), a press is answered in the chat, replying to the
+    photo, since an alert cannot hold buttons."""
+    if press is not None:
+        if markup is None and await press.answer(text, alert=True):
+            return
+        await press.answer()
+    try:
+        if message is not None:
+            await message.reply_text(text, do_quote=True, reply_markup=markup)
+        else:
+            await context.bot.send_message(
+                request.chat_id,
+                text,
+                reply_parameters=reply_to(request.message_id),
+                message_thread_id=request.thread_id,
+                reply_markup=markup,
+            )
+    except TelegramError as error:
+        if press is None:
+            raise
+        log.warning("request %s: could not say why nothing started (%s)", request.id, error)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from telegram import Message, MessageEntity, Update
+from telegram import InlineKeyboardMarkup, Message, MessageEntity, Update
 
 from bot.i18n import Catalog
 from bot.operations import Operation
@@ -20,6 +20,7 @@ from handlers.context import Context, FaceShiftApp
 from handlers.keyboards import DEFAULT_OLDER_AGE, DEFAULT_YOUNGER_AGE
 from handlers.launch import launch
 from handlers.replies import catalog_for, is_private, reply_to
+from handlers.users import account_of
 from storage.requests import PhotoRequest, PhotoSize
 
 TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024
@@ -78,6 +79,7 @@ def mentions_bot(message: Message, bot_username: str) -> bool:
 async def store(
     context: Context, message: Message, sizes: list[PhotoSize], user_id: int, command: str | None = None
 ) -> PhotoRequest:
+    """The request for this photo of account ``user_id`` (the one stored before, when it was handled already)."""
     return await context.services.requests.create(
         chat_id=message.chat_id,
         thread_id=message.message_thread_id if message.is_topic_message else None,
@@ -92,12 +94,13 @@ async def store(
 async def on_photo(update: Update, context: Context) -> None:
     """A photo or a document arrived (in a group: only if a command, a mention or a reply brought it)."""
     message = update.effective_message
-    user = update.effective_user
-    if message is None or user is None:
+    account = account_of(update)
+    if message is None or account is None:
         return
     catalog = catalog_for(update, context)
     command = command_in(message, context.bot.username)
     private = is_private(message)
+    replay = context.is_replay(update)
     try:
         sizes = photo_sizes(message)
     except (NotAnImage, TooBig) as refused:
@@ -113,23 +116,23 @@ async def on_photo(update: Update, context: Context) -> None:
     if message.media_group_id and (command == "swap" or (command is None and (private or not mentioned))):
         # An album's photos come as separate updates, and only the first has the caption: collect them all
         # (in a group only a bot with privacy off sees the others), then decide once they are in.
-        await store(context, message, sizes, user.id, command)
+        await store(context, message, sizes, account.id, command)
         _collect_album(context, message.media_group_id)
         return
     if command in PHOTO_COMMANDS:
-        request = await store(context, message, sizes, user.id, command)
+        request = await store(context, message, sizes, account.id, command)
         await act(context, update, request, command, key=f"{message.chat_id}:{message.message_id}:{command}")
         return
     if private or mentioned:
-        request = await store(context, message, sizes, user.id)
-        await send_menu(context, catalog, request)
+        request = await store(context, message, sizes, account.id)
+        await send_menu(context, catalog, request, replay=replay)
 
 
 async def on_command(update: Update, context: Context) -> None:
     """``/older`` etc. sent as a reply to a photo (the usual gesture in groups)."""
     message = update.effective_message
-    user = update.effective_user
-    if message is None or user is None:
+    account = account_of(update)
+    if message is None or account is None:
         return
     catalog = catalog_for(update, context)
     command = command_in(message, context.bot.username)
@@ -142,11 +145,11 @@ async def on_command(update: Update, context: Context) -> None:
     if target is None or sizes is None or command is None:
         await message.reply_text(catalog("no-photo"), do_quote=True)
         return
-    # The person who asked owns the request (and its buttons), whoever posted the photo.
+    # The account that asked owns the request (and its buttons), whoever posted the photo.
     request = await context.services.requests.create(
         chat_id=target.chat_id,
         thread_id=message.message_thread_id if message.is_topic_message else None,
-        user_id=user.id,
+        user_id=account.id,
         message_id=target.message_id,
         sizes=sizes,
     )
@@ -156,18 +159,19 @@ async def on_command(update: Update, context: Context) -> None:
 async def act(context: Context, update: Update, request: PhotoRequest, command: str, *, key: str) -> None:
     """Do what a photo command says, on ``request``'s photo."""
     message = update.effective_message
-    user = update.effective_user
-    assert message is not None and user is not None
+    account = account_of(update)
+    assert message is not None and account is not None
     catalog = catalog_for(update, context)
     available = context.services.providers.available()
+    replay = context.is_replay(update)
     if command == "face":
-        await send_menu(context, catalog, request)
+        await send_menu(context, catalog, request, replay=replay)
         return
     if command == "swap":
         if Operation.SWAP_FACES not in available:
             await message.reply_text(catalog("op-unavailable"), do_quote=True)
             return
-        await swap.ask_for_face(context, catalog, request, user)
+        await swap.ask_for_face(context, catalog, request, account, opened_by=update.update_id)
         return
     choices: dict[str, tuple[Operation, dict[str, object]]] = {
         "older": (Operation.OLDER, {"age": DEFAULT_OLDER_AGE}),
@@ -177,28 +181,44 @@ async def act(context: Context, update: Update, request: PhotoRequest, command: 
     }
     operation, params = choices[command]
     if operation is Operation.SWAP_GENDER and Operation.DETECT_GENDER not in available:
-        await context.bot.send_message(
-            request.chat_id,
-            catalog("menu-gender"),
-            reply_markup=keyboards.gender_menu(catalog, request.id),
-            reply_parameters=reply_to(request.message_id),
-            message_thread_id=request.thread_id,
-        )
+        markup = keyboards.gender_menu(catalog, request.id)
+        await send_menu(context, catalog, request, replay=replay, text=catalog("menu-gender"), markup=markup)
         return
     await launch(
-        context, catalog, request=request, user_id=user.id, operation=operation, params=params, key=key, message=message
+        context,
+        catalog,
+        request=request,
+        user_id=account.id,
+        operation=operation,
+        params=params,
+        key=key,
+        message=message,
+        replayed_since=context.replayed_since(update),
     )
 
 
-async def send_menu(context: Context, catalog: Catalog, request: PhotoRequest) -> None:
-    menu = keyboards.main_menu(catalog, request.id, context.services.providers.available())
-    await context.bot.send_message(
+async def send_menu(
+    context: Context,
+    catalog: Catalog,
+    request: PhotoRequest,
+    *,
+    replay: bool = False,
+    text: str | None = None,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Send the request's menu (the main one unless told) and record the message that carries it. Handled again
+    after a crash (``replay``), a request whose menu was recorded already gets none: it has it."""
+    if replay and request.menu_message_id is not None:
+        return
+    menu = markup or keyboards.main_menu(catalog, request.id, context.services.providers.available())
+    sent = await context.bot.send_message(
         request.chat_id,
-        catalog("menu-prompt") if menu else catalog("op-unavailable"),
+        text or (catalog("menu-prompt") if menu else catalog("op-unavailable")),
         reply_markup=menu,
         reply_parameters=reply_to(request.message_id),
         message_thread_id=request.thread_id,
     )
+    await context.services.requests.set_menu(request.id, sent.message_id)
 
 
 async def resume_albums(application: FaceShiftApp, services: Services) -> None:

@@ -10,9 +10,10 @@ receives it.
 from __future__ import annotations
 
 import contextlib
+import logging
 
-from telegram import Message, Update, User
-from telegram.error import BadRequest
+from telegram import Message, Update
+from telegram.error import BadRequest, TelegramError
 
 from bot.i18n import Catalog
 from bot.operations import Operation
@@ -20,23 +21,37 @@ from handlers import keyboards
 from handlers.context import Context
 from handlers.launch import launch
 from handlers.replies import catalog_for, is_private, reply_to
-from storage.requests import PhotoRequest, PhotoSize
+from handlers.users import Account, account_of
+from storage.requests import Pairing, PhotoRequest, PhotoSize
+
+log = logging.getLogger(__name__)
 
 
 def _minutes(context: Context) -> int:
     return max(1, round(context.services.settings.swap_pair_ttl / 60))
 
 
-async def ask_for_face(context: Context, catalog: Catalog, request: PhotoRequest, user: User) -> None:
+async def ask_for_face(
+    context: Context, catalog: Catalog, request: PhotoRequest, account: Account, *, opened_by: int | None = None
+) -> None:
+    """Open the wait for the face photo (the intent, recorded first), then send the prompt and record its id.
+
+    ``opened_by``: the update asking. Handled again after a crash that came before the prompt's id was recorded,
+    it sends the prompt again (the crash may have kept it from being sent); a double press sends nothing more.
+    """
     services = context.services
     pairing = await services.requests.open_pairing(
-        request.id, chat_id=request.chat_id, user_id=user.id, ttl=services.settings.swap_pair_ttl
+        request.id,
+        chat_id=request.chat_id,
+        user_id=account.id,
+        ttl=services.settings.swap_pair_ttl,
+        opened_by=opened_by,
     )
     if pairing is None:  # already asked (a double press): the first prompt stands
         return
-    private = request.chat_id == user.id
+    private = request.chat_id == account.id
     text = catalog(
-        "swap-prompt-private" if private else "swap-prompt-group", minutes=_minutes(context), name=user.first_name
+        "swap-prompt-private" if private else "swap-prompt-group", minutes=_minutes(context), name=account.name
     )
     prompt = await context.bot.send_message(
         request.chat_id,
@@ -48,43 +63,67 @@ async def ask_for_face(context: Context, catalog: Catalog, request: PhotoRequest
     await services.requests.set_pairing_prompt(pairing.request_id, prompt.message_id)
 
 
+def _prompt_replied(message: Message, pairing: Pairing, bot_id: int) -> int | None:
+    """The prompt's message id if ``message`` replies to the pairing's prompt. The prompt is known by its recorded
+    id, or (a reply that came before the id was recorded) as the bot's message carrying this pairing's Cancel
+    button."""
+    replied = message.reply_to_message
+    if replied is None:
+        return None
+    if pairing.prompt_message_id is not None and replied.message_id == pairing.prompt_message_id:
+        return replied.message_id
+    if replied.from_user is None or replied.from_user.id != bot_id:
+        return None
+    cancel = keyboards.encode(keyboards.Action.CANCEL_SWAP, pairing.request_id)
+    return replied.message_id if cancel in keyboards.buttons_data(replied.reply_markup) else None
+
+
 async def complete_if_waiting(update: Update, context: Context, message: Message, sizes: list[PhotoSize]) -> bool:
-    """If this photo is the face a swap is waiting for, start the swap and return True."""
-    user = update.effective_user
-    if user is None:
+    """If this photo is the face a swap is waiting for, start the swap and return True.
+
+    Crash-safe in this order: the photo claims the wait (a second photo cannot), the job opens (keyed by this
+    photo), then the prompt goes and the wait closes. Handled again after a crash anywhere in between, the same
+    photo claims the same wait again, its job is the one already open, and the tidying is finished.
+    """
+    account = account_of(update)
+    if account is None:
         return False
     services = context.services
-    pairing = await services.requests.pending_pairing(message.chat_id, user.id)
+    pairing = await services.requests.pending_pairing(message.chat_id, account.id)
     if pairing is None:
         return False
+    prompt_id = pairing.prompt_message_id
     if not is_private(message):
-        replied = message.reply_to_message
-        if replied is None or replied.message_id != pairing.prompt_message_id:
+        prompt_id = _prompt_replied(message, pairing, context.bot.id)
+        if prompt_id is None:
             return False
-    if not await services.requests.close_pairing(pairing.request_id):
-        return False  # completed or cancelled meanwhile
+    if not await services.requests.claim_pairing(pairing.request_id, message.message_id):
+        return False  # another photo completes it
     target = await services.requests.get(pairing.request_id)
     if target is None:
+        await services.requests.close_pairing(pairing.request_id)
         return False
     face = await services.requests.create(
         chat_id=message.chat_id,
         thread_id=target.thread_id,
-        user_id=user.id,
+        user_id=account.id,
         message_id=message.message_id,
         sizes=sizes,
     )
-    await _remove_prompt(context, message.chat_id, pairing.prompt_message_id)
     await launch(
         context,
         catalog_for(update, context),
         request=target,
-        user_id=user.id,
+        user_id=account.id,
         operation=Operation.SWAP_FACES,
         params={},
         face=face,
         key=f"{message.chat_id}:{message.message_id}:swap",
         message=message,
+        replayed_since=context.replayed_since(update),
     )
+    await _remove_prompt(context, message.chat_id, prompt_id)
+    await services.requests.close_pairing(pairing.request_id)
     return True
 
 
@@ -121,8 +160,8 @@ async def cancel(context: Context, catalog: Catalog, request_id: str) -> bool:
     return True
 
 
-async def cancel_for(context: Context, catalog: Catalog, chat_id: int, user_id: int) -> bool:
-    pairing = await context.services.requests.pending_pairing(chat_id, user_id)
+async def cancel_for(context: Context, catalog: Catalog, chat_id: int, account_id: int) -> bool:
+    pairing = await context.services.requests.pending_pairing(chat_id, account_id)
     return pairing is not None and await cancel(context, catalog, pairing.request_id)
 
 
@@ -143,7 +182,10 @@ async def _edit_prompt(context: Context, chat_id: int, message_id: int | None, t
 
 
 async def _remove_prompt(context: Context, chat_id: int, message_id: int | None) -> None:
+    """Tidying after the job opened: a failure is logged, never answered (the job's result is the answer)."""
     if message_id is None:
         return
-    with contextlib.suppress(BadRequest):
+    try:
         await context.bot.delete_message(chat_id, message_id)
+    except TelegramError as error:
+        log.info("the swap prompt %d in chat %d stays (%s)", message_id, chat_id, error)

@@ -31,6 +31,7 @@ class PhotoRequest:
     media_group_id: str | None = None
     command: str | None = None
     moved_from_chat_id: int | None = None  # the group this photo was posted in, before it became a supergroup
+    menu_message_id: int | None = None  # the message that carries the request's menu (its buttons count there)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,8 @@ class Pairing:
     user_id: int
     prompt_message_id: int | None
     expires_at: float
+    opened_by: int | None = None  # the update that opened the wait
+    face_message_id: int | None = None  # the face photo that claimed it
 
 
 def new_id() -> str:
@@ -111,6 +114,12 @@ class RequestsRepository:
             row = await cursor.fetchone()
         return _request(row) if row else None
 
+    async def set_menu(self, request_id: str, message_id: int) -> None:
+        """Record the message that carries the request's menu (after it was sent)."""
+        await self._db.run(
+            lambda conn: conn.execute("UPDATE requests SET menu_message_id = ? WHERE id = ?", (message_id, request_id))
+        )
+
     async def album(self, media_group_id: str) -> list[PhotoRequest]:
         """The photos of one album, in the order they were sent."""
         async with self._db.conn.execute(
@@ -160,27 +169,54 @@ class RequestsRepository:
     # Face swap pairings -------------------------------------------------------------------------------
 
     async def open_pairing(
-        self, request_id: str, *, chat_id: int, user_id: int, ttl: float, now: float | None = None
+        self,
+        request_id: str,
+        *,
+        chat_id: int,
+        user_id: int,
+        ttl: float,
+        opened_by: int | None = None,
+        now: float | None = None,
     ) -> Pairing | None:
         """Wait for the face photo for ``request_id``; replaces any earlier wait of this person in this chat.
 
         Returns None when this very wait is already open (a double press of Swap faces): one prompt, not two.
+        The update that opened it (``opened_by``), handled again after a crash before its prompt was recorded,
+        gets the open wait back, to send the prompt the crash may have kept from being sent.
         """
         now = time.time() if now is None else now
-        pairing = Pairing(request_id, chat_id, user_id, None, now + ttl)
+        pairing = Pairing(request_id, chat_id, user_id, None, now + ttl, opened_by)
         async with self._db.transaction() as conn:
             async with conn.execute(
-                "SELECT 1 FROM pairings WHERE request_id = ? AND user_id = ? AND expires_at > ?",
+                "SELECT * FROM pairings WHERE request_id = ? AND user_id = ? AND expires_at > ?",
                 (request_id, user_id, now),
             ) as cursor:
-                if await cursor.fetchone() is not None:
-                    return None
+                row = await cursor.fetchone()
+            if row is not None:
+                existing = _pairing(row)
+                again = opened_by is not None and existing.opened_by == opened_by
+                return existing if again and existing.prompt_message_id is None else None
             await conn.execute("DELETE FROM pairings WHERE chat_id = ? AND user_id = ?", (chat_id, user_id))
             await conn.execute(
-                "INSERT OR REPLACE INTO pairings (request_id, chat_id, user_id, expires_at) VALUES (?, ?, ?, ?)",
-                (request_id, chat_id, user_id, pairing.expires_at),
+                """INSERT OR REPLACE INTO pairings (request_id, chat_id, user_id, expires_at, opened_by)
+                   VALUES (?, ?, ?, ?, ?)""",
+                (request_id, chat_id, user_id, pairing.expires_at, opened_by),
             )
         return pairing
+
+    async def claim_pairing(self, request_id: str, face_message_id: int) -> bool:
+        """The face photo ``face_message_id`` takes the wait (before its job opens); True again for the same
+        photo (handled again after a crash), False once another photo took it or the wait ended."""
+        return await self._db.run(
+            lambda conn: (
+                conn.execute(
+                    """UPDATE pairings SET face_message_id = ?
+                   WHERE request_id = ? AND (face_message_id IS NULL OR face_message_id = ?)""",
+                    (face_message_id, request_id, face_message_id),
+                ).rowcount
+                > 0
+            )
+        )
 
     async def set_pairing_prompt(self, request_id: str, prompt_message_id: int) -> None:
         async with self._db.transaction() as conn:
@@ -230,6 +266,7 @@ def _request(row: sqlite3.Row) -> PhotoRequest:
         media_group_id=row["media_group_id"],
         command=row["command"],
         moved_from_chat_id=row["moved_from_chat_id"],
+        menu_message_id=row["menu_message_id"],
     )
 
 
@@ -240,4 +277,6 @@ def _pairing(row: sqlite3.Row) -> Pairing:
         user_id=row["user_id"],
         prompt_message_id=row["prompt_message_id"],
         expires_at=row["expires_at"],
+        opened_by=row["opened_by"],
+        face_message_id=row["face_message_id"],
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.i18n import Texts
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import ACCU_ID, ACCU_SECRET, FakeVendors
@@ -14,6 +12,7 @@ from tests.support.conversation import (
     allowance,
     ask,
     audit,
+    ledger_rows,
     photo_and_menu,
     text_of,
     wait_result,
@@ -31,12 +30,6 @@ ADMIN_COMMANDS = [
     "/stats 7",
     "/history 1001",
 ]
-
-
-async def ledger_rows(bot: RunningBot) -> list[tuple[Any, ...]]:
-    async with bot.database() as db:
-        rows = await db.conn.execute_fetchall("SELECT kind, amount, admin_id, reason, user_id FROM ledger ORDER BY id")
-    return [tuple(row) for row in rows]
 
 
 async def test_admin_commands_from_anyone_else_are_unknown_commands(

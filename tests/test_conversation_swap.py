@@ -18,6 +18,7 @@ from tests.support.conversation import (
     audit,
     buttons,
     photo_and_menu,
+    swap_calls,
     text_of,
     wait_result,
     wait_text,
@@ -26,10 +27,6 @@ from tests.support.images import FACE, decodes, jpeg
 
 GROUP = -100777
 FACE_PHOTO = jpeg((320, 400))  # the face to use: a size of its own, so a result shows which photo received it
-
-
-def swap_calls(vendors: FakeVendors) -> list[dict[str, Any]]:
-    return [r.json for r in vendors.acedata.requests_to("/face/swap") if r.json is not None]
 
 
 async def assert_receiver(tg: FakeTelegram, result: dict[str, Any], size: tuple[int, int]) -> None:

@@ -159,7 +159,7 @@ async def test_a_group_set_to_turkish_answers_in_turkish_while_private_chats_sta
 
     # An anonymous admin (writing as the group) may open the choice; "Automatic" gives the group back to
     # each person's own language.
-    anonymous = tg.post_as_group(group, "/language")
+    anonymous = await owner.send_text(group, "/language", as_chat=group)
     prompt = await tg.wait_for_bot_message(group, predicate=lambda m: m["message_id"] > anonymous["message_id"])
     assert prompt["text"] == html_free(tr("language-prompt-group", language="Türkçe"))
     assert "✓ Türkçe" in buttons(prompt)

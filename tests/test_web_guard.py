@@ -145,7 +145,11 @@ async def every_body_route(tmp_path: Path) -> tuple[Any, dict[str, dict[str, str
     registry = SwapCallbacks("https://bot.example")
     token, _ = registry.new_endpoint()
     application = ApplicationBuilder().token(TOKEN).build()  # never started: only its update queue is used
-    receiver = WebhookReceiver(application, TOKEN)
+
+    async def accept(updates: object) -> None:
+        return None
+
+    receiver = WebhookReceiver(application.bot, TOKEN, accept)
     app = create_web_app(
         media=BuiltinPhotoHost(tmp_path / "media", "https://bot.example", 60),
         swap_callbacks=registry,

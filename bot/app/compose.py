@@ -38,6 +38,7 @@ from handlers.payments import TelegramStars
 from storage import Database
 from storage.chats import ChatsRepository
 from storage.dashboard import DashboardRepository
+from storage.inbox import InboxRepository
 from storage.jobs import JobsRepository
 from storage.payments import PaymentsRepository
 from storage.quota import QuotaRepository
@@ -203,6 +204,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         runner=runner,
         metrics=metrics,
         payments=payments,
+        inbox=InboxRepository(db),
     )
 
 

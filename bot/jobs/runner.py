@@ -120,6 +120,8 @@ class JobRunner:
         self._capacity = dict(concurrency)
         self._waiting_for: dict[Vendor, int] = dict.fromkeys(self._limits, 0)
         self._holding: dict[Vendor, int] = dict.fromkeys(self._limits, 0)
+        # what start-up recovery must finish: (untold, leftover status messages, paid results to deliver)
+        self._to_recover: tuple[list[Job], list[Job], list[Job]] | None = None
         self.waiting = 0
 
     @property
@@ -419,14 +421,13 @@ class JobRunner:
                 break
         await self.jobs.mark_told(job.id)
 
-    async def recover(self) -> None:
-        """Start-up, before updates are taken: what a crash left, put right.
-
-        At once (the database and the disk, milliseconds): release every job still queued or running, and
-        delete every result file that no paid, undelivered job owns. Then, in the background (Telegram calls,
-        which may wait out flood limits and retries; start-up does not wait for them): tell the failures not
-        told yet, remove the status messages left up, deliver the paid results.
-        """
+    async def release_unfinished(self) -> None:
+        """Start-up, before any update is handled (the database and the disk, milliseconds): release every job a
+        crash left queued or running, delete every result file that no paid, undelivered job owns, and note what
+        :meth:`recover` must finish. Recovery then runs alongside new work and touches only the jobs noted here,
+        never a job opened since. Runs once; :meth:`recover` calls it too."""
+        if self._to_recover is not None:
+            return
         for job in await self.jobs.interrupt_unfinished():
             log.info("job %s was interrupted by a restart: released", job.id)
         waiting = await self.jobs.awaiting_delivery()
@@ -434,7 +435,14 @@ class JobRunner:
         if swept:
             log.info("deleted %d result files no paid job owns", swept)
         untold = await self.jobs.untold_failures()  # the interrupted, and endings a crash kept untold
-        leftovers = await self.jobs.leftover_status_messages()
+        self._to_recover = (untold, await self.jobs.leftover_status_messages(), waiting)
+
+    async def recover(self) -> None:
+        """Start-up, alongside new updates: tell the failures not told yet, remove the status messages left up,
+        deliver the paid results (Telegram calls, which may wait out flood limits and retries)."""
+        await self.release_unfinished()
+        assert self._to_recover is not None
+        untold, leftovers, waiting = self._to_recover
         for job in waiting:
             self._spawn(job, self._deliver_kept(job))
         if untold or leftovers:

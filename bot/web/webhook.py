@@ -4,6 +4,9 @@ Both the path and the ``secret_token`` Telegram echoes in ``X-Telegram-Bot-Api-S
 from the bot token with HMAC, so they are stable across restarts (updates queued during a restart still
 arrive) and unguessable without the token. A request without the right header gets 403 and is dropped,
 before its body is read; a body that is too big, too slow or not an update gets 400.
+
+An update is answered 200 only once it is stored (the bot's inbox): a crash after that handles it at the next
+start; a failure to store it answers 503, so Telegram delivers it again.
 """
 
 from __future__ import annotations
@@ -11,19 +14,18 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable, Sequence
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
-from telegram import Update
-from telegram.ext import Application
+from telegram import Bot, Update
 
 from bot.web.bodies import read_json
 
 log = logging.getLogger(__name__)
 
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+Accept = Callable[[Sequence[Update]], Awaitable[None]]
 
 MAX_UPDATE_BYTES = 1_000_000
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 (a header name)
@@ -45,8 +47,9 @@ class WebhookReceiver:
     """The ``/telegram/<path>`` route. After :meth:`close` it answers 503, so Telegram keeps the update and
     delivers it again after the restart instead of it being acknowledged and lost during shutdown."""
 
-    def __init__(self, application: AnyApplication, token: str) -> None:
-        self._application = application
+    def __init__(self, bot: Bot, token: str, accept: Accept) -> None:
+        self._bot = bot
+        self._accept = accept  # stores the update (raises when it could not)
         self._secret = webhook_secret(token)
         self._open = True
         self.route = Route(webhook_path(token), self._receive, methods=["POST"])
@@ -65,9 +68,13 @@ class WebhookReceiver:
         if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
             return PlainTextResponse("bad update", status_code=400)
         try:
-            update = Update.de_json(data, self._application.bot)
+            update = Update.de_json(data, self._bot)
         except Exception:  # any shape python-telegram-bot cannot read (RecursionError included) is a bad update
             log.warning("webhook: an update that could not be read was refused")
             return PlainTextResponse("bad update", status_code=400)
-        await self._application.update_queue.put(update)
+        try:
+            await self._accept([update])
+        except Exception:
+            log.exception("webhook: update %s could not be stored; Telegram will deliver it again", update.update_id)
+            return PlainTextResponse("not stored", status_code=503)
         return PlainTextResponse("ok")

@@ -201,7 +201,7 @@ async def running_bot_process(
     module: str = "bot",
 ) -> AsyncIterator[BotProcess]:
     """Start ``python -m bot`` (or ``python -m <module>``, e.g. ``tests.crash_bot``) configured by ``settings``
-    (plus ``env``); ready once it long-polls the fake.
+    (plus ``env``); ready once it long-polls the fake (in webhook mode: once it has set its webhook).
 
     The block may kill the process (:meth:`BotProcess.kill`); otherwise it is stopped with SIGTERM at the end
     (and killed if it does not stop). Each start appends to the same log file next to the database.
@@ -210,6 +210,7 @@ async def running_bot_process(
     log_path.parent.mkdir(parents=True, exist_ok=True)
     inherited = {key: value for key, value in os.environ.items() if key.lower() not in type(settings).model_fields}
     polls = tg.poll_count
+    webhooks = len(tg.calls_to("setWebhook"))
     with log_path.open("ab") as log:
         process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -226,7 +227,7 @@ async def running_bot_process(
         exited = asyncio.ensure_future(process.wait())
         try:
             await tg.wait_until(
-                lambda: tg.poll_count > polls or exited.done(),
+                lambda: tg.poll_count > polls or len(tg.calls_to("setWebhook")) > webhooks or exited.done(),
                 timeout=ready_timeout,
                 what="the bot process to start polling",
             )

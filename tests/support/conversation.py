@@ -12,6 +12,7 @@ from bot.i18n import Texts
 from bot.quota_clock import QuotaClock
 from storage.quota import Allowance, QuotaRepository
 from tests.fakes.telegram import FakeTelegram, FakeUser
+from tests.fakes.vendors import FakeVendors
 from tests.support.bot import RunningBot
 from tests.support.images import FACE
 
@@ -142,3 +143,13 @@ async def ask(tg: FakeTelegram, user: FakeUser, text: str, chat: Any = None, rep
     where = chat if chat is not None else user
     await user.send_text(where, text, reply_to=reply_to)
     return text_of(await tg.wait_for_bot_message(where))
+
+
+async def ledger_rows(bot: RunningBot) -> list[tuple[Any, ...]]:
+    async with bot.database() as db:
+        rows = await db.conn.execute_fetchall("SELECT kind, amount, admin_id, reason, user_id FROM ledger ORDER BY id")
+    return [tuple(row) for row in rows]
+
+
+def swap_calls(vendors: FakeVendors) -> list[dict[str, Any]]:
+    return [r.json for r in vendors.acedata.requests_to("/face/swap") if r.json is not None]

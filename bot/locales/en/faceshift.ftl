@@ -63,6 +63,7 @@ btn-cancel = ✖️ Cancel
 btn-to-female = 👩 Female
 btn-to-male = 👨 Male
 not-yours = These buttons belong to the person who asked about this photo. Send your own photo to try!
+not-yours-chat = These buttons belong to { $who }: only its admins can press them. Send your own photo to try!
 menu-gone = This menu is too old. Send the photo again, please.
 op-unavailable = That is not available right now.
 no-photo = Reply to a photo with this command, or send a photo with the command as its caption.
@@ -226,6 +227,7 @@ admin-usage-history = Usage: /history &lt;who&gt;
     { admin-who }
 admin-usage-stats = Usage: /stats [days], for example /stats 7 (1 to 366; the default is 1).
 admin-unknown-user = I have not seen { $who } yet. Use their numeric id, or reply to one of their messages.
+admin-hidden-user = That message was forwarded from an account that hides itself ({ $name }): I cannot tell who it is, and the one who forwarded it is not meant. Use the numeric id or @username instead.
 admin-bad-number = { $value } is out of range: use a whole number from { $min } to { $max }.
 admin-repeated = Already done: this command reached me twice.
 admin-granted = Granted { $amount } credits to { $who }. They now have { $credits } credits.

@@ -26,29 +26,35 @@ one change signal (fired on every state change) and bounded by a timeout that fa
 The package follows the fake's parts: ``limits`` (the Bot API's limits and error answers), ``formatting`` (UTF-16
 entities, HTML), ``files`` (photo sizes, uploads, stored files), ``updates`` (change signal, update queue),
 ``records`` (what the fake records), ``people`` (``FakeUser``, ``FakeChat``), ``http`` (request decoding),
-``world`` (the shared state), ``driver`` (what tests make happen), ``api_session`` and ``api_messages`` (the Bot
-API methods the bot uses), ``api_payments`` (invoices, pre-checkout queries, payments and refunds in Stars, and
-``pay``, the driver's Pay press), ``observe`` (reading and waiting) and ``fake`` (``FakeTelegram``, served over
-HTTP).
+``world`` (the shared state), ``driver`` (what tests make happen), ``api_session``, ``api_messages`` and
+``api_chats`` (the Bot API methods the bot uses), ``api_payments`` (invoices, pre-checkout queries, payments and
+refunds in Stars, and ``pay``, the driver's Pay press), ``observe`` (reading and waiting) and ``fake``
+(``FakeTelegram``, served over HTTP).
 """
 
 from .api_payments import PRE_CHECKOUT_DEADLINE, PaymentResult
 from .fake import FakeTelegram
 from .files import Rendition, StoredFile, UploadedFile, render_photo_sizes
 from .formatting import detect_entities, parse_formatted_text, utf16_len
-from .limits import ApiError
+from .limits import CHANNEL_BOT, GROUP_ANONYMOUS_BOT, TELEGRAM_SERVICE, ApiError, FloodLimits, FloodMeter
 from .people import FakeChat, FakeUser, MessageLike, as_dict
-from .records import ApiCall, CallbackAnswer, WebhookState
+from .records import ApiCall, CallbackAnswer, Hold, WebhookState
 from .updates import UpdateQueue
 
 __all__ = [
+    "CHANNEL_BOT",
+    "GROUP_ANONYMOUS_BOT",
     "PRE_CHECKOUT_DEADLINE",
+    "TELEGRAM_SERVICE",
     "ApiCall",
     "ApiError",
     "CallbackAnswer",
     "FakeChat",
     "FakeTelegram",
     "FakeUser",
+    "FloodLimits",
+    "FloodMeter",
+    "Hold",
     "MessageLike",
     "PaymentResult",
     "Rendition",

@@ -327,6 +327,9 @@ class MessagesApi(World):
     async def _api_answer_callback_query(self, p: Params) -> bool:
         query_id = p.str_("callback_query_id") or ""
         state = self._callback_queries.get(query_id)
+        lifetime = self.callback_query_lifetime
+        if state is not None and lifetime is not None and time.monotonic() - state.created_at > lifetime:
+            state.expired = True
         if state is None or state.answered or state.expired:
             raise bad("query is too old and response timeout expired or query ID is invalid")
         text = p.str_("text")

@@ -16,13 +16,13 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..server import serve
-from .api_members import MembersApi
+from .api_chats import ChatsApi
 from .api_payments import PaymentsApi
 from .api_session import SessionApi
 from .driver import Driver
 from .files import UploadedFile
 from .http import Params, json_response, read_params
-from .limits import DEFAULT_TOKEN, JSON, ApiError, default_description
+from .limits import DEFAULT_TOKEN, JSON, ApiError, default_description, is_sending
 from .observe import Observe
 from .people import ChatLike
 from .records import ApiCall, ChatFault, Fault
@@ -30,7 +30,7 @@ from .records import ApiCall, ChatFault, Fault
 _Handler: TypeAlias = Callable[[Params], Awaitable[Any]]
 
 
-class FakeTelegram(PaymentsApi, MembersApi, SessionApi, Driver, Observe):
+class FakeTelegram(PaymentsApi, ChatsApi, SessionApi, Driver, Observe):
     """A Bot API server for one bot, and the world around it: people, chats, files, updates.
 
     Start it with ``FakeTelegram.running(...)`` (or ``fake.serving()``); point the bot at
@@ -49,7 +49,6 @@ class FakeTelegram(PaymentsApi, MembersApi, SessionApi, Driver, Observe):
         super().__init__(
             token, bot_username, bot_first_name=bot_first_name, first_update_id=first_update_id, clock=clock
         )
-        self._init_members()
         handlers: dict[str, _Handler] = {
             "getMe": self._api_get_me,
             "getUpdates": self._api_get_updates,
@@ -136,8 +135,10 @@ class FakeTelegram(PaymentsApi, MembersApi, SessionApi, Driver, Observe):
         *,
         retry_after: int | None = None,
         count: int = 1,
+        chat_id: int | None = None,
     ) -> None:
-        """Make the next ``count`` calls of ``method`` ("*": any method but getUpdates) fail with ``status``.
+        """Make the next ``count`` calls of ``method`` ("*": any method but getUpdates) fail with ``status``;
+        with ``chat_id``, only calls for that chat.
 
         429 answers carry ``parameters.retry_after`` (default 1). The failed calls have no effect.
         """
@@ -150,6 +151,7 @@ class FakeTelegram(PaymentsApi, MembersApi, SessionApi, Driver, Observe):
                 description or default_description(status, retry_after),
                 retry_after,
                 count,
+                chat_id,
             )
         )
 
@@ -213,12 +215,15 @@ class FakeTelegram(PaymentsApi, MembersApi, SessionApi, Driver, Observe):
         files: dict[str, UploadedFile] = {}
         try:
             params, files = await read_params(request)
-            fault = self._take_fault(name) or self._take_chat_fault(name, params.get("chat_id"))
+            await self._held(name, params, after=False)
+            fault = self._take_fault(name, params) or self._take_chat_fault(name, params.get("chat_id"))
             if fault is not None:
                 raise fault
             if known is None:
                 raise ApiError(404, "Not Found")
+            self._meter_flood(name, params)
             result = await known[1](Params(params, files))
+            await self._held(name, params, after=True)
             status, body = 200, {"ok": True, "result": result}
         except ApiError as error:
             status, body = error.status, error.body()
@@ -245,9 +250,32 @@ class FakeTelegram(PaymentsApi, MembersApi, SessionApi, Driver, Observe):
                 return ApiError(fault.status, fault.description)
         return None
 
-    def _take_fault(self, method: str) -> ApiError | None:
+    async def _held(self, method: str, params: JSON, *, after: bool) -> None:
+        for hold in self._holds:
+            if hold.after == after and hold.matches(method, params):
+                hold.arrived += 1
+                self._signal.fire()
+                await hold.wait()
+                if hold.dropped:
+                    raise ApiError(500, "Internal Server Error")
+                return
+
+    def _meter_flood(self, method: str, params: JSON) -> None:
+        chat_id = params.get("chat_id")
+        if self.flood is None or not is_sending(method) or not isinstance(chat_id, int):
+            return
+        chat = self._chats.get(chat_id)
+        wait = self.flood.take(chat_id, group=chat is not None and not chat.is_private)
+        if wait is not None:
+            self.flood_refusals.append((method, chat_id, wait))
+            raise ApiError(429, default_description(429, wait), retry_after=wait)
+
+    def _take_fault(self, method: str, params: JSON | None = None) -> ApiError | None:
         lowered = method.lower()
+        chat_id = (params or {}).get("chat_id")
         for fault in self._faults:
+            if fault.chat_id is not None and fault.chat_id != chat_id:
+                continue
             if fault.method == lowered or (fault.method == "*" and lowered != "getupdates"):
                 fault.remaining -= 1
                 if fault.remaining <= 0:

@@ -3,6 +3,10 @@ error answers."""
 
 from __future__ import annotations
 
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Final, TypeAlias
 
 #: A Bot API object (message, update, call parameters...) as a plain dict.
@@ -98,3 +102,69 @@ def default_description(status: int, retry_after: int | None) -> str:
         503: "Service Unavailable",
         504: "Gateway Timeout",
     }.get(status, "Internal Server Error")
+
+
+# ---- senders that are not people --------------------------------------------------------------------------
+
+#: ``from`` of an anonymous group admin's message (``sender_chat`` is the group).
+GROUP_ANONYMOUS_BOT: Final[JSON] = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+#: ``from`` of a message posted in a group as a channel (``sender_chat`` is the channel).
+CHANNEL_BOT: Final[JSON] = {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
+#: ``from`` of a channel post forwarded automatically into its linked discussion group.
+TELEGRAM_SERVICE: Final[JSON] = {"id": 777000, "is_bot": False, "first_name": "Telegram"}
+
+
+# ---- flood limits -----------------------------------------------------------------------------------------
+
+#: Methods that send messages: what Telegram's flood limits count.
+_ALSO_SENDING: Final = frozenset({"copymessage", "copymessages", "forwardmessage", "forwardmessages"})
+
+
+def is_sending(method: str) -> bool:
+    lowered = method.lower()
+    return (lowered.startswith("send") and lowered != "sendchataction") or lowered in _ALSO_SENDING
+
+
+@dataclass(frozen=True)
+class FloodLimits:
+    """Telegram's flood limits for sending messages, as token buckets (a burst, then a steady rate)."""
+
+    chat_burst: float = 3  # any chat: 3 at once, then about 1 per second
+    chat_per_second: float = 1.0
+    group_burst: float = 20  # a group: 20 per minute
+    group_per_second: float = 20 / 60
+    overall_burst: float = 30  # the whole bot: 30 per second
+    overall_per_second: float = 30.0
+
+
+class FloodMeter:
+    """The buckets of one bot. :meth:`take` counts a message, or says how long to wait (the 429's retry_after)."""
+
+    def __init__(self, limits: FloodLimits, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limits = limits
+        self._clock = clock
+        self._buckets: dict[Any, tuple[float, float]] = {}  # key -> (tokens, when)
+
+    def _level(self, key: Any, burst: float, rate: float, now: float) -> float:
+        tokens, when = self._buckets.get(key, (burst, now))
+        return min(burst, tokens + (now - when) * rate)
+
+    def take(self, chat_id: int, *, group: bool) -> int | None:
+        """None: the message may go (it is counted); else whole seconds to wait before one may."""
+        now = self._clock()
+        rules: list[tuple[Any, float, float]] = [("overall", self.limits.overall_burst, self.limits.overall_per_second)]
+        rules.append((("chat", chat_id), self.limits.chat_burst, self.limits.chat_per_second))
+        if group:
+            rules.append((("group", chat_id), self.limits.group_burst, self.limits.group_per_second))
+        levels = [(key, burst, rate, self._level(key, burst, rate, now)) for key, burst, rate in rules]
+        short = [(1 - level) / rate for _key, _burst, rate, level in levels if level < 1]
+        if short:
+            return max(1, math.ceil(max(short)))
+        for key, _burst, _rate, level in levels:
+            self._buckets[key] = (level - 1, now)
+        return None

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 @dataclass(eq=False)
 class FakeChat:
-    """A chat: private (id = the user's id) or a group/supergroup (negative id)."""
+    """A chat: private (id = the user's id), a group/supergroup or a channel (negative ids)."""
 
     id: int
     type: str
@@ -36,6 +36,9 @@ class FakeChat:
     topics: set[int] = field(default_factory=set)
     #: A basic group upgraded to a supergroup: the new chat's id (every call naming this chat then fails).
     migrated_to: int | None = None
+    #: Who runs it (``tg.make_admin``): they may post as the chat (anonymously, or as the channel).
+    owner: int | None = None
+    admins: set[int] = field(default_factory=set)
 
     @property
     def is_private(self) -> bool:
@@ -50,6 +53,9 @@ class FakeChat:
         if self.is_forum:
             chat["is_forum"] = True
         return chat
+
+    def is_admin(self, user_id: int) -> bool:
+        return user_id == self.owner or user_id in self.admins
 
     def describe(self) -> str:
         name = self.title or self.first_name or ""
@@ -83,6 +89,8 @@ class FakeUser:
     username: str | None = None
     language_code: str | None = "en"
     is_premium: bool | None = None
+    #: The privacy setting "forwarded messages: nobody": forwards of this person's messages name no account.
+    hides_forwards: bool = False
 
     def to_api(self) -> JSON:
         user: JSON = {"id": self.id, "is_bot": False, "first_name": self.first_name}
@@ -100,15 +108,21 @@ class FakeUser:
         reply_to: MessageRef | None = None,
         thread_id: int | None = None,
         entities: list[JSON] | None = None,
+        as_chat: ChatLike | None = None,
     ) -> JSON:
-        """Send a text message (``bot_command``/``mention`` entities are detected unless given)."""
+        """Send a text message (``bot_command``/``mention`` entities are detected unless given).
+
+        ``as_chat``: speak as a chat this person runs, as Telegram lets admins: the group itself (an anonymous
+        admin: ``from`` is GroupAnonymousBot) or a channel (``from`` is Channel_Bot); ``sender_chat`` is that chat.
+        The same parameter is on every way of sending.
+        """
         if not text.strip():
             raise ValueError("Telegram clients do not send empty messages")
         content: JSON = {"text": text}
         found = detect_entities(text) if entities is None else entities
         if found:
             content["entities"] = found
-        return self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id)
+        return self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id, as_chat=as_chat)
 
     async def send_photo(
         self,
@@ -119,13 +133,14 @@ class FakeUser:
         reply_to: MessageRef | None = None,
         thread_id: int | None = None,
         has_spoiler: bool = False,
+        as_chat: ChatLike | None = None,
     ) -> JSON:
         """Send a photo (compressed by the client): several JPEG sizes, largest last."""
         sizes = await self.tg._file_store.store_user_photo(data)
         content: JSON = {"photo": sizes, **_caption_content(caption)}
         if has_spoiler:
             content["has_media_spoiler"] = True
-        return self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id)
+        return self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id, as_chat=as_chat)
 
     async def send_document(
         self,
@@ -137,11 +152,12 @@ class FakeUser:
         caption: str | None = None,
         reply_to: MessageRef | None = None,
         thread_id: int | None = None,
+        as_chat: ChatLike | None = None,
     ) -> JSON:
         """Send a file uncompressed (e.g. an image "as a file"); images get a thumbnail as Telegram makes."""
         document = await self.tg._file_store.store_document(data, file_name=file_name, mime_type=mime_type)
         content: JSON = {"document": document, **_caption_content(caption)}
-        return self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id)
+        return self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id, as_chat=as_chat)
 
     async def send_album(
         self,
@@ -151,6 +167,7 @@ class FakeUser:
         caption: str | None = None,
         reply_to: MessageRef | None = None,
         thread_id: int | None = None,
+        as_chat: ChatLike | None = None,
     ) -> list[JSON]:
         """Send 2-10 photos as an album: one message (and update) each, sharing ``media_group_id``.
 
@@ -166,7 +183,9 @@ class FakeUser:
             content: JSON = {"media_group_id": group_id, "photo": sizes}
             if index == 0:
                 content.update(_caption_content(caption))
-            messages.append(self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id))
+            messages.append(
+                self.tg._post_user_message(self, chat, content, reply_to=reply_to, thread_id=thread_id, as_chat=as_chat)
+            )
         return messages
 
     async def send_message(
@@ -176,9 +195,17 @@ class FakeUser:
         *,
         reply_to: MessageRef | None = None,
         thread_id: int | None = None,
+        as_chat: ChatLike | None = None,
     ) -> JSON:
         """Send any other kind of message, given its content fields (e.g. ``{"sticker": {...}}``)."""
-        return self.tg._post_user_message(self, chat, dict(content), reply_to=reply_to, thread_id=thread_id)
+        return self.tg._post_user_message(
+            self, chat, dict(content), reply_to=reply_to, thread_id=thread_id, as_chat=as_chat
+        )
+
+    async def forward(self, chat: ChatLike, message: MessageLike) -> JSON:
+        """Forward a message into ``chat``: its content, with ``forward_origin`` naming where it came from (a
+        ``hidden_user`` origin when its author hides forwards, ``chat``/``channel`` when a chat spoke)."""
+        return self.tg._forward(self, chat, message)
 
     async def edit_text(self, message: MessageLike, text: str) -> JSON:
         """Edit this person's text message; the bot gets an ``edited_message`` update if it may see it."""
@@ -203,6 +230,11 @@ class FakeUser:
             raise AssertionError(f"{self.first_name} cannot see another person's private chat")
         init_data = webapp.init_data_for(self.tg.token, self.to_api(), chat_type=chat.type, auth_date=auth_date)
         return webapp.launch_url(webapp.web_app_url(message, button), init_data, theme=theme)
+
+    async def press_forged(self, message: MessageLike, data: str) -> str:
+        """What a modified client can do: a callback query on ``message`` (which has buttons) carrying ``data``
+        that none of its buttons has. Returns the callback query id."""
+        return self.tg._press(self, message, None, forged_data=data)
 
     async def join(self, group: ChatLike) -> JSON:
         """Join a group: a ``new_chat_members`` service message (always delivered)."""

@@ -1,9 +1,11 @@
-"""What the fake records: the bot's calls and callback answers, webhook settings, planned faults, callback
-queries, and each chat's transcript entries."""
+"""What the fake records: the bot's calls and callback answers, webhook settings, planned faults, held calls,
+callback queries, and each chat's transcript entries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+import time
+from dataclasses import dataclass, field
 from typing import Any
 
 from .files import UploadedFile
@@ -62,6 +64,47 @@ class Fault:
     description: str
     retry_after: int | None
     remaining: int
+    chat_id: int | None = None  # only calls for this chat (None: any)
+
+
+class Hold:
+    """Calls of one method (optionally only for one chat) held before the fake acts on them, until released: a
+    test can do something while the bot is in the middle of a call (kill it, send another update...).
+
+    ``method`` may be "*" (any method but getUpdates). With ``after``, the fake acts on the call first and holds
+    only its answer (the message exists, the bot does not know its id yet). ``arrived`` counts the calls caught.
+    :meth:`release` lets them (and later ones) through as usual; :meth:`drop` answers them 500 without any effect
+    (the call never happened), e.g. for a bot killed meanwhile.
+    """
+
+    def __init__(self, method: str, chat_id: int | None, *, after: bool = False) -> None:
+        self.method = method.lower()
+        self.chat_id = chat_id
+        self.after = after  # act on the call first, hold only its answer
+        self.arrived = 0
+        self.dropped = False
+        self._released = asyncio.Event()
+
+    @property
+    def active(self) -> bool:
+        return not self._released.is_set()
+
+    def matches(self, method: str, params: dict[str, Any]) -> bool:
+        return (
+            self.active
+            and (method.lower() == self.method or (self.method == "*" and method.lower() != "getupdates"))
+            and (self.chat_id is None or params.get("chat_id") == self.chat_id)
+        )
+
+    async def wait(self) -> None:
+        await self._released.wait()
+
+    def release(self) -> None:
+        self._released.set()
+
+    def drop(self) -> None:
+        self.dropped = True
+        self._released.set()
 
 
 @dataclass
@@ -89,6 +132,7 @@ class QueryState:
     from_user_id: int
     answered: bool = False
     expired: bool = False
+    created_at: float = field(default_factory=time.monotonic)  # when the button was pressed
 
 
 @dataclass

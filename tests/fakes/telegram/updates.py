@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 from collections.abc import Collection, Sequence
 
 from .limits import JSON, OPT_IN_UPDATE_TYPES
@@ -69,6 +70,12 @@ class UpdateQueue:
             return kind in allowed if allowed else kind not in OPT_IN_UPDATE_TYPES
 
         return [u for u in self._pending if wanted(u)][:limit]
+
+    def redeliver(self, update: JSON) -> None:
+        """Offer an update again, under its own id (Telegram does so when a confirmation was lost)."""
+        self._pending.append(copy.deepcopy(update))
+        self._pending.sort(key=lambda u: int(u["update_id"]))
+        self._signal.fire()
 
     def mark_fetched(self, updates: Sequence[JSON]) -> None:
         self.fetched_ids.update(int(u["update_id"]) for u in updates)

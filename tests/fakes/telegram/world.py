@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .files import FileStore
 from .formatting import entity_text
-from .limits import DEFAULT_TOKEN, JSON, MEDIA_KEYS
+from .limits import DEFAULT_TOKEN, JSON, MEDIA_KEYS, FloodMeter
 from .people import ChatLike, FakeChat, FakeUser, MessageLike, as_dict
 from .records import (
     ApiCall,
@@ -24,6 +24,7 @@ from .records import (
     ChatFault,
     Entry,
     Fault,
+    Hold,
     Invoice,
     PreCheckoutState,
     QueryState,
@@ -89,6 +90,13 @@ class World:
 
         self._faults: list[Fault] = []
         self._chat_faults: list[ChatFault] = []
+        self._holds: list[Hold] = []
+        #: Telegram's flood limits for sending (``enable_flood_limits``); None: no limits (the default).
+        self.flood: FloodMeter | None = None
+        #: Sending calls refused with 429 by the flood limits: (method, chat_id, retry_after).
+        self.flood_refusals: list[tuple[str, int, int]] = []
+        #: Seconds after a press when answerCallbackQuery fails with "query is too old" (None: never by age).
+        self.callback_query_lifetime: float | None = None
         self._allowed_updates: list[str] | None = None
         #: getUpdates requests received so far (a newer one terminates an older one still waiting).
         self.poll_count = 0
@@ -167,6 +175,22 @@ class World:
             privacy=privacy,
             bot_is_admin=bot_is_admin,
         )
+        self._chats[id] = chat
+        return chat
+
+    def channel(
+        self,
+        id: int,  # the Bot API's name
+        title: str,
+        *,
+        username: str | None = None,
+        bot_is_admin: bool = False,
+    ) -> FakeChat:
+        """A channel (people post in groups as it; it may forward its posts into a discussion group). The bot is
+        not in it unless ``bot_is_admin``: then getChatMember answers about its people."""
+        if id >= 0:
+            raise ValueError("channel ids are negative")
+        chat = FakeChat(id=id, type="channel", title=title, username=username, bot_is_admin=bot_is_admin)
         self._chats[id] = chat
         return chat
 

@@ -1,0 +1,77 @@
+"""A callback query's one answer, given at once.
+
+Telegram shows a spinner on a pressed button until the bot answers the query, and accepts the answer only for a
+short while (then "query is too old"). So a press is answered first, always within :data:`ANSWER_WITHIN` seconds
+of the handler starting, whatever it still has to do: when the handler has its answer by then (an alert such as
+"Already on it"), that is the answer; if not (a database write that waits, a slow Telegram), the query is answered
+empty at the deadline and what the handler had to say goes to the chat as a message instead (see ``launch``).
+
+A failure to answer is logged, never raised: it must not turn into "Sorry, something went wrong" while the work
+the press started carries on. A handler that fails before it answered answers with its failure text; once the
+press is answered (the job opened, say), a later failure is only logged (the error handler leaves presses alone).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from types import TracebackType
+
+from telegram import CallbackQuery
+from telegram.error import TelegramError
+
+log = logging.getLogger(__name__)
+
+ANSWER_WITHIN = 0.7  # seconds from the handler's start to the latest answer (Telegram's own patience is a few)
+
+
+class PressAnswer:
+    """``async with PressAnswer(query) as press: ...``: answered at the latest at the deadline or the block's end."""
+
+    def __init__(self, query: CallbackQuery, *, failure_text: str | None = None, within: float = ANSWER_WITHIN) -> None:
+        self.query = query
+        self._failure_text = failure_text  # the alert when the handler fails before it answered
+        self._within = within
+        self._answered = False
+        self._timer: asyncio.TimerHandle | None = None
+        self._late: asyncio.Task[bool] | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self._answered
+
+    async def __aenter__(self) -> PressAnswer:
+        self._timer = asyncio.get_running_loop().call_later(self._within, self._on_deadline)
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        if kind is None:
+            await self.answer()  # nothing said: stop the spinner
+        elif not issubclass(kind, asyncio.CancelledError):
+            await self.answer(self._failure_text, alert=self._failure_text is not None)
+        if self._late is not None:
+            await asyncio.wait({self._late})
+
+    def _on_deadline(self) -> None:
+        if not self._answered:
+            log.info("callback query %s: answered empty at the deadline", self.query.id)
+            self._late = asyncio.create_task(self.answer())
+
+    async def answer(self, text: str | None = None, *, alert: bool = False) -> bool:
+        """Answer the query, once. Returns whether this answer (and so ``text``) reached the person: False when
+        the query was answered already, or Telegram refused (too late)."""
+        if self._answered:
+            return False
+        self._answered = True
+        if self._timer is not None:
+            self._timer.cancel()
+        try:
+            await self.query.answer(text, show_alert=alert)
+        except TelegramError as error:
+            log.warning("callback query %s: could not answer (%s)", self.query.id, error)
+            return False
+        return True

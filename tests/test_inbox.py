@@ -1,0 +1,178 @@
+"""The inbox: an update counts as received only once it is stored; a crash while it is handled leaves it
+unfinished, and the next start handles it (one answer, not zero, not two). Polling and webhook; the repository's
+own rules (a redelivered update is skipped, a poison update is given up, handled ones are forgotten after a day)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from storage import Database
+from storage.inbox import MAX_ATTEMPTS, RETENTION, InboxRepository, Incoming
+from tests.fakes.telegram import FakeTelegram
+from tests.fakes.vendors import FakeVendors
+from tests.support.bot import BotProcess, RunningBot, make_settings, running_bot, running_bot_process
+from tests.support.conversation import buttons
+from tests.support.images import DATA
+
+FACE = (DATA / "astronaut.jpg").read_bytes()
+ALICE = 1001
+
+
+async def until(condition: Callable[[], Awaitable[bool]], *, timeout: float, what: str) -> None:
+    """Wait for something the fake's change signal does not see (the bot's database), checking every 50 ms."""
+    deadline = time.monotonic() + timeout
+    while not await condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g}s waiting for {what}")
+        await asyncio.sleep(0.05)
+
+
+async def unfinished(bot: RunningBot | BotProcess) -> int:
+    async with bot.database() as db:
+        return await InboxRepository(db).unfinished_count()
+
+
+def menu_of(photo: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
+    def is_menu(message: dict[str, Any]) -> bool:
+        return message.get("reply_to_message", {}).get("message_id") == photo["message_id"] and bool(buttons(message))
+
+    return is_menu
+
+
+async def test_a_crash_between_fetching_and_handling_an_update_loses_nothing(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """The bot fetched Alice's photo and is answering it when it is killed. Telegram has had the update confirmed
+    (it will not deliver it again): only the inbox can bring it back. After the restart: one menu."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(ALICE, "Alice")
+    async with running_bot_process(tg, settings) as bot:
+        answering = tg.hold("sendMessage", chat_id=ALICE)
+        photo = await alice.send_photo(alice, FACE)
+        await tg.wait_until(lambda: answering.arrived == 1, timeout=10, what="the bot to answer the photo")
+        await tg.wait_until_confirmed(timeout=10)  # Telegram counts the update received
+        await bot.kill()
+        answering.drop()  # the answer never reached Telegram
+        assert await unfinished(bot) == 1
+    assert tg.bot_messages(alice) == [] and tg.pending_updates == []
+
+    async with running_bot_process(tg, settings) as bot:
+        menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the inbox to have nothing unfinished")
+        assert [m["message_id"] for m in tg.bot_messages(alice)] == [menu["message_id"]]  # one answer, not two
+        await alice.press(menu, "👴 Older")  # the menu works
+        await tg.wait_for_edit(menu, timeout=10)
+    assert bot.process.returncode == 0, bot.log
+
+
+async def _none_unfinished(bot: RunningBot | BotProcess) -> bool:
+    return await unfinished(bot) == 0
+
+
+async def test_webhook_stores_the_update_before_answering_200(tg: FakeTelegram, tmp_path: Path) -> None:
+    settings = make_settings(tg, tmp_path, telegram_mode="webhook")
+    alice = tg.user(ALICE, "Alice")
+    async with running_bot(tg, settings) as bot:
+        answering = tg.hold("sendMessage", chat_id=ALICE)
+        sent = await alice.send_text(alice, "/help")
+        update = tg.update_for(sent)
+        assert update is not None
+        await tg.wait_until(lambda: (update["update_id"], 200) in tg.webhook_deliveries, what="the 200")
+        async with bot.database() as db:  # answered 200: stored already, not handled yet (its answer is held)
+            rows = await db.conn.execute_fetchall(
+                "SELECT done_at FROM inbox WHERE update_id = ?", (update["update_id"],)
+            )
+            assert [row[0] for row in rows] == [None]
+        answering.release()
+        assert "How to use" in (await tg.wait_for_bot_message(alice))["text"]
+        await until(lambda: _none_unfinished(bot), timeout=5, what="the update to be marked done")
+
+
+async def test_a_crash_after_the_webhook_answered_200_loses_nothing(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    settings = make_settings(tg, tmp_path, vendors, telegram_mode="webhook")
+    alice = tg.user(ALICE, "Alice")
+    async with running_bot_process(tg, settings) as bot:
+        answering = tg.hold("sendMessage", chat_id=ALICE)
+        sent = await alice.send_text(alice, "/help")
+        await tg.wait_until(lambda: answering.arrived == 1, timeout=10, what="the bot to answer")
+        update = tg.update_for(sent)
+        assert update is not None
+        await tg.wait_until(lambda: (update["update_id"], 200) in tg.webhook_deliveries, what="the 200")
+        await bot.kill()
+        answering.drop()
+    assert tg.pending_updates == []  # Telegram will not deliver it again
+    async with running_bot_process(tg, settings):
+        reply = await tg.wait_for_bot_message(alice, timeout=10)
+        assert "How to use" in reply["text"]
+        await tg.assert_no_bot_message(alice, within=0.5)
+
+
+async def test_a_redelivered_update_is_handled_once(tg: FakeTelegram, bot: RunningBot) -> None:
+    """Telegram delivers an update again (a confirmation lost with a restart): recognised, skipped."""
+    alice = tg.user(ALICE, "Alice")
+    sent = await alice.send_text(alice, "/help")
+    await tg.wait_for_bot_message(alice)
+    update = tg.update_for(sent)
+    assert update is not None
+    tg.updates.redeliver(update)  # the same update_id once more
+    await tg.wait_until_confirmed()
+    await tg.assert_no_bot_message(alice, within=0.5)
+
+
+async def test_the_repository_skips_known_updates_gives_up_poison_and_forgets_after_a_day(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "db.sqlite3")
+    try:
+        inbox = InboxRepository(db)
+        batch = [Incoming(1, 10, "{}"), Incoming(2, 10, "{}"), Incoming(3, None, "{}")]
+        assert await inbox.store(batch, now=1000.0) == [1, 2, 3]
+        assert await inbox.store([Incoming(2, 10, "{}"), Incoming(4, 11, "{}")], now=1001.0) == [4]
+        await inbox.mark_done(1, now=1002.0)
+        await inbox.mark_done(3, now=1002.0)
+        for start in range(MAX_ATTEMPTS):
+            kept, given_up = await inbox.take_unfinished(now=1003.0 + start)
+            assert [row.update_id for row in kept] == [2, 4] and given_up == []
+        kept, given_up = await inbox.take_unfinished(now=2000.0)  # a fourth start-up finds them still unfinished
+        assert kept == [] and given_up == [2, 4]
+        assert await inbox.unfinished_count() == 0
+        assert await inbox.prune(now=1002.0 + RETENTION - 1) == 0
+        assert await inbox.prune(now=1002.0 + RETENTION + 1) == 2  # 1 and 3; 2 and 4 were given up later
+        assert await inbox.store([Incoming(1, 10, "{}")]) == [1]  # forgotten: new again
+    finally:
+        await db.close()
+
+
+async def test_a_press_handled_again_after_a_crash_is_the_same_press(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """The press opened its job, then the bot died before the press was marked done: handled again, it is not a
+    retry of the job the crash interrupted. One job, one final answer (the recovery's "interrupted")."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(ALICE, "Alice")
+    vendors.ailab.latency = 120
+    async with running_bot_process(tg, settings) as bot:
+        photo = await alice.send_photo(alice, FACE)
+        menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
+        await alice.press(menu, "👴 Older")
+        ages = await tg.wait_for_edit(menu, timeout=10)
+        answering = tg.hold("answerCallbackQuery")  # the job is open; the press's answer is on its way
+        await alice.press(ages, "65 years")
+        await tg.wait_until(lambda: answering.arrived == 1, timeout=10, what="the press's answer")
+        await vendors.ailab.wait_requests(1, timeout=15)
+        await bot.kill()
+        answering.drop()
+    vendors.ailab.latency = 0
+    async with running_bot_process(tg, settings) as bot:
+        told = await tg.wait_for_bot_message(alice, predicate=lambda m: "interrupted" in m.get("text", ""), timeout=10)
+        assert "did not cost anything" in told["text"]
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the press to be handled again")
+        async with bot.database() as db:
+            jobs = await db.conn.execute_fetchall("SELECT status FROM jobs")
+        assert [row[0] for row in jobs] == ["interrupted"]
+        await tg.assert_no_bot_message(alice, within=0.5)
+    assert len(vendors.ailab.requests) == 1

@@ -1,0 +1,66 @@
+"""A face swap's wait, crash-safe: the face photo that replies to the prompt before the prompt's id is recorded
+still counts; a crash after the swap's job opened (before the prompt is removed and the wait closed) neither loses
+the pair nor opens a second job when the photo's update is handled again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.fakes.telegram import FakeTelegram
+from tests.fakes.vendors import FakeVendors
+from tests.support.bot import RunningBot, make_settings, running_bot_process
+from tests.support.conversation import allowance, buttons, swap_calls, wait_result
+from tests.support.images import FACE, jpeg
+
+GROUP = -100777
+FACE_PHOTO = jpeg((320, 400))
+
+
+async def test_a_reply_before_the_prompt_id_is_recorded_still_counts(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
+) -> None:
+    alice = tg.user(1001, "Alice")
+    group = tg.group(GROUP, "Friends")
+    target = await alice.send_photo(group, FACE)
+    asking = tg.hold("sendMessage", chat_id=GROUP, after=True)  # the prompt is out; the bot has not its id yet
+    await alice.send_text(group, "/swap", reply_to=target)
+    await tg.wait_until(lambda: asking.arrived == 1, what="the prompt")
+    prompt = tg.bot_messages(group)[-1]
+    assert buttons(prompt) == ["✖️ Cancel"]
+    face = await alice.send_photo(group, FACE_PHOTO, reply_to=prompt)
+    await tg.wait_until_fetched(face)
+    await vendors.acedata.wait_requests(1, timeout=10)  # the swap started before the prompt's id was known
+    asking.release()
+    result = await wait_result(tg, group)
+    assert result["reply_to_message"]["message_id"] == target["message_id"]
+    assert tg.message(group, prompt["message_id"]).get("_deleted")
+    assert len(swap_calls(vendors)) == 1 and (await allowance(bot, alice.id)).daily_used == 1
+
+
+async def test_a_crash_after_the_swap_opened_neither_loses_it_nor_doubles_it(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(1001, "Alice")
+    vendors.acedata.latency = 120  # the swap is with the vendor when the process dies
+    async with running_bot_process(tg, settings) as bot:
+        await alice.send_photo(alice, FACE, caption="/swap")
+        prompt = await tg.wait_for_bot_message(alice, predicate=lambda m: "face to use" in m.get("text", ""))
+        tidying = tg.hold("deleteMessage", chat_id=alice.id)  # the prompt's removal, after the job opened
+        face = await alice.send_photo(alice, FACE_PHOTO)
+        await tg.wait_until(lambda: tidying.arrived == 1, timeout=10, what="the prompt's removal")
+        await bot.kill()
+        tidying.drop()
+    vendors.acedata.latency = 0
+    async with running_bot_process(tg, settings) as bot:
+        told = await tg.wait_for_bot_message(alice, predicate=lambda m: "interrupted" in m.get("text", ""), timeout=10)
+        assert "did not cost anything" in told["text"]
+        await tg.wait_for_deletion(prompt, timeout=10)  # the replayed update finished the tidying
+        async with bot.database() as db:
+            jobs = await db.conn.execute_fetchall("SELECT status FROM jobs WHERE operation = 'swap_faces'")
+            assert [row[0] for row in jobs] == ["interrupted"]  # one job, not a second one
+            assert list(await db.conn.execute_fetchall("SELECT * FROM pairings")) == []
+        menus = [
+            m for m in tg.bot_messages(alice) if m.get("reply_to_message", {}).get("message_id") == face["message_id"]
+        ]
+        assert menus == []  # the face photo did not become a request of its own
