@@ -114,15 +114,17 @@ GROUPS = 6
 GROUP_MEMBERS = 4
 SCRIPTS_PER_PERSON = (2, 3)
 GROUP_SCRIPTS_PER_PERSON = (2, 3)
-ARRIVALS = 35.0  # seconds over which people start their scripts
+ARRIVALS = 30.0  # seconds over which people start their scripts
 KILLS = 11  # SIGKILLs at least (plus one SIGTERM)
 MAX_KILLS = 16  # while people are still acting, kills go on up to this many
 BLOCKERS = 4
 MIN_REQUESTS = 400
-WAIT = 8.0  # how long a person waits for what the next gesture needs (a menu, a prompt, an answer)
+WAIT = 6.0  # how long a person waits for what the next gesture needs (a menu, a prompt, an answer)
 CALLBACK_TTL = 15.0
 VENDOR_FAULT_RATE = 0.25
 QUIET = 2.0
+#: For checking the suite itself: ``FAULT_CALM=kills,telegram,vendors`` (any of them) leaves those faults out.
+CALM = frozenset(os.environ.get("FAULT_CALM", "").replace(" ", "").split(","))
 COSTS = {"swap_faces": 2}
 
 # ---- the bot's words ----------------------------------------------------------------------------------------
@@ -318,6 +320,7 @@ class Run:
         self._answered: dict[str, str | None] = {}
         self.blocked: set[int] = set()
         self._polls = 0
+        self.reaction: dict[int, float] = {}  # person id -> seconds they take to act on what the bot showed
 
     # -- the bot's lives --------------------------------------------------------------------------------
 
@@ -458,12 +461,18 @@ class Run:
         return int(message["message_id"])
 
     async def press(self, person: FakeUser, chat_id: int, message_id: int, button: str) -> tuple[str, int] | None:
-        """Press a button on a message as it is now; None when the button is not there (any more)."""
+        """Press a button on a message as it is now (after the person's reaction time); None when the button is
+        not there (any more)."""
+        await self.react(person)
         entry = self.tg._index.get((chat_id, message_id))
         if entry is None or entry.deleted or button not in button_texts(entry.message):
             return None
         query_id = await person.press(entry.message, button)
         return query_id, int(self.tg.updates.history[-1]["update_id"])
+
+    async def react(self, person: FakeUser) -> None:
+        """A person reads what the bot showed before acting on it (nobody replies within milliseconds)."""
+        await asyncio.sleep(self.reaction.get(person.id, 0.5))
 
     async def await_answer(self, request: Request, timeout: float = WAIT) -> bool:
         return await self.wait_for(lambda: self.has_answer(request), timeout)
@@ -651,6 +660,7 @@ class Run:
         if plan["end"] == "/cancel":
             await self.p_cancel(person, chat)
             return True
+        await self.react(person)
         face = await self.post_photo(person, chat, face=True)
         request = self.record(
             person,
@@ -810,6 +820,7 @@ class Run:
                 update_ids=[self.update_of(group.id, cid) or 0],
             )
             return True
+        await self.react(person)
         entry = self.tg._index.get((group.id, prompt))
         if entry is None or entry.deleted:
             self.give_up("swap prompt gone")
@@ -908,6 +919,7 @@ class Run:
         blockers = set(rng.sample(range(PRIVATE_PEOPLE), BLOCKERS))
         for index in range(PRIVATE_PEOPLE):
             person = self.tg.user(20_000 + index, f"P{index}", username=f"p{index}")
+            self.reaction[person.id] = rng.uniform(0.5, 1.5)
             scripts = self.draw_private_plan()
             if index in blockers:  # blocks right after a job gesture of their last script
                 last = scripts[-1]
@@ -917,6 +929,7 @@ class Run:
         for g in range(GROUPS):
             group = self.tg.group(-1_001_000_000_000 - g, f"Group {g}")
             members = [self.tg.user(30_000 + g * 10 + m, f"G{g}M{m}") for m in range(GROUP_MEMBERS)]
+            self.reaction |= {member.id: rng.uniform(0.5, 1.5) for member in members}
             for m, member in enumerate(members):
                 stranger = members[(m + 1) % len(members)]
                 tasks.append(
@@ -937,6 +950,11 @@ class Run:
         rng = self.kill_rng
         sigterm_life = rng.randint(3, KILLS)
         try:
+            if "kills" in CALM:
+                await self.spawn()
+                await self.actors_done.wait()
+                await self.end_life("SIGTERM (no kills: FAULT_CALM)")
+                return
             while True:
                 done = self.kills() >= KILLS and any(life.end == "SIGTERM" for life in self.tally.lives)
                 if done and (self.actors_done.is_set() or self.kills() >= MAX_KILLS):
@@ -972,7 +990,7 @@ class Run:
     async def telegram_faults(self) -> None:
         rng = self.tg_rng
         methods = ["sendMessage", "sendPhoto", "editMessageText", "deleteMessage", "answerCallbackQuery", "getFile"]
-        while not self.chaos_done.is_set():
+        while not self.chaos_done.is_set() and "telegram" not in CALM:
             await asyncio.sleep(rng.uniform(0.8, 2.2))  # the next fault, at a random moment
             kind = rng.choices(["5xx", "429", "flood", "timeout", "getUpdates"], weights=[35, 20, 20, 15, 10])[0]
             method = rng.choice(methods)
@@ -1000,7 +1018,7 @@ class Run:
         probability ``VENDOR_FAULT_RATE``."""
         rng = self.vendor_rng
         kinds = ["429", "5xx", "hang", "malformed JSON", "truncated", "non-image result", "reset", "empty body"]
-        while self._faulting:
+        while self._faulting and "vendors" not in CALM:
             for name in ("acedata", "ailab", "accuauth"):
                 fake = getattr(self.vendors, name)
                 calls = [r for r in fake.requests if name != "acedata" or r.path.startswith("/face/")]
@@ -1215,21 +1233,27 @@ class Attribution:
 
     def unquoted_errors(self, run: Run, finals: dict[int, list[Answer]]) -> None:
         """In a private chat the error handler's "something went wrong" quotes nothing: it answers the person's
-        latest message before it."""
+        latest message before it that has no answer yet (else their latest message before it)."""
         for chat_id, answers in self.unanchored.items():
             if chat_id < 0:
                 continue
             for answer in answers:
                 if answer.used or answer.kind != "generic":
                     continue
-                before = [
-                    (max(g for g in r.gestures if g < answer.message_id), r)
-                    for r in run.requests
-                    if r.chat_id == chat_id and any(g < answer.message_id for g in r.gestures)
-                ]
+                before = sorted(
+                    (
+                        (max(g for g in r.gestures if g < answer.message_id), r)
+                        for r in run.requests
+                        if r.chat_id == chat_id and any(g < answer.message_id for g in r.gestures)
+                    ),
+                    key=lambda pair: pair[0],
+                    reverse=True,
+                )
                 if before:
+                    unanswered = [r for _, r in before if not finals.get(r.number)]
+                    owner = unanswered[0] if unanswered else before[0][1]
                     answer.used = True
-                    finals[max(before, key=lambda pair: pair[0])[1].number].append(answer)
+                    finals[owner.number].append(answer)
 
 
 def count(run: Run) -> Count:
@@ -1433,7 +1457,7 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
     }
     wrong_corpus = [r.label for r in requests if r.expect_refused and counted.results(r)]
     status_left = [
-        f"{chat}:{mid} {str(e.message.get('text'))[:40]!r} ({why.status(chat, mid)})"
+        (f"{chat}:{mid} {str(e.message.get('text'))[:40]!r}", why.status(chat, mid) + window.kill_after(chat, mid))
         for chat, entries in tg._log.items()
         for e in entries
         if e.from_bot
@@ -1507,7 +1531,7 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
         ("files left", f"{len(results_left)} results {results_left[:4]}, {len(media_left)} hosted photos"),
         (
             "status messages left",
-            f"{len(status_left)} {dict(Counter(x.rsplit('(', 1)[-1].rstrip(')') for x in status_left))}",
+            f"{len(status_left)} {dict(Counter(re.sub(r'[0-9.]+ s', 'n s', why) for _, why in status_left))}",
         ),
         ("settled at the end", "yes" if not tally.settle else f"NO: {tally.settle}"),
         ("bad log lines", f"{len(bad_log)} {dict(Counter(log_pattern(x) for x in bad_log).most_common(6))}"),
@@ -1533,7 +1557,7 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
         ("corpus", wrong_corpus),
         ("results left", results_left),
         ("hosted photos left", media_left),
-        ("status messages left", status_left[:10]),
+        ("status messages left", [f"{what} ({why})" for what, why in status_left][:10]),
         ("log", bad_log[:10]),
     ]
     problems += [f"{name}: {value}" for name, value in checks if value]
@@ -1670,6 +1694,14 @@ class Window:
             delays.append(min(kills) - accepted)
         return max(delays)
 
+    def kill_after(self, chat_id: int, message_id: int) -> str:
+        """How long after Telegram accepted this message the next SIGKILL came (within 10 s)."""
+        accepted = self.accepted.get((chat_id, message_id))
+        after = [k - accepted for k in self.kills if accepted is not None and 0 <= k - accepted <= 10]
+        if not after:
+            return ""
+        return f", SIGKILL {'<0.5' if min(after) < 0.5 else '<2' if min(after) < 2 else '2-10'} s after it was sent"
+
     def near(self, answers: list[Answer]) -> str:
         """For a repeat not excused: how long after the first copy the nearest SIGKILL came (within 10 s)."""
         messages = sorted((a for a in answers if a.message_id), key=lambda a: a.message_id)
@@ -1712,6 +1744,12 @@ def dump(run: Run, counted: Count) -> Path:
         "lives": [[life.number, life.spawned_at, life.ready_at, life.ended_at, life.end] for life in run.tally.lives],
         "transcripts": {str(chat): run.tg.format_transcript(chat) for chat in run.tg._log},
         "confirmed_at": {str(k): v for k, v in run.tg.confirmed_at.items()},
+        "calls": [
+            [c.method, c.status, c.time, c.params.get("chat_id"), (c.result or {}).get("message_id")]
+            if isinstance(c.result, dict)
+            else [c.method, c.status, c.time, c.params.get("chat_id"), None]
+            for c in run.tg.calls
+        ],
     }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     return path
