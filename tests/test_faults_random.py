@@ -365,7 +365,9 @@ class Run:
     async def end_life(self, how: str) -> None:
         assert self.bot is not None and self.life is not None
         self.life.signalled_at = time.monotonic()
-        if how.startswith("SIGKILL"):
+        if self.bot.process.returncode is not None:
+            how = f"exited by itself (code {self.bot.process.returncode}) before its {how}"
+        elif how.startswith("SIGKILL"):
             await self.bot.kill()
         else:
             try:
@@ -971,7 +973,9 @@ class Run:
                     await asyncio.sleep(delay)  # a random moment of the start-up, by design
                     how = f"SIGKILL {delay:.1f} s after start" + ("" if self.ready() else " (before polling)")
                 else:
-                    await self.wait_ready(60)
+                    if not await self.wait_ready(30) and not self.exited():
+                        await self.end_life("SIGKILL (not polling 30 s after start)")
+                        continue
                     base = self.life.calls_at_ready if self.life.ready_at is not None else self.tg.call_count
                     if mode == "calls":
                         target = base + calls
@@ -1354,6 +1358,7 @@ async def rough_telegram() -> AsyncIterator[RoughTelegram]:
 @pytest.mark.parametrize("fixed_seed", seeds(), ids=lambda s: "random-seed" if s is None else f"seed-{s}")
 async def test_random_fault_suite(fixed_seed: int | None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seed = fixed_seed if fixed_seed is not None else random.SystemRandom().randrange(1_000_000)
+    await asyncio.to_thread(lambda: (corpus(), face_renditions(), swap_face_renditions()))  # not while serving
     with capsys.disabled():
         print(f"\n\nrandom fault suite: seed {seed} (FAULT_SEED={seed} replays its plan)")
     async with rough_telegram() as tg, running_vendors() as vendors:
@@ -1541,7 +1546,7 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print(f"\nrandom fault suite summary\n{table(rows)}\n")
 
-    problems = []
+    problems = [f"life {life.number}: {life.end}" for life in lives if life.end.startswith("exited")]
     if len(requests) < MIN_REQUESTS:
         problems.append(f"only {len(requests)} requests (at least {MIN_REQUESTS})")
     if len(kills) < 10:
@@ -1652,7 +1657,7 @@ def outcome_note(job: sqlite3.Row) -> str:
     return f" ({outcome})" if outcome not in (None, "ok", job["status"]) else ""
 
 
-RECORDING_WINDOW = 0.25
+RECORDING_WINDOW = 0.5
 
 
 def dup_pattern(counted: Count, request: Request) -> str:
