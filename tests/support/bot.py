@@ -191,26 +191,15 @@ class BotProcess:
         return open_database(self.settings)
 
 
-@contextlib.asynccontextmanager
-async def running_bot_process(
-    tg: FakeTelegram,
-    settings: Settings,
-    *,
-    env: dict[str, str] | None = None,
-    ready_timeout: float = 20,
-    module: str = "bot",
-) -> AsyncIterator[BotProcess]:
+async def spawn_bot_process(
+    settings: Settings, *, env: dict[str, str] | None = None, module: str = "bot"
+) -> BotProcess:
     """Start ``python -m bot`` (or ``python -m <module>``, e.g. ``tests.crash_bot``) configured by ``settings``
-    (plus ``env``); ready once it long-polls the fake (in webhook mode: once it has set its webhook).
-
-    The block may kill the process (:meth:`BotProcess.kill`); otherwise it is stopped with SIGTERM at the end
-    (and killed if it does not stop). Each start appends to the same log file next to the database.
-    """
+    (plus ``env``) and return at once, without waiting for it to be ready (a crash test may kill it while it
+    starts). Each start appends to the same log file next to the database."""
     log_path = settings.database_path.parent / "bot-process.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     inherited = {key: value for key, value in os.environ.items() if key.lower() not in type(settings).model_fields}
-    polls = tg.poll_count
-    webhooks = len(tg.calls_to("setWebhook"))
     with log_path.open("ab") as log:
         process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -222,7 +211,28 @@ async def running_bot_process(
             stdout=log,
             stderr=log,
         )
-    running = BotProcess(settings, process, log_path)
+    return BotProcess(settings, process, log_path)
+
+
+@contextlib.asynccontextmanager
+async def running_bot_process(
+    tg: FakeTelegram,
+    settings: Settings,
+    *,
+    env: dict[str, str] | None = None,
+    ready_timeout: float = 20,
+    module: str = "bot",
+) -> AsyncIterator[BotProcess]:
+    """Start ``python -m bot`` (or ``python -m <module>``) configured by ``settings`` (plus ``env``); ready once
+    it long-polls the fake (in webhook mode: once it has set its webhook).
+
+    The block may kill the process (:meth:`BotProcess.kill`); otherwise it is stopped with SIGTERM at the end
+    (and killed if it does not stop). Each start appends to the same log file next to the database.
+    """
+    polls = tg.poll_count
+    webhooks = len(tg.calls_to("setWebhook"))
+    running = await spawn_bot_process(settings, env=env, module=module)
+    process = running.process
     try:
         exited = asyncio.ensure_future(process.wait())
         try:
