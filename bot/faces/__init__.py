@@ -7,16 +7,28 @@ per photo on one core. Boxes come back in the coordinates of the photo as the pe
 
 from __future__ import annotations
 
+from bot.faces._crops import FEATHER, MARGIN, Crop, blend, blend_back, crop_around, crop_box, feather_mask
 from bot.faces._detect import DETECT_SIDE, MIN_SCORE, available, detect
+from bot.faces._preview import PREVIEW_SIDE, numbered_preview
 from bot.faces._types import MIN_FACE, VENDOR_SIDE, Face, PhotoFaces
 
 __all__ = [
     "DETECT_SIDE",
+    "FEATHER",
+    "MARGIN",
     "MIN_FACE",
     "MIN_SCORE",
+    "PREVIEW_SIDE",
     "VENDOR_SIDE",
+    "Crop",
     "Face",
     "PhotoFaces",
     "available",
+    "blend",
+    "blend_back",
+    "crop_around",
+    "crop_box",
     "detect",
+    "feather_mask",
+    "numbered_preview",
 ]

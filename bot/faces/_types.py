@@ -71,6 +71,11 @@ class PhotoFaces:
         return json.dumps({"w": self.width, "h": self.height, "faces": faces}, separators=(",", ":"))
 
     @classmethod
+    def from_param(cls, value: object) -> PhotoFaces | None:
+        """The faces a job's parameter holds (``to_json`` text), or None when it holds none."""
+        return cls.from_json(value) if isinstance(value, str) and value else None
+
+    @classmethod
     def from_json(cls, text: str) -> PhotoFaces:
         raw: Any = json.loads(text)
         faces = tuple(Face(int(x), int(y), int(w), int(h), float(s)) for x, y, w, h, s in raw["faces"])

@@ -407,3 +407,19 @@ class Score:
             if detections:
                 self.false_on_faceless += 1
         return problems
+
+
+# ---- photos for the conversation tests ---------------------------------------------------------------------
+
+
+def group_photo(heights: Sequence[float] = (300, 220), size: tuple[int, int] = (1280, 800)) -> Sample:
+    """A photo of ``len(heights)`` people side by side (faces ``heights`` px tall, upright), as Telegram would keep
+    it: a JPEG of ``size``. Face 1 (the largest) is on the left."""
+    rng = random.Random(len(heights))
+    canvas = _gradient(size, (70, 90, 120), (150, 160, 170), vertical=True)
+    step = size[0] / len(heights)
+    faces = []
+    for i, height in enumerate(heights):
+        box = _paste_head(canvas, height, (step * (i + 0.5), size[1] * 0.42), 0.0, rng)
+        faces.append(LabelledFace(box, True))
+    return Sample(f"group-{len(heights)}", _jpeg(canvas), size, tuple(faces))
