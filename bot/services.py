@@ -12,6 +12,7 @@ import httpx
 
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
+from bot.languages import Languages
 from bot.providers.alerts import OperatorAlerts
 from bot.providers.photo_host import PhotoHost
 from bot.providers.router import FaceProviders
@@ -32,6 +33,7 @@ class Services:
     db: Database
     http: httpx.AsyncClient  # the one client for vendor calls, downloads and hosting
     texts: Texts
+    languages: Languages  # which catalogue to speak where
     users: UsersRepository
     requests: RequestsRepository
     jobs: JobsRepository

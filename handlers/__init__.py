@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Collection
 
 from telegram import (
     Bot,
     BotCommand,
+    BotCommandScope,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
@@ -16,10 +18,10 @@ from telegram import (
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
-from bot.i18n import LANGUAGES, Texts
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from bot.services import Services
 from bot.settings import Settings
-from handlers import account, admin, errors, menu, photos, start, swap, users
+from handlers import account, admin, errors, language, menu, photos, start, swap, users
 from handlers.context import FaceShiftApp
 
 # Group -1 runs before everything else, for every update.
@@ -38,8 +40,11 @@ def register(application: FaceShiftApp, settings: Settings) -> None:
     application.add_handler(CommandHandler("quota", account.quota, NEW))
     application.add_handler(CommandHandler("cancel", account.cancel, NEW))
     application.add_handler(CommandHandler("privacy", account.privacy, NEW))
+    application.add_handler(CommandHandler("language", language.command, NEW))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, language.on_migrate))
     application.add_handler(CommandHandler(list(photos.PHOTO_COMMANDS), photos.on_command, NEW))
     application.add_handler(MessageHandler(NEW & (filters.PHOTO | filters.Document.ALL), photos.on_photo))
+    application.add_handler(CallbackQueryHandler(language.on_press, pattern=language.PATTERN))
     application.add_handler(CallbackQueryHandler(menu.on_press))
 
     # Admin commands: for ADMIN_IDS only; for anyone else they are unknown commands.
@@ -72,6 +77,7 @@ PRIVATE_COMMANDS = [
     ("quota", "cmd-quota"),
     ("cancel", "cmd-cancel"),
     ("privacy", "cmd-privacy"),
+    ("language", "cmd-language"),
 ]
 GROUP_COMMANDS = [
     ("face", "cmd-face"),
@@ -84,6 +90,7 @@ GROUP_COMMANDS = [
     ("cancel", "cmd-cancel"),
     ("help", "cmd-help"),
     ("privacy", "cmd-privacy"),
+    ("language", "cmd-language"),
 ]
 
 
@@ -93,6 +100,7 @@ ADMIN_COMMANDS = [
     ("quota", "cmd-quota-admin"),
     ("cancel", "cmd-cancel"),
     ("privacy", "cmd-privacy"),
+    ("language", "cmd-language"),
     ("grant", "cmd-grant"),
     ("setlimit", "cmd-setlimit"),
     ("resetquota", "cmd-resetquota"),
@@ -104,25 +112,22 @@ ADMIN_COMMANDS = [
 
 
 async def publish_command_menus(bot: Bot, texts: Texts, admin_ids: Collection[int] = ()) -> None:
-    """The "/" menus: one per scope (private chats, groups; each admin's own chat), in every language."""
-    for scope, commands in (
-        (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
-        (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
-    ):
-        for language in LANGUAGES:
+    """The "/" menus: one per scope (private chats, groups; each admin's own chat), in every language (the
+    default, for any other language, in English)."""
+
+    async def publish(scope: BotCommandScope, commands: list[tuple[str, str]]) -> None:
+        def menu_in(language: str) -> list[BotCommand]:
             catalog = texts.get(language)
-            menu_ = [BotCommand(name, catalog(key)) for name, key in commands]
-            await bot.set_my_commands(menu_, scope=scope, language_code=language)
-        # The default (no language) menu is English.
-        await bot.set_my_commands([BotCommand(name, texts.get("en")(key)) for name, key in commands], scope=scope)
+            return [BotCommand(name, catalog(key)) for name, key in commands]
+
+        await asyncio.gather(
+            *(bot.set_my_commands(menu_in(language), scope=scope, language_code=language) for language in LANGUAGES),
+            bot.set_my_commands(menu_in(DEFAULT_LANGUAGE), scope=scope),
+        )
+
+    await publish(BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS)
+    await publish(BotCommandScopeAllGroupChats(), GROUP_COMMANDS)
     for admin_id in admin_ids:
         # An admin who never started the bot has no chat with it yet ("chat not found"): no menu for now.
         with contextlib.suppress(TelegramError):
-            own = BotCommandScopeChat(admin_id)
-            for language in LANGUAGES:
-                catalog = texts.get(language)
-                menu_ = [BotCommand(name, catalog(key)) for name, key in ADMIN_COMMANDS]
-                await bot.set_my_commands(menu_, scope=own, language_code=language)
-            await bot.set_my_commands(
-                [BotCommand(name, texts.get("en")(key)) for name, key in ADMIN_COMMANDS], scope=own
-            )
+            await publish(BotCommandScopeChat(admin_id), ADMIN_COMMANDS)

@@ -28,7 +28,7 @@ async def quota(update: Update, context: Context) -> None:
             left=allowance.daily_left,
             limit=allowance.daily_limit,
             credits=allowance.credits,
-            reset=services.quota_clock.next_reset().strftime("%H:%M"),
+            reset=catalog.time(services.quota_clock.next_reset()),
             zone=services.settings.quota_timezone,
         ),
     )

@@ -19,7 +19,7 @@ import re
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from telegram import Message, MessageOriginUser, Update, User
 
@@ -120,7 +120,7 @@ async def quota(update: Update, context: Context) -> None:
             lines.append(
                 catalog(
                     "admin-quota-job",
-                    when=_when(context, job.created_at),
+                    when=_when(context, catalog, job.created_at),
                     operation=job.operation,
                     outcome=job.outcome or job.status,
                     cost=job.cost,
@@ -202,7 +202,7 @@ async def stats(update: Update, context: Context) -> None:
         report = await StatsRepository(context.services.db).report(time.time() - days * 86400)
         lines = [catalog("admin-stats-title", days=days, jobs=report.total, rate=_percent(report.success_rate))]
         for op in report.operations:
-            outcomes = ", ".join(f"{name} {count}" for name, count in op.outcomes.items())
+            outcomes = ", ".join(f"{name} {catalog.number(count)}" for name, count in op.outcomes.items())
             lines.append(
                 catalog(
                     "admin-stats-operation",
@@ -327,15 +327,14 @@ def _percent(rate: float) -> int:
     return round(rate * 100)
 
 
-def _when(context: Context, timestamp: float) -> str:
-    zone = context.services.quota_clock.zone
-    return datetime.fromtimestamp(timestamp, zone).strftime("%Y-%m-%d %H:%M")
+def _when(context: Context, catalog: Catalog, timestamp: float) -> str:
+    return catalog.datetime(datetime.fromtimestamp(timestamp, context.services.quota_clock.zone))
 
 
 def _balance(catalog: Catalog, allowance: Allowance) -> str:
     return catalog(
         "admin-quota-balance",
-        day=allowance.day,
+        day=catalog.date(date.fromisoformat(allowance.day)),
         used=allowance.daily_used,
         held=allowance.daily_reserved,
         left=allowance.daily_left,
@@ -349,7 +348,7 @@ def _balance(catalog: Catalog, allowance: Allowance) -> str:
 def _ledger_line(context: Context, catalog: Catalog, entry: LedgerEntry) -> str:
     line = catalog(
         "admin-history-row",
-        when=_when(context, entry.created_at),
+        when=_when(context, catalog, entry.created_at),
         kind=entry.kind,
         amount=entry.amount,
         bucket=entry.bucket or "none",

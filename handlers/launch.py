@@ -61,11 +61,10 @@ async def launch(
         text = catalog("banned")
     else:
         assert isinstance(outcome, OutOfQuota)
-        reset = services.quota_clock.next_reset()
         text = catalog(
             "out-of-quota",
             limit=outcome.allowance.daily_limit,
-            reset=reset.strftime("%H:%M"),
+            reset=catalog.time(services.quota_clock.next_reset()),
             zone=services.settings.quota_timezone,
         )
     await _tell(context, text=text, request=request, query=query, message=message)

@@ -228,8 +228,7 @@ async def _album_ready(context: Context) -> None:
     photos = await context.services.requests.album(media_group_id)
     if not photos:
         return
-    user = await context.services.users.get(photos[0].user_id)
-    catalog = context.services.texts.get(user.language_code if user else None)
+    catalog = await context.services.languages.catalog_in(photos[0].chat_id, photos[0].user_id)
     if any(photo.command == "swap" for photo in photos):
         await swap.swap_album(context, catalog, photos)
         return

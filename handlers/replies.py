@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Message, ReplyParameters, Update, User
+from telegram import Message, ReplyParameters, Update
 from telegram.constants import ChatType
 
 from bot.i18n import Catalog
@@ -10,12 +10,15 @@ from handlers.context import Context
 
 
 def catalog_for(update: object, context: Context) -> Catalog:
+    """The language of this update's chat: the group's, if its admins chose one, else the sender's
+    (see :mod:`bot.languages`)."""
     user = update.effective_user if isinstance(update, Update) else None
-    return context.services.texts.get(user.language_code if user else None)
-
-
-def catalog_of(user: User | None, context: Context) -> Catalog:
-    return context.services.texts.get(user.language_code if user else None)
+    chat = update.effective_chat if isinstance(update, Update) else None
+    return context.services.languages.catalog(
+        chat_id=chat.id if chat else None,
+        user_id=user.id if user else None,
+        language_code=user.language_code if user else None,
+    )
 
 
 def is_private(message: Message) -> bool:

@@ -129,8 +129,7 @@ async def cancel_for(context: Context, catalog: Catalog, chat_id: int, user_id: 
 async def expire(context: Context) -> None:
     """Periodic: close the waits that ran out, and say so on their prompts."""
     for pairing in await context.services.requests.expired_pairings():
-        user = await context.services.users.get(pairing.user_id)
-        catalog = context.services.texts.get(user.language_code if user else None)
+        catalog = await context.services.languages.catalog_in(pairing.chat_id, pairing.user_id)
         await _edit_prompt(
             context, pairing.chat_id, pairing.prompt_message_id, catalog("swap-expired", minutes=_minutes(context))
         )

@@ -14,9 +14,10 @@ class UserRecord:
     id: int
     username: str | None
     first_name: str
-    language_code: str | None
+    language_code: str | None  # the Telegram app's
     first_seen: float
     last_seen: float
+    language: str | None = None  # chosen with /language
 
 
 class UsersRepository:
@@ -59,6 +60,23 @@ class UsersRepository:
             self._written.clear()
         self._written[user_id] = (details, now)
 
+    async def set_language(self, user_id: int, language: str | None, *, now: float | None = None) -> None:
+        """The language the person chose (None: back to their Telegram app's)."""
+        now = time.time() if now is None else now
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                """
+                INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET language = excluded.language
+                """,
+                (user_id, language, now, now),
+            )
+
+    async def languages(self) -> dict[int, str]:
+        """Everyone who chose a language: user id -> language."""
+        async with self._db.conn.execute("SELECT id, language FROM users WHERE language IS NOT NULL") as cursor:
+            return {int(row["id"]): str(row["language"]) for row in await cursor.fetchall()}
+
     async def get(self, user_id: int) -> UserRecord | None:
         async with self._db.conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)) as cursor:
             row = await cursor.fetchone()
@@ -81,4 +99,5 @@ def _user(row: sqlite3.Row) -> UserRecord:
         language_code=row["language_code"],
         first_seen=row["first_seen"],
         last_seen=row["last_seen"],
+        language=row["language"],
     )

@@ -307,7 +307,7 @@ async def test_start_help_quota_privacy_cancel(tg: FakeTelegram, vendors: FakeVe
     # The "/" menus: one per scope, in each language.
     private = [c["command"] for c in tg.commands[("all_private_chats", "")]]
     groups = [c["command"] for c in tg.commands[("all_group_chats", "")]]
-    assert private == ["start", "help", "quota", "cancel", "privacy"]
+    assert private == ["start", "help", "quota", "cancel", "privacy", "language"]
     assert {"face", "older", "younger", "gender", "swap", "detect", "help"} <= set(groups)
     russian = {c["command"]: c["description"] for c in tg.commands[("all_private_chats", "ru")]}
     english = {c["command"]: c["description"] for c in tg.commands[("all_private_chats", "en")]}

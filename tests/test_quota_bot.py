@@ -31,7 +31,7 @@ async def test_out_of_quota_says_when_it_comes_back_and_credits_come_after_the_a
         assert "Left today: 0 free edits." in (await wait_result(tg, alice))["caption"]
         query = await alice.press(menu, "🔄 Swap gender")
         answer = (await tg.wait_for_callback_answer(query)).text or ""
-        assert "come back at 00:00 (Asia/Tokyo)" in answer and "admin can also grant you more" in answer
+        assert "come back at 12:00\u202fAM (Asia/Tokyo)" in answer and "admin can also grant you more" in answer
         assert "Today you have 0 of 1 free edits left" in await _ask(tg, alice, "/quota")
 
         await admin.send_text(admin, "/grant 1001 2")
@@ -40,7 +40,7 @@ async def test_out_of_quota_says_when_it_comes_back_and_credits_come_after_the_a
         caption = (await wait_result(tg, alice))["caption"]
         assert "Left today: 0 free edits, plus 1 credits." in caption
         status = await _ask(tg, alice, "/quota")
-        assert "plus 1 credits (they do not expire)" in status and "come back at 00:00 (Asia/Tokyo)" in status
+        assert "plus 1 credits (they do not expire)" in status and "come back at 12:00\u202fAM (Asia/Tokyo)" in status
         left = await allowance(bot, alice.id)
         assert (left.daily_used, left.credits, left.credits_reserved) == (1, 1, 0)
         assert await audit(bot) == []

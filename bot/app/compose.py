@@ -14,6 +14,7 @@ from telegram.error import TelegramError
 from bot.hosting import create_photo_host
 from bot.i18n import Texts
 from bot.jobs.runner import JobRunner
+from bot.languages import Languages
 from bot.providers.accuauth import AccuAuthClient
 from bot.providers.acedata import AceDataClient
 from bot.providers.ailab import AILabClient
@@ -27,6 +28,7 @@ from bot.settings import Settings, Vendor
 from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
 from storage import Database
+from storage.chats import ChatsRepository
 from storage.jobs import JobsRepository
 from storage.quota import QuotaRepository
 from storage.requests import RequestsRepository
@@ -106,13 +108,14 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
     quota_clock = QuotaClock(settings.quota_timezone)
     texts = Texts()
     users = UsersRepository(db)
+    languages = Languages(texts, users, ChatsRepository(db))
+    await languages.load()
     jobs = JobsRepository(db, settings.free_daily_quota)
     requests = RequestsRepository(db)
     quota = QuotaRepository(db, settings.free_daily_quota)
     port = TelegramChatPort(
         bot,
-        texts=texts,
-        users=users,
+        languages=languages,
         requests=requests,
         jobs=jobs,
         quota=quota,
@@ -137,6 +140,7 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
         db=db,
         http=http,
         texts=texts,
+        languages=languages,
         users=users,
         requests=requests,
         jobs=jobs,

@@ -14,8 +14,9 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot import imaging
-from bot.i18n import Catalog, Texts
+from bot.i18n import Catalog
 from bot.jobs.types import ChatUnreachable, Failure, FailureKind, JobResult, PhotoUnavailable, Stage
+from bot.languages import Languages
 from bot.operations import Operation
 from bot.providers.errors import ErrorCategory, ProviderError
 from bot.quota_clock import QuotaClock
@@ -25,7 +26,6 @@ from handlers.replies import reply_to
 from storage.jobs import Job, JobsRepository
 from storage.quota import QuotaRepository
 from storage.requests import PhotoRequest, RequestsRepository
-from storage.users import UsersRepository
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -69,8 +69,7 @@ class TelegramChatPort:
         self,
         bot: Bot,
         *,
-        texts: Texts,
-        users: UsersRepository,
+        languages: Languages,
         requests: RequestsRepository,
         jobs: JobsRepository,
         quota: QuotaRepository,
@@ -80,17 +79,16 @@ class TelegramChatPort:
     ) -> None:
         self._bot = bot
         self._jobs = jobs
-        self._texts = texts
-        self._users = users
+        self._languages = languages
         self._requests = requests
         self._quota = quota
         self._clock = clock
         self._available = available
         self._board = StatusBoard(bot, jobs, delay=status_delay, min_interval=status_delay)
 
-    async def _catalog(self, user_id: int) -> Catalog:
-        user = await self._users.get(user_id)
-        return self._texts.get(user.language_code if user else None)
+    async def _catalog(self, job: Job) -> Catalog:
+        """The language of the chat the job runs in (the group's, else the person's)."""
+        return await self._languages.catalog_in(job.chat_id, job.user_id)
 
     async def _request(self, job: Job) -> PhotoRequest:
         request = await self._requests.get(job.request_id)
@@ -125,7 +123,7 @@ class TelegramChatPort:
         """
         if stage is Stage.PREPARING and job.chat_id < 0:
             return  # in groups every call counts against 20 per minute: results need them more
-        catalog = await self._catalog(job.user_id)
+        catalog = await self._catalog(job)
         swap = job.operation == Operation.SWAP_FACES
         key = "stage-sent-swap" if stage is Stage.SENT and swap else _STAGE_TEXT[stage]
         request = await self._request(job)
@@ -145,7 +143,7 @@ class TelegramChatPort:
 
     async def deliver(self, job: Job, result: JobResult) -> None:
         status_id = await self._board.finish(job)  # first: no status may appear after the result
-        catalog = await self._catalog(job.user_id)
+        catalog = await self._catalog(job)
         request = await self._request(job)
         allowance = await self._quota.allowance(job.user_id, self._clock.today())
         left = catalog("quota-left", left=allowance.daily_left, credits=allowance.credits)
@@ -171,7 +169,7 @@ class TelegramChatPort:
                 )
 
     async def fail(self, job: Job, failure: Failure) -> None:
-        catalog = await self._catalog(job.user_id)
+        catalog = await self._catalog(job)
         text = failure_text(catalog, failure)
         if failure.kind is not FailureKind.INTERRUPTED:  # that text says it already
             text = f"{text}\n{catalog('not-free')}"

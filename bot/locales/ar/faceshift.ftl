@@ -9,7 +9,7 @@ start =
     • <b>تبديل الوجوه</b>: ضع الوجه من صورة ثانية على هذه الصورة
     • <b>تحديد الجنس</b>: أخبرك بما أراه وأضع علامة على الوجه
 
-    /help يشرح المزيد، /privacy يوضّح ما يحدث لصورك.
+    الأمر /help يشرح المزيد، والأمر /privacy يوضّح ما يحدث لصورك.
 
 help-private =
     <b>طريقة استخدام FaceShift</b>
@@ -19,7 +19,8 @@ help-private =
     3. انتظر بضع ثوانٍ (تبديل الوجوه يستغرق دقيقة أو دقيقتين). تصلك النتيجة ردًّا على صورتك.
 
     كل تعديل يستهلك طلبًا واحدًا من حصتك اليومية؛ /quota يعرض ما تبقّى.
-    /cancel يوقف ما بدأته، /privacy يوضّح ما يحدث لصورك.
+    الأمر /cancel يوقف ما بدأته، والأمر /privacy يوضّح ما يحدث لصورك.
+    والأمر /language يغيّر اللغة التي أحدّثك بها.
 
 help-group =
     <b>استخدام FaceShift في مجموعة</b>
@@ -29,6 +30,7 @@ help-group =
     • أو انشر صورة وضع في تعليقها أحد هذه الأوامر (أو @اسمي).
     الأمر /swap يكون ردًّا على الصورة التي ستحصل على وجه جديد؛ ثم ردّ على رسالتي بصورة الوجه المطلوب.
     لا يستطيع الضغط على الأزرار تحت الصورة إلا من طلبها.
+    يستطيع مشرفو المجموعة اختيار لغتها بالأمر /language.
 
 error-generic = عذرًا، حدث خطأ من جهتي. حاول مرة أخرى بعد دقيقة.
 
@@ -43,6 +45,7 @@ cmd-detect = ردًّا على صورة: تحديد الجنس
 cmd-quota = ما تبقّى من حصتك اليومية
 cmd-cancel = إلغاء ما بدأته
 cmd-privacy = ماذا يحدث لصورك
+cmd-language = اختيار اللغة
 
 ## The menu
 menu-prompt = ماذا أفعل بهذا الوجه؟
@@ -194,6 +197,19 @@ privacy-hosting-acedata = في تبديل الوجوه وتعديلات Ace Data
 privacy-hosting-none = {""}
 admin-alert = ⚠️ تنبيه للمشغّل: { $text }
 
+## /language
+btn-language-auto = 🌐 تلقائي (من Telegram)
+language-prompt-private = لغتك: <b>{ $language }</b>. اختر لغة أخرى:
+language-prompt-private-auto = لغتك: <b>{ $language }</b> (تلقائيًا). اختر لغة أخرى:
+language-prompt-group = لغة هذه المجموعة: <b>{ $language }</b>. اختر لغة أخرى:
+language-prompt-group-auto = ليس لهذه المجموعة لغة خاصة بها: أردّ على كل شخص بلغته. اختر لغة للمجموعة:
+language-set-private = تم. لغتك: <b>{ $language }</b>.
+language-set-private-auto = تم. لغتك: <b>{ $language }</b> (تلقائيًا).
+language-set-group = تم. لغة هذه المجموعة: <b>{ $language }</b>.
+language-set-group-auto = تم. لم يعد لهذه المجموعة لغة خاصة بها: أردّ على كل شخص بلغته.
+language-admins-only = لا يغيّر لغة هذه المجموعة إلا مشرفوها.
+language-not-admin = لا يختار لغة هذه المجموعة إلا مشرفوها. لاختيار لغتك أنت، أرسل لي /language في محادثة خاصة.
+
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = لا أعرف هذا الأمر. /help يعرض ما يمكنني فعله.
 
@@ -261,7 +277,7 @@ admin-stats-title = <b>{ $days ->
   }</b>: المهام { $jobs }، نجح منها { $rate }%.
 admin-stats-operation = • { $operation }: { $jobs } ({ $outcomes })، نجح منها { $rate }%
 admin-stats-latency = زمن المزوّدين:
-admin-stats-vendor = • { $vendor }: p50 { $p50 } ms، p95 { $p95 } ms (المهام: { $calls })
+admin-stats-vendor = • { $vendor }: المدة p50 { $p50 } ms، p95 { $p95 } ms (المهام: { $calls })
 admin-stats-top = أكثر المستخدمين نشاطًا:
 admin-stats-user = • { $who }: المهام { $jobs }، المحتسَب { $charged }
 admin-stats-credits = الرصيد الممنوح: { $granted } (المسحوب: { $taken }).

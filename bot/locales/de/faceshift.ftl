@@ -20,6 +20,7 @@ help-private =
 
     Jede Bearbeitung verbraucht eine Anfrage aus deinem Tageskontingent; /quota zeigt, was noch übrig ist.
     /cancel bricht ab, was du gestartet hast, /privacy sagt dir, was mit deinen Fotos passiert.
+    /language ändert die Sprache, in der ich mit dir spreche.
 
 help-group =
     <b>FaceShift in Gruppen</b>
@@ -29,6 +30,7 @@ help-group =
     • oder poste ein Foto mit einem dieser Befehle (oder meinem @Namen) in der Bildunterschrift.
     /swap gehört an das Foto, das ein neues Gesicht bekommen soll; antworte danach auf meine Nachricht mit dem Foto des Gesichts, das verwendet werden soll.
     Nur wer gefragt hat, kann die Buttons unter einem Foto drücken.
+    Die Admins der Gruppe können mit /language ihre Sprache wählen.
 
 error-generic = Entschuldige, bei mir ist etwas schiefgelaufen. Versuch es bitte in einer Minute noch einmal.
 
@@ -43,6 +45,7 @@ cmd-detect = Antwort auf ein Foto: Geschlecht erkennen
 cmd-quota = Was von deinem Tageskontingent übrig ist
 cmd-cancel = Abbrechen, was du gestartet hast
 cmd-privacy = Was mit deinen Fotos passiert
+cmd-language = Sprache wählen
 
 ## The menu
 menu-prompt = Was soll ich mit diesem Gesicht machen?
@@ -184,6 +187,19 @@ privacy-hosting-s3 = Der Link, den der Dienst nutzt, ist zufällig und läuft in
 privacy-hosting-acedata = Beim Gesichtertausch und bei Bearbeitungen über Ace Data Cloud wird das Foto in den Speicher von Ace Data Cloud hochgeladen, der 7 Tage lang eine öffentliche Kopie aufbewahrt.
 privacy-hosting-none = {""}
 admin-alert = ⚠️ Achtung, Betreiber: { $text }
+
+## /language
+btn-language-auto = 🌐 Automatisch (wie in Telegram)
+language-prompt-private = Deine Sprache: <b>{ $language }</b>. Wähle eine andere:
+language-prompt-private-auto = Deine Sprache: <b>{ $language }</b> (automatisch). Wähle eine andere:
+language-prompt-group = Sprache dieser Gruppe: <b>{ $language }</b>. Wähle eine andere:
+language-prompt-group-auto = Diese Gruppe hat keine eigene Sprache: Ich antworte allen in ihrer eigenen. Wähle eine für die Gruppe:
+language-set-private = Erledigt. Deine Sprache: <b>{ $language }</b>.
+language-set-private-auto = Erledigt. Deine Sprache: <b>{ $language }</b> (automatisch).
+language-set-group = Erledigt. Sprache dieser Gruppe: <b>{ $language }</b>.
+language-set-group-auto = Erledigt. Diese Gruppe hat jetzt keine eigene Sprache mehr: Ich antworte allen in ihrer eigenen.
+language-admins-only = Nur die Admins dieser Gruppe können ihre Sprache ändern.
+language-not-admin = Nur die Admins dieser Gruppe können ihre Sprache wählen. Für deine eigene schick mir /language im privaten Chat.
 
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = Diesen Befehl kenne ich nicht. /help zeigt, was ich kann.

@@ -20,6 +20,7 @@ help-private =
 
     Each edit uses one request from your daily allowance; /quota shows what is left.
     /cancel stops what you started, /privacy says what happens to your photos.
+    /language changes the language I speak with you.
 
 help-group =
     <b>Using FaceShift in a group</b>
@@ -29,6 +30,7 @@ help-group =
     • or post a photo with one of those commands (or my @name) in its caption.
     /swap goes on the photo that should get a new face; then reply to my message with the photo of the face to use.
     Only the person who asked can press the buttons under a photo.
+    The group's admins can choose its language with /language.
 
 error-generic = Sorry, something went wrong on my side. Please try again in a minute.
 
@@ -43,6 +45,7 @@ cmd-detect = Reply to a photo: detect the gender
 cmd-quota = What is left of your allowance
 cmd-cancel = Cancel what you started
 cmd-privacy = What happens to your photos
+cmd-language = Choose the language
 
 ## The menu
 menu-prompt = What should I do with this face?
@@ -177,6 +180,19 @@ privacy-hosting-s3 = The link the service uses is random and expires within { $m
 privacy-hosting-acedata = For face swaps and Ace Data Cloud edits, the photo is uploaded to Ace Data Cloud's storage, which keeps a public copy for 7 days.
 privacy-hosting-none = {""}
 admin-alert = ⚠️ Operator attention: { $text }
+
+## /language
+btn-language-auto = 🌐 Automatic (from Telegram)
+language-prompt-private = Your language: <b>{ $language }</b>. Choose another one:
+language-prompt-private-auto = Your language: <b>{ $language }</b> (automatic). Choose another one:
+language-prompt-group = This group's language: <b>{ $language }</b>. Choose another one:
+language-prompt-group-auto = This group has no language of its own: I answer everyone in theirs. Choose one for the group:
+language-set-private = Done. Your language: <b>{ $language }</b>.
+language-set-private-auto = Done. Your language: <b>{ $language }</b> (automatic).
+language-set-group = Done. This group's language: <b>{ $language }</b>.
+language-set-group-auto = Done. This group has no language of its own now: I answer everyone in theirs.
+language-admins-only = Only this group's admins can change its language.
+language-not-admin = Only this group's admins can choose its language. For your own, send me /language in a private chat.
 
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = I don't know that command. /help shows what I can do.

@@ -20,6 +20,7 @@ help-private =
 
     Cada edición usa una solicitud de tu cupo diario; /quota muestra lo que te queda.
     /cancel detiene lo que empezaste, /privacy cuenta qué pasa con tus fotos.
+    /language cambia el idioma en el que te hablo.
 
 help-group =
     <b>Usar FaceShift en un grupo</b>
@@ -29,6 +30,7 @@ help-group =
     • o publica una foto con uno de esos comandos (o mi @nombre) en el pie de foto.
     /swap va en la foto que debe recibir una cara nueva; luego responde a mi mensaje con la foto de la cara que quieres usar.
     Solo quien lo pidió puede pulsar los botones bajo una foto.
+    Los administradores del grupo pueden elegir su idioma con /language.
 
 error-generic = Lo siento, algo falló por mi parte. Inténtalo de nuevo en un minuto.
 
@@ -43,6 +45,7 @@ cmd-detect = Responde a una foto: detecta el género
 cmd-quota = Lo que te queda de tu cupo diario
 cmd-cancel = Cancela lo que empezaste
 cmd-privacy = Qué pasa con tus fotos
+cmd-language = Elegir el idioma
 
 ## The menu
 menu-prompt = ¿Qué hago con esta cara?
@@ -184,6 +187,19 @@ privacy-hosting-s3 = El enlace que usa el servicio es aleatorio y caduca en { $m
 privacy-hosting-acedata = En los intercambios de caras y las ediciones con Ace Data Cloud, la foto se sube al almacenamiento de Ace Data Cloud, que guarda una copia pública durante 7 días.
 privacy-hosting-none = {""}
 admin-alert = ⚠️ Aviso para el operador: { $text }
+
+## /language
+btn-language-auto = 🌐 Automático (de Telegram)
+language-prompt-private = Tu idioma: <b>{ $language }</b>. Elige otro:
+language-prompt-private-auto = Tu idioma: <b>{ $language }</b> (automático). Elige otro:
+language-prompt-group = Idioma de este grupo: <b>{ $language }</b>. Elige otro:
+language-prompt-group-auto = Este grupo no tiene idioma propio: respondo a cada persona en el suyo. Elige uno para el grupo:
+language-set-private = Listo. Tu idioma: <b>{ $language }</b>.
+language-set-private-auto = Listo. Tu idioma: <b>{ $language }</b> (automático).
+language-set-group = Listo. Idioma de este grupo: <b>{ $language }</b>.
+language-set-group-auto = Listo. Este grupo ya no tiene idioma propio: respondo a cada persona en el suyo.
+language-admins-only = Solo los administradores de este grupo pueden cambiar su idioma.
+language-not-admin = Solo los administradores de este grupo pueden elegir su idioma. Para elegir el tuyo, envíame /language en un chat privado.
 
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = No conozco ese comando. /help muestra lo que puedo hacer.

@@ -9,7 +9,7 @@ start =
     • <b>جابه‌جایی چهره</b>: چهرهٔ یک عکس دیگر را روی این عکس بگذارید
     • <b>تشخیص جنسیت</b>: می‌گویم چه می‌بینم و چهره را علامت می‌زنم
 
-    /help توضیح بیشتری می‌دهد، /privacy می‌گوید با عکس‌هایتان چه می‌شود.
+    فرمان /help توضیح بیشتری می‌دهد و /privacy می‌گوید با عکس‌هایتان چه می‌شود.
 
 help-private =
     <b>راهنمای استفاده از FaceShift</b>
@@ -19,7 +19,8 @@ help-private =
     3. چند ثانیه صبر کنید (جابه‌جایی چهره یکی دو دقیقه طول می‌کشد). نتیجه به‌صورت پاسخ به عکس شما می‌آید.
 
     هر ویرایش یک درخواست از سهمیهٔ روزانهٔ شما مصرف می‌کند؛ /quota نشان می‌دهد چقدر مانده است.
-    /cancel کاری را که شروع کرده‌اید لغو می‌کند، /privacy می‌گوید با عکس‌هایتان چه می‌شود.
+    فرمان /cancel کاری را که شروع کرده‌اید لغو می‌کند و /privacy می‌گوید با عکس‌هایتان چه می‌شود.
+    با /language زبانی را که با شما حرف می‌زنم تغییر دهید.
 
 help-group =
     <b>استفاده از FaceShift در گروه</b>
@@ -27,8 +28,9 @@ help-group =
     در گروه‌ها فقط فرمان‌ها، پاسخ به پیام‌های من و پیام‌هایی را که در آن‌ها از من نام برده شده می‌بینم. پس:
     • برای دیدن منو با /face به یک عکس پاسخ دهید، یا مستقیم با /older، /younger، /gender، /detect یا /swap؛
     • یا عکسی بفرستید که یکی از این فرمان‌ها (یا @نام من) در کپشن آن باشد.
-    /swap را در پاسخ به عکسی بفرستید که باید چهرهٔ تازه بگیرد؛ سپس با عکس چهرهٔ موردنظر به پیام من پاسخ دهید.
+    فرمان /swap را در پاسخ به عکسی بفرستید که باید چهرهٔ تازه بگیرد؛ سپس با عکس چهرهٔ موردنظر به پیام من پاسخ دهید.
     فقط کسی که درخواست داده می‌تواند دکمه‌های زیر عکس را بزند.
+    ادمین‌های گروه می‌توانند با /language زبان گروه را انتخاب کنند.
 
 error-generic = متأسفم، مشکلی از طرف من پیش آمد. لطفاً یک دقیقهٔ دیگر دوباره امتحان کنید.
 
@@ -43,6 +45,7 @@ cmd-detect = پاسخ به عکس: تشخیص جنسیت
 cmd-quota = باقی‌ماندهٔ سهمیهٔ روزانهٔ شما
 cmd-cancel = لغو کاری که شروع کرده‌اید
 cmd-privacy = با عکس‌هایتان چه می‌شود
+cmd-language = انتخاب زبان
 
 ## The menu
 menu-prompt = با این چهره چه کنم؟
@@ -173,6 +176,19 @@ privacy-hosting-acedata = برای جابه‌جایی چهره و ویرایش�
 privacy-hosting-none = {""}
 admin-alert = ⚠️ توجه اپراتور: { $text }
 
+## /language
+btn-language-auto = 🌐 خودکار (از Telegram)
+language-prompt-private = زبان شما: <b>{ $language }</b>. زبان دیگری انتخاب کنید:
+language-prompt-private-auto = زبان شما: <b>{ $language }</b> (خودکار). زبان دیگری انتخاب کنید:
+language-prompt-group = زبان این گروه: <b>{ $language }</b>. زبان دیگری انتخاب کنید:
+language-prompt-group-auto = این گروه زبان خودش را ندارد: به هر کس به زبان خودش جواب می‌دهم. یک زبان برای گروه انتخاب کنید:
+language-set-private = انجام شد. زبان شما: <b>{ $language }</b>.
+language-set-private-auto = انجام شد. زبان شما: <b>{ $language }</b> (خودکار).
+language-set-group = انجام شد. زبان این گروه: <b>{ $language }</b>.
+language-set-group-auto = انجام شد. این گروه دیگر زبان خودش را ندارد: به هر کس به زبان خودش جواب می‌دهم.
+language-admins-only = فقط ادمین‌های این گروه می‌توانند زبانش را تغییر دهند.
+language-not-admin = فقط ادمین‌های این گروه می‌توانند زبانش را انتخاب کنند. برای انتخاب زبان خودتان، در گفتگوی خصوصی /language را برایم بفرستید.
+
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = این فرمان را نمی‌شناسم. /help نشان می‌دهد چه کارهایی از من برمی‌آید.
 
@@ -232,12 +248,12 @@ admin-history-job = ، کار { $job }
 admin-history-admin = ، توسط ادمین { $admin }
 admin-history-reason = : { $reason }
 admin-stats-title = <b>{ $days ->
-    [one] روز گذشته
+    [1] روز گذشته
    *[other] { $days } روز گذشته
   }</b>: { $jobs } کار، { $rate }٪ موفق.
 admin-stats-operation = • { $operation }: { $jobs } ({ $outcomes })، { $rate }٪ موفق
 admin-stats-latency = زمان پاسخ سرویس‌ها:
-admin-stats-vendor = • { $vendor }: p50 { $p50 } ms، p95 { $p95 } ms ({ $calls } کار)
+admin-stats-vendor = • { $vendor }: زمان p50 { $p50 } ms، p95 { $p95 } ms ({ $calls } کار)
 admin-stats-top = کاربران پرکار:
 admin-stats-user = • { $who }: { $jobs } کار، { $charged } کسرشده
 admin-stats-credits = اعتبار داده‌شده: { $granted } (پس‌گرفته: { $taken }).

@@ -20,6 +20,7 @@ help-private =
 
     हर एडिट आपके रोज़ के कोटे से एक अनुरोध लेता है; /quota बताता है कि कितना बचा है।
     /cancel आपका शुरू किया काम रोक देता है, /privacy बताता है कि आपकी फ़ोटो के साथ क्या होता है।
+    /language से आप वह भाषा बदल सकते हैं जिसमें मैं आपसे बात करता हूँ।
 
 help-group =
     <b>ग्रुप में FaceShift</b>
@@ -29,6 +30,7 @@ help-group =
     • या फ़ोटो पोस्ट करें और उसके कैप्शन में इनमें से कोई कमांड (या मेरा @नाम) लिखें।
     /swap उस फ़ोटो के जवाब में दें जिसे नया चेहरा मिलना है; फिर मेरे मैसेज का जवाब उस चेहरे की फ़ोटो से दें जिसे लगाना है।
     फ़ोटो के नीचे के बटन सिर्फ़ वही दबा सकता है जिसने पूछा था।
+    ग्रुप के एडमिन /language से ग्रुप की भाषा चुन सकते हैं।
 
 error-generic = माफ़ कीजिए, मेरी तरफ़ से कुछ गड़बड़ हो गई। कृपया एक मिनट बाद फिर कोशिश करें।
 
@@ -43,6 +45,7 @@ cmd-detect = फ़ोटो के जवाब में: जेंडर प�
 cmd-quota = आपके रोज़ के कोटे में कितना बचा है
 cmd-cancel = शुरू किया काम रद्द करें
 cmd-privacy = आपकी फ़ोटो के साथ क्या होता है
+cmd-language = भाषा चुनें
 
 ## The menu
 menu-prompt = इस चेहरे के साथ क्या करूँ?
@@ -176,6 +179,19 @@ privacy-hosting-acedata = फ़ेस स्वैप और Ace Data Cloud व
 privacy-hosting-none = {""}
 admin-alert = ⚠️ ऑपरेटर ध्यान दें: { $text }
 
+## /language
+btn-language-auto = 🌐 अपने-आप (Telegram से)
+language-prompt-private = आपकी भाषा: <b>{ $language }</b>। कोई दूसरी चुनें:
+language-prompt-private-auto = आपकी भाषा: <b>{ $language }</b> (अपने-आप)। कोई दूसरी चुनें:
+language-prompt-group = इस ग्रुप की भाषा: <b>{ $language }</b>। कोई दूसरी चुनें:
+language-prompt-group-auto = इस ग्रुप की अपनी कोई भाषा नहीं है: मैं हर किसी को उसकी अपनी भाषा में जवाब देता हूँ। ग्रुप के लिए एक भाषा चुनें:
+language-set-private = हो गया। आपकी भाषा: <b>{ $language }</b>।
+language-set-private-auto = हो गया। आपकी भाषा: <b>{ $language }</b> (अपने-आप)।
+language-set-group = हो गया। इस ग्रुप की भाषा: <b>{ $language }</b>।
+language-set-group-auto = हो गया। अब इस ग्रुप की अपनी कोई भाषा नहीं है: मैं हर किसी को उसकी अपनी भाषा में जवाब देता हूँ।
+language-admins-only = इस ग्रुप की भाषा सिर्फ़ इसके एडमिन बदल सकते हैं।
+language-not-admin = इस ग्रुप की भाषा सिर्फ़ इसके एडमिन चुन सकते हैं। अपनी भाषा चुनने के लिए मुझे निजी चैट में /language भेजें।
+
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = मैं यह कमांड नहीं जानता। /help बताता है कि मैं क्या कर सकता हूँ।
 
@@ -235,7 +251,7 @@ admin-history-job = , काम { $job }
 admin-history-admin = , एडमिन { $admin } द्वारा
 admin-history-reason = : { $reason }
 admin-stats-title = <b>{ $days ->
-    [one] पिछला एक दिन
+    [1] पिछला एक दिन
    *[other] पिछले { $days } दिन
   }</b>: { $jobs } काम, { $rate }% सफल।
 admin-stats-operation = • { $operation }: { $jobs } ({ $outcomes }), { $rate }% सफल

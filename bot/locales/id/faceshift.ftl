@@ -20,6 +20,7 @@ help-private =
 
     Setiap edit memakai satu permintaan dari jatah harianmu; /quota menunjukkan sisanya.
     /cancel menghentikan yang sudah kamu mulai, /privacy menjelaskan apa yang terjadi pada fotomu.
+    /language mengganti bahasa yang kupakai denganmu.
 
 help-group =
     <b>Memakai FaceShift di grup</b>
@@ -29,6 +30,7 @@ help-group =
     • atau kirim foto dengan salah satu perintah itu (atau @namaku) di keterangannya.
     /swap dipakai pada foto yang akan mendapat wajah baru; lalu balas pesanku dengan foto wajah yang ingin dipakai.
     Hanya orang yang meminta yang bisa menekan tombol di bawah foto.
+    Admin grup bisa memilih bahasa grup dengan /language.
 
 error-generic = Maaf, ada yang salah di pihakku. Coba lagi dalam semenit, ya.
 
@@ -43,6 +45,7 @@ cmd-detect = Balas foto: deteksi gender
 cmd-quota = Sisa jatah harianmu
 cmd-cancel = Batalkan yang sudah kamu mulai
 cmd-privacy = Apa yang terjadi pada fotomu
+cmd-language = Pilih bahasa
 
 ## The menu
 menu-prompt = Mau diapakan wajah ini?
@@ -172,6 +175,19 @@ privacy-hosting-s3 = Tautan yang dipakai layanan itu acak dan kedaluwarsa dalam 
 privacy-hosting-acedata = Untuk tukar wajah dan edit lewat Ace Data Cloud, foto diunggah ke penyimpanan Ace Data Cloud, yang menyimpan salinan publiknya selama 7 hari.
 privacy-hosting-none = {""}
 admin-alert = ⚠️ Perhatian operator: { $text }
+
+## /language
+btn-language-auto = 🌐 Otomatis (dari Telegram)
+language-prompt-private = Bahasamu: <b>{ $language }</b>. Pilih bahasa lain:
+language-prompt-private-auto = Bahasamu: <b>{ $language }</b> (otomatis). Pilih bahasa lain:
+language-prompt-group = Bahasa grup ini: <b>{ $language }</b>. Pilih bahasa lain:
+language-prompt-group-auto = Grup ini belum punya bahasa sendiri: aku menjawab setiap orang dalam bahasanya. Pilih satu untuk grup ini:
+language-set-private = Selesai. Bahasamu: <b>{ $language }</b>.
+language-set-private-auto = Selesai. Bahasamu: <b>{ $language }</b> (otomatis).
+language-set-group = Selesai. Bahasa grup ini: <b>{ $language }</b>.
+language-set-group-auto = Selesai. Grup ini tidak punya bahasa sendiri lagi: aku menjawab setiap orang dalam bahasanya.
+language-admins-only = Hanya admin grup ini yang bisa mengubah bahasanya.
+language-not-admin = Hanya admin grup ini yang bisa memilih bahasanya. Untuk memilih bahasamu sendiri, kirim /language kepadaku di chat pribadi.
 
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = Aku tidak kenal perintah itu. /help menunjukkan apa yang bisa kulakukan.

@@ -20,6 +20,7 @@ help-private =
 
     Cada edição usa um pedido da sua cota diária; /quota mostra quanto resta.
     /cancel interrompe o que você começou, /privacy conta o que acontece com suas fotos.
+    /language muda o idioma em que falo com você.
 
 help-group =
     <b>Usando o FaceShift em grupos</b>
@@ -29,6 +30,7 @@ help-group =
     • ou publique uma foto com um desses comandos (ou meu @nome) na legenda.
     /swap vai na foto que deve ganhar um rosto novo; depois responda à minha mensagem com a foto do rosto que você quer usar.
     Só quem pediu pode tocar nos botões abaixo de uma foto.
+    Os administradores do grupo podem escolher o idioma dele com /language.
 
 error-generic = Desculpe, algo deu errado do meu lado. Tente de novo daqui a um minuto.
 
@@ -43,6 +45,7 @@ cmd-detect = Responda a uma foto: detectar o gênero
 cmd-quota = Quanto resta da sua cota diária
 cmd-cancel = Cancelar o que você começou
 cmd-privacy = O que acontece com suas fotos
+cmd-language = Escolher o idioma
 
 ## The menu
 menu-prompt = O que eu faço com este rosto?
@@ -182,6 +185,19 @@ privacy-hosting-acedata = Nas trocas de rostos e nas edições feitas pela Ace D
 privacy-hosting-none = {""}
 admin-alert = ⚠️ Atenção, operador: { $text }
 
+## /language
+btn-language-auto = 🌐 Automático (do Telegram)
+language-prompt-private = Seu idioma: <b>{ $language }</b>. Escolha outro:
+language-prompt-private-auto = Seu idioma: <b>{ $language }</b> (automático). Escolha outro:
+language-prompt-group = Idioma deste grupo: <b>{ $language }</b>. Escolha outro:
+language-prompt-group-auto = Este grupo não tem idioma próprio: respondo a cada pessoa no idioma dela. Escolha um para o grupo:
+language-set-private = Pronto. Seu idioma: <b>{ $language }</b>.
+language-set-private-auto = Pronto. Seu idioma: <b>{ $language }</b> (automático).
+language-set-group = Pronto. Idioma deste grupo: <b>{ $language }</b>.
+language-set-group-auto = Pronto. Este grupo não tem mais idioma próprio: respondo a cada pessoa no idioma dela.
+language-admins-only = Só os administradores deste grupo podem mudar o idioma dele.
+language-not-admin = Só os administradores deste grupo podem escolher o idioma dele. Para escolher o seu, me envie /language em um chat privado.
+
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = Não conheço esse comando. /help mostra o que eu sei fazer.
 
@@ -241,7 +257,7 @@ admin-history-job = , trabalho { $job }
 admin-history-admin = , pelo admin { $admin }
 admin-history-reason = : { $reason }
 admin-stats-title = <b>{ $days ->
-    [one] O último dia
+    [1] O último dia
    *[other] Os últimos { $days } dias
   }</b>: { $jobs } trabalhos, { $rate }% com sucesso.
 admin-stats-operation = • { $operation }: { $jobs } ({ $outcomes }), { $rate }% com sucesso

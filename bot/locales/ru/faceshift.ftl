@@ -20,6 +20,7 @@ help-private =
 
     Каждая обработка расходует один запрос из дневного лимита; /quota покажет остаток.
     /cancel отменит начатое, /privacy объяснит, что происходит с вашими фото.
+    /language поменяет язык, на котором я с вами говорю.
 
 help-group =
     <b>FaceShift в группе</b>
@@ -29,6 +30,7 @@ help-group =
     • или отправьте фото с такой командой (или моим @именем) в подписи.
     /swap — ответом на фото, которое должно получить новое лицо; потом ответьте на моё сообщение фотографией с нужным лицом.
     Нажимать кнопки под фото может только тот, кто спросил.
+    Админы группы могут выбрать её язык командой /language.
 
 error-generic = Извините, у меня что-то сломалось. Попробуйте ещё раз через минуту.
 
@@ -43,6 +45,7 @@ cmd-detect = Ответом на фото: определить пол
 cmd-quota = Сколько обработок осталось
 cmd-cancel = Отменить начатое
 cmd-privacy = Что происходит с вашими фото
+cmd-language = Выбрать язык
 
 ## Меню
 menu-prompt = Что сделать с этим лицом?
@@ -181,6 +184,19 @@ privacy-hosting-acedata = Для обмена лицами и обработок
 privacy-hosting-none = {""}
 admin-alert = ⚠️ Внимание оператору: { $text }
 
+## /language
+btn-language-auto = 🌐 Автоматически (как в Telegram)
+language-prompt-private = Ваш язык: <b>{ $language }</b>. Выберите другой:
+language-prompt-private-auto = Ваш язык: <b>{ $language }</b> (автоматически). Выберите другой:
+language-prompt-group = Язык этой группы: <b>{ $language }</b>. Выберите другой:
+language-prompt-group-auto = У этой группы нет своего языка: я отвечаю каждому на его языке. Выберите язык для группы:
+language-set-private = Готово. Ваш язык: <b>{ $language }</b>.
+language-set-private-auto = Готово. Ваш язык: <b>{ $language }</b> (автоматически).
+language-set-group = Готово. Язык этой группы: <b>{ $language }</b>.
+language-set-group-auto = Готово. Теперь у группы нет своего языка: я отвечаю каждому на его языке.
+language-admins-only = Менять язык группы могут только её админы.
+language-not-admin = Выбирать язык группы могут только её админы. Чтобы выбрать свой, отправьте мне /language в личном чате.
+
 ## Неизвестные команды (в том числе команды админов для всех остальных)
 unknown-command = Я не знаю такой команды. /help расскажет, что я умею.
 
@@ -240,8 +256,10 @@ admin-history-job = , обработка { $job }
 admin-history-admin = , админ { $admin }
 admin-history-reason = : { $reason }
 admin-stats-title = <b>За { $days ->
-    [one] последний день
-   *[other] последние дни ({ $days })
+    [1] последний день
+    [one] последний { $days } день
+    [few] последние { $days } дня
+   *[other] последние { $days } дней
   }</b>: { $jobs } обработок, успешно { $rate }%.
 admin-stats-operation = • { $operation }: { $jobs } ({ $outcomes }), успешно { $rate }%
 admin-stats-latency = Время у сервисов:

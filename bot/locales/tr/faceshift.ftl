@@ -20,6 +20,7 @@ help-private =
 
     Her düzenleme günlük hakkınızdan bir istek kullanır; /quota ne kadar kaldığını gösterir.
     /cancel başlattığınız işlemi durdurur, /privacy fotoğraflarınıza ne olduğunu açıklar.
+    /language sizinle konuştuğum dili değiştirir.
 
 help-group =
     <b>Grupta FaceShift kullanımı</b>
@@ -29,6 +30,7 @@ help-group =
     • ya da açıklamasında bu komutlardan biri (veya @adım) olan bir fotoğraf paylaşın.
     /swap, yeni yüzü alacak fotoğrafa verilir; ardından kullanılacak yüzün fotoğrafıyla mesajıma yanıt verin.
     Bir fotoğrafın altındaki düğmelere yalnızca isteyen kişi basabilir.
+    Grubun yöneticileri /language ile grubun dilini seçebilir.
 
 error-generic = Üzgünüm, benim tarafımda bir şeyler ters gitti. Lütfen bir dakika sonra tekrar deneyin.
 
@@ -43,6 +45,7 @@ cmd-detect = Bir fotoğrafa yanıt: cinsiyeti tespit et
 cmd-quota = Günlük hakkınızdan ne kaldı
 cmd-cancel = Başlattığınız işlemi iptal et
 cmd-privacy = Fotoğraflarınıza ne oluyor
+cmd-language = Dili seç
 
 ## The menu
 menu-prompt = Bu yüzle ne yapayım?
@@ -172,6 +175,19 @@ privacy-hosting-s3 = Hizmetin kullandığı bağlantı rastgeledir ve en geç { 
 privacy-hosting-acedata = Yüz takaslarında ve Ace Data Cloud düzenlemelerinde fotoğraf Ace Data Cloud depolama alanına yüklenir; orada 7 gün boyunca herkese açık bir kopyası tutulur.
 privacy-hosting-none = {""}
 admin-alert = ⚠️ Operatörün dikkatine: { $text }
+
+## /language
+btn-language-auto = 🌐 Otomatik (Telegram'daki gibi)
+language-prompt-private = Diliniz: <b>{ $language }</b>. Başka bir dil seçin:
+language-prompt-private-auto = Diliniz: <b>{ $language }</b> (otomatik). Başka bir dil seçin:
+language-prompt-group = Bu grubun dili: <b>{ $language }</b>. Başka bir dil seçin:
+language-prompt-group-auto = Bu grubun kendi dili yok: herkese kendi dilinde cevap veriyorum. Grup için bir dil seçin:
+language-set-private = Tamam. Diliniz: <b>{ $language }</b>.
+language-set-private-auto = Tamam. Diliniz: <b>{ $language }</b> (otomatik).
+language-set-group = Tamam. Bu grubun dili: <b>{ $language }</b>.
+language-set-group-auto = Tamam. Bu grubun artık kendi dili yok: herkese kendi dilinde cevap veriyorum.
+language-admins-only = Bu grubun dilini yalnızca yöneticileri değiştirebilir.
+language-not-admin = Bu grubun dilini yalnızca yöneticileri seçebilir. Kendi dilinizi seçmek için bana özel sohbette /language gönderin.
 
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = Bu komutu bilmiyorum. /help neler yapabildiğimi gösterir.

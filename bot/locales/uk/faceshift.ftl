@@ -20,6 +20,7 @@ help-private =
 
     Кожна обробка витрачає один запит із денного ліміту; /quota покаже, скільки залишилося.
     /cancel скасує розпочате, /privacy пояснить, що відбувається з вашими фото.
+    /language змінить мову, якою я з вами говорю.
 
 help-group =
     <b>FaceShift у групі</b>
@@ -29,6 +30,7 @@ help-group =
     • або надішліть фото з однією з цих команд (чи моїм @іменем) у підписі.
     /swap — відповіддю на фото, яке має отримати нове обличчя; потім у відповідь на моє повідомлення надішліть фото з потрібним обличчям.
     Натискати кнопки під фото може лише той, хто запитав.
+    Адміністратори групи можуть вибрати її мову командою /language.
 
 error-generic = Вибачте, у мене щось зламалося. Спробуйте ще раз за хвилину.
 
@@ -43,6 +45,7 @@ cmd-detect = Відповіддю на фото: визначити стать
 cmd-quota = Скільки обробок залишилося
 cmd-cancel = Скасувати розпочате
 cmd-privacy = Що відбувається з вашими фото
+cmd-language = Вибрати мову
 
 ## The menu
 menu-prompt = Що зробити з цим обличчям?
@@ -209,6 +212,19 @@ privacy-hosting-s3 = Посилання для сервісу випадкове
 privacy-hosting-acedata = Для обміну обличчями та обробок в Ace Data Cloud фото завантажується у сховище Ace Data Cloud, яке зберігає публічну копію 7 днів.
 privacy-hosting-none = {""}
 admin-alert = ⚠️ Увага оператору: { $text }
+
+## /language
+btn-language-auto = 🌐 Автоматично (як у Telegram)
+language-prompt-private = Ваша мова: <b>{ $language }</b>. Виберіть іншу:
+language-prompt-private-auto = Ваша мова: <b>{ $language }</b> (автоматично). Виберіть іншу:
+language-prompt-group = Мова цієї групи: <b>{ $language }</b>. Виберіть іншу:
+language-prompt-group-auto = У цієї групи немає своєї мови: я відповідаю кожному його мовою. Виберіть мову для групи:
+language-set-private = Готово. Ваша мова: <b>{ $language }</b>.
+language-set-private-auto = Готово. Ваша мова: <b>{ $language }</b> (автоматично).
+language-set-group = Готово. Мова цієї групи: <b>{ $language }</b>.
+language-set-group-auto = Готово. Тепер у групи немає своєї мови: я відповідаю кожному його мовою.
+language-admins-only = Змінювати мову групи можуть лише її адміністратори.
+language-not-admin = Вибирати мову групи можуть лише її адміністратори. Щоб вибрати свою, надішліть мені /language в особистому чаті.
 
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = Я не знаю такої команди. /help покаже, що я вмію.

@@ -20,6 +20,7 @@ help-private =
 
     Har bir tahrir kunlik limitingizdan bitta soʻrovni sarflaydi; /quota qancha qolganini koʻrsatadi.
     /cancel boshlagan ishingizni toʻxtatadi, /privacy suratlaringiz bilan nima boʻlishini aytadi.
+    /language siz bilan gaplashadigan tilimni oʻzgartiradi.
 
 help-group =
     <b>Guruhda FaceShift</b>
@@ -29,6 +30,7 @@ help-group =
     • yoki izohida shu buyruqlardan biri (yoki mening @nomim) boʻlgan surat joylang.
     /swap yangi yuz olishi kerak boʻlgan suratga javob sifatida yuboriladi; keyin xabarimga kerakli yuz tushgan surat bilan javob bering.
     Surat ostidagi tugmalarni faqat soʻragan odam bosa oladi.
+    Guruh adminlari /language orqali guruh tilini tanlay oladi.
 
 error-generic = Kechirasiz, menda nimadir buzildi. Bir daqiqadan soʻng qayta urinib koʻring.
 
@@ -43,6 +45,7 @@ cmd-detect = Suratga javob: jinsni aniqlash
 cmd-quota = Kunlik limitingizdan qancha qoldi
 cmd-cancel = Boshlagan ishni bekor qilish
 cmd-privacy = Suratlaringiz bilan nima boʻladi
+cmd-language = Tilni tanlash
 
 ## The menu
 menu-prompt = Bu yuz bilan nima qilay?
@@ -172,6 +175,19 @@ privacy-hosting-s3 = Xizmat ishlatadigan havola tasodifiy boʻlib, { $minutes } 
 privacy-hosting-acedata = Yuz almashtirish va Ace Data Cloud tahrirlari uchun surat Ace Data Cloud xotirasiga yuklanadi, u yerda suratning ochiq nusxasi 7 kun saqlanadi.
 privacy-hosting-none = {""}
 admin-alert = ⚠️ Operator diqqatiga: { $text }
+
+## /language
+btn-language-auto = 🌐 Avtomatik (Telegramdagidek)
+language-prompt-private = Tilingiz: <b>{ $language }</b>. Boshqasini tanlang:
+language-prompt-private-auto = Tilingiz: <b>{ $language }</b> (avtomatik). Boshqasini tanlang:
+language-prompt-group = Bu guruh tili: <b>{ $language }</b>. Boshqasini tanlang:
+language-prompt-group-auto = Bu guruhning oʻz tili yoʻq: har kimga oʻz tilida javob beraman. Guruh uchun til tanlang:
+language-set-private = Tayyor. Tilingiz: <b>{ $language }</b>.
+language-set-private-auto = Tayyor. Tilingiz: <b>{ $language }</b> (avtomatik).
+language-set-group = Tayyor. Bu guruh tili: <b>{ $language }</b>.
+language-set-group-auto = Tayyor. Endi bu guruhning oʻz tili yoʻq: har kimga oʻz tilida javob beraman.
+language-admins-only = Guruh tilini faqat uning adminlari oʻzgartira oladi.
+language-not-admin = Guruh tilini faqat uning adminlari tanlay oladi. Oʻz tilingizni tanlash uchun menga shaxsiy chatda /language yuboring.
 
 ## Unknown commands (admin commands, for anyone who is not an admin, included)
 unknown-command = Bu buyruqni bilmayman. /help nimalar qila olishimni koʻrsatadi.

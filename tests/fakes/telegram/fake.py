@@ -16,7 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..server import serve
-from .api_messages import MessagesApi
+from .api_members import MembersApi
 from .api_session import SessionApi
 from .driver import Driver
 from .files import UploadedFile
@@ -28,7 +28,7 @@ from .records import ApiCall, Fault
 _Handler: TypeAlias = Callable[[Params], Awaitable[Any]]
 
 
-class FakeTelegram(MessagesApi, SessionApi, Driver, Observe):
+class FakeTelegram(MembersApi, SessionApi, Driver, Observe):
     """A Bot API server for one bot, and the world around it: people, chats, files, updates.
 
     Start it with ``FakeTelegram.running(...)`` (or ``fake.serving()``); point the bot at
@@ -47,6 +47,7 @@ class FakeTelegram(MessagesApi, SessionApi, Driver, Observe):
         super().__init__(
             token, bot_username, bot_first_name=bot_first_name, first_update_id=first_update_id, clock=clock
         )
+        self._init_members()
         handlers: dict[str, _Handler] = {
             "getMe": self._api_get_me,
             "getUpdates": self._api_get_updates,
@@ -65,6 +66,8 @@ class FakeTelegram(MessagesApi, SessionApi, Driver, Observe):
             "deleteMessage": self._api_delete_message,
             "answerCallbackQuery": self._api_answer_callback_query,
             "getFile": self._api_get_file,
+            "getChatMember": self._api_get_chat_member,
+            "getChatAdministrators": self._api_get_chat_administrators,
         }
         # Telegram matches method names case-insensitively.
         self._handlers: dict[str, tuple[str, _Handler]] = {name.lower(): (name, h) for name, h in handlers.items()}
