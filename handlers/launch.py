@@ -8,6 +8,7 @@ from telegram import CallbackQuery, Message
 
 from bot.i18n import Catalog
 from bot.operations import Operation
+from handlers import faces
 from handlers.context import Context
 from handlers.replies import reply_to
 from storage.jobs import RETRYABLE, UNSETTLED, Banned, Busy, Duplicate, NewJob, Opened, OutOfQuota
@@ -32,13 +33,27 @@ async def launch(
     if operation not in services.providers.available():
         await _tell(context, text=catalog("op-unavailable"), request=request, query=query, message=message)
         return False
+    # Which face? Or: no face found. Asked here, before anything is reserved; an answer comes back here.
+    asked = not await faces.ready(
+        context,
+        catalog,
+        request=request,
+        user_id=user_id,
+        operation=operation,
+        params=params,
+        key=key,
+        face=face,
+        query=query,
+    )
+    if asked:
+        return False
     new = NewJob(
         key=key,
         request_id=request.id,
         user_id=user_id,
         chat_id=request.chat_id,
         operation=operation.value,
-        cost=services.settings.cost_of(operation.value),
+        cost=services.settings.cost_of(operation.value) * int(str(params.get("face_count", 1))),  # Everyone: per face
         params=dict(params),
         face_request_id=face.id if face else None,
     )

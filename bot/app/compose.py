@@ -29,6 +29,7 @@ from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
 from storage import Database
 from storage.chats import ChatsRepository
+from storage.faces import FacesRepository
 from storage.jobs import JobsRepository
 from storage.quota import QuotaRepository
 from storage.requests import RequestsRepository
@@ -143,6 +144,7 @@ async def create_services(settings: Settings, bot: Bot, metrics: Metrics) -> Ser
         languages=languages,
         users=users,
         requests=requests,
+        faces=FacesRepository(db),
         jobs=jobs,
         quota=quota,
         quota_clock=quota_clock,

@@ -10,13 +10,14 @@ from __future__ import annotations
 from bot.faces._crops import FEATHER, MARGIN, Crop, blend, blend_back, crop_around, crop_box, feather_mask
 from bot.faces._detect import DETECT_SIDE, MIN_SCORE, available, detect
 from bot.faces._preview import PREVIEW_SIDE, numbered_preview
-from bot.faces._types import MIN_FACE, VENDOR_SIDE, Face, PhotoFaces
+from bot.faces._types import MIN_FACE, MIN_FACE_FOR, VENDOR_SIDE, Face, PhotoFaces
 
 __all__ = [
     "DETECT_SIDE",
     "FEATHER",
     "MARGIN",
     "MIN_FACE",
+    "MIN_FACE_FOR",
     "MIN_SCORE",
     "PREVIEW_SIDE",
     "VENDOR_SIDE",

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 MIN_FACE: Final = 64
-"""Shorter side, in pixels of the image a vendor receives, below which a face is not offered. AILabTools documents
-64x64 px; Ace and AccuAuth document no minimum and get the same (a smaller face gives any editor too little)."""
+"""Shorter side, in pixels of the image a vendor receives, below which a face is not offered: AILabTools documents
+64x64 px."""
+MIN_FACE_FOR: Final = {"ailab": 64, "acedata": 32, "accuauth": 32}
+"""The same per vendor. Ace and AccuAuth document no minimum; 32 px is where the detector's own boxes become
+unreliable (and AccuAuth gets a crop of at least 128 px around the face anyway)."""
 
 VENDOR_SIDE: Final = 1024
 """The least long side of the image a vendor receives from a photo at least this large (``imaging.WORKING_SIDE``:

@@ -281,3 +281,15 @@ admin-stats-vendor = • { $vendor }: المدة p50 { $p50 } ms، p95 { $p95 } 
 admin-stats-top = أكثر المستخدمين نشاطًا:
 admin-stats-user = • { $who }: المهام { $jobs }، المحتسَب { $charged }
 admin-stats-credits = الرصيد الممنوح: { $granted } (المسحوب: { $taken }).
+
+## Which face (photos with several faces, or none found)
+faces-pick = أيّ وجه؟ وُجد { $count } من الوجوه؛ الرقم 1 هو الأكبر.
+faces-pick-target = أيّ وجه يأخذ الوجه الجديد؟ وُجد { $count } من الوجوه؛ الرقم 1 هو الأكبر.
+faces-pick-source = أيّ وجه نستخدم؟ وُجد في هذه الصورة { $count } من الوجوه؛ الرقم 1 هو الأكبر.
+faces-none = لم أجد في هذه الصورة وجهًا كبيرًا بما يكفي للتعديل. قد يجد المحرّر وجهًا فاتني: أتريد المحاولة على أي حال؟ لا يُحتسب شيء إلا إذا نجح.
+faces-none-source = لم أجد في هذه الصورة وجهًا كبيرًا بما يكفي لاستخدامه. قد يجد المحرّر وجهًا فاتني: أتريد المحاولة على أي حال؟ لا يُحتسب شيء إلا إذا نجح.
+faces-cancelled = أُلغي.
+btn-face-everyone = الجميع ({ $count } وجوه، التكلفة { $cost })
+btn-try-anyway = حاول على أي حال
+done-face = الوجه { $number }.
+done-face-everyone = كل الوجوه: { $count }.

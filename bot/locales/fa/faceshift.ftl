@@ -257,3 +257,15 @@ admin-stats-vendor = • { $vendor }: زمان p50 { $p50 } ms، p95 { $p95 } ms
 admin-stats-top = کاربران پرکار:
 admin-stats-user = • { $who }: { $jobs } کار، { $charged } کسرشده
 admin-stats-credits = اعتبار داده‌شده: { $granted } (پس‌گرفته: { $taken }).
+
+## Which face (photos with several faces, or none found)
+faces-pick = کدام چهره؟ { $count } چهره پیدا شد؛ شمارهٔ 1 بزرگ‌ترین است.
+faces-pick-target = چهرهٔ تازه روی کدام چهره بنشیند؟ { $count } چهره پیدا شد؛ شمارهٔ 1 بزرگ‌ترین است.
+faces-pick-source = کدام چهره استفاده شود؟ در این عکس { $count } چهره پیدا شد؛ شمارهٔ 1 بزرگ‌ترین است.
+faces-none = در این عکس چهره‌ای به‌اندازهٔ کافی بزرگ برای ویرایش پیدا نکردم. ویرایشگر گاهی چهره‌ای را پیدا می‌کند که من نمی‌بینم: باز هم امتحان شود؟ فقط اگر نتیجه بدهد، هزینه کم می‌شود.
+faces-none-source = در این عکس چهره‌ای به‌اندازهٔ کافی بزرگ برای استفاده پیدا نکردم. ویرایشگر گاهی چهره‌ای را پیدا می‌کند که من نمی‌بینم: باز هم امتحان شود؟ فقط اگر نتیجه بدهد، هزینه کم می‌شود.
+faces-cancelled = لغو شد.
+btn-face-everyone = همه ({ $count } چهره، هزینه { $cost })
+btn-try-anyway = باز هم امتحان کن
+done-face = چهرهٔ { $number }.
+done-face-everyone = همهٔ چهره‌ها: { $count }.

@@ -267,3 +267,15 @@ admin-stats-vendor = • { $vendor }: p50 { $p50 } мс, p95 { $p95 } мс ({ $c
 admin-stats-top = Самые активные:
 admin-stats-user = • { $who }: { $jobs } обработок, списано { $charged }
 admin-stats-credits = Начислено кредитов: { $granted } (забрано: { $taken }).
+
+## Which face (photos with several faces, or none found)
+faces-pick = Какое лицо? Найдено лиц: { $count }; 1 — самое крупное.
+faces-pick-target = На какое лицо поставить новое? Найдено лиц: { $count }; 1 — самое крупное.
+faces-pick-source = Какое лицо взять? Найдено лиц на этом фото: { $count }; 1 — самое крупное.
+faces-none = Я не нашёл на этом фото лица (достаточно крупного). Редакторы иногда находят лицо, которое я пропускаю: попробовать всё равно? Списание — только если получится.
+faces-none-source = Я не нашёл на этом фото лица (достаточно крупного), которое можно взять. Редакторы иногда находят лицо, которое я пропускаю: попробовать всё равно? Списание — только если получится.
+faces-cancelled = Отменено.
+btn-face-everyone = Все ({ $count } лица, стоимость { $cost })
+btn-try-anyway = Всё равно попробовать
+done-face = Лицо { $number }.
+done-face-everyone = Все лица: { $count }.

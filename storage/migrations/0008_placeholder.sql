@@ -1,0 +1,3 @@
+-- Placeholder: version 0008 belongs to a branch not merged here yet (migrations must be numbered without gaps).
+-- Delete this file when that branch's 0008_*.sql arrives.
+SELECT 1;
