@@ -821,6 +821,7 @@ class FakeAce(_FakeVendor):
         super().__init__()
         self.token = ACE_TOKEN
         self.fetched: list[str] = []
+        self.fetched_images: list[bytes] = []  # what those URLs answered, in the same order (when it decoded)
         self.callbacks_sent: list[tuple[str, dict[str, Any]]] = []
         self.callback_statuses: list[int | None] = []  # the receiver's HTTP status (None: could not deliver)
         self.tasks: dict[str, dict[str, Any]] = {}  # task_id -> final payload, for callback and async swaps
@@ -869,6 +870,7 @@ class FakeAce(_FakeVendor):
         super().reset()
         self.token = ACE_TOKEN
         self.fetched.clear()
+        self.fetched_images.clear()
         self.callbacks_sent.clear()
         self.callback_statuses.clear()
         self.tasks.clear()
@@ -996,7 +998,9 @@ class FakeAce(_FakeVendor):
         except httpx.HTTPError:
             raise _Reject(500, "api_error", "fetch failed") from None
         try:
-            return _decode(b"".join(chunks))
+            image = _decode(b"".join(chunks))
+            self.fetched_images.append(b"".join(chunks))
+            return image
         except ValueError:
             raise _Reject(500, "api_error", "fetch failed") from None
 
