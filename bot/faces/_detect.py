@@ -38,6 +38,8 @@ def detect(data: bytes, size: tuple[int, int] | None = None, *, min_score: float
     with Image.open(io.BytesIO(data)) as opened:
         opened.draft("RGB", (DETECT_SIDE, DETECT_SIDE))
         upright = ImageOps.exif_transpose(opened)
+        if upright.mode.startswith("I"):  # 16/32-bit greyscale: Pillow's convert would clip it to white
+            upright = upright.point(lambda v: v / 256 if upright.mode.startswith("I;16") else v).convert("L")
         picture = upright.convert("RGB")
     full = _upright_size(data) if size is None else size
     scale = DETECT_SIDE / max(picture.size)
