@@ -23,6 +23,7 @@ from bot.quota_clock import QuotaClock
 from bot.settings import Settings
 from bot.web.metrics import Metrics
 from storage import Database
+from storage.faces import FacesRepository
 from storage.inbox import InboxRepository
 from storage.jobs import JobsRepository
 from storage.quota import QuotaRepository
@@ -40,6 +41,7 @@ class Services:
     languages: Languages  # which catalogue to speak where
     users: UsersRepository
     requests: RequestsRepository
+    faces: FacesRepository  # the faces found in each photo, and face questions awaiting an answer
     jobs: JobsRepository
     quota: QuotaRepository
     quota_clock: QuotaClock

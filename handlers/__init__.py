@@ -28,7 +28,7 @@ from telegram.ext import (
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from bot.services import Services
 from bot.settings import Settings
-from handlers import account, admin, errors, language, menu, payments, photos, start, swap, users
+from handlers import account, admin, errors, faces, language, menu, payments, photos, start, swap, users
 from handlers.context import FaceShiftApp
 
 # Group -1 runs before everything else, for every update.
@@ -64,6 +64,7 @@ def register(application: FaceShiftApp, settings: Settings) -> None:
     application.add_handler(CommandHandler(list(photos.PHOTO_COMMANDS), photos.on_command, NEW))
     application.add_handler(MessageHandler(NEW & (filters.PHOTO | filters.Document.ALL), photos.on_photo))
     application.add_handler(CallbackQueryHandler(language.on_press, pattern=language.PATTERN))
+    application.add_handler(CallbackQueryHandler(faces.on_answer, pattern=f"^{faces.PREFIX}:"))  # which face
     application.add_handler(CallbackQueryHandler(menu.on_press))
 
     # Admin commands: for ADMIN_IDS only; for anyone else they are unknown commands.

@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 
 from bot.i18n import Catalog
 from bot.operations import Operation
-from handlers import payments
+from handlers import faces, payments
 from handlers.answers import PressAnswer
 from handlers.context import Context
 from handlers.replies import reply_to
@@ -41,13 +41,27 @@ async def launch(
     if operation not in services.providers.available():
         await _tell(context, text=catalog("op-unavailable"), request=request, press=press, message=message)
         return False
+    # Which face? Or: no face found. Asked here, before anything is reserved; an answer comes back here.
+    asked = not await faces.ready(
+        context,
+        catalog,
+        request=request,
+        user_id=user_id,
+        operation=operation,
+        params=params,
+        key=key,
+        face=face,
+        press=press,
+    )
+    if asked:
+        return False
     new = NewJob(
         key=key,
         request_id=request.id,
         user_id=user_id,
         chat_id=request.chat_id,
         operation=operation.value,
-        cost=services.settings.cost_of(operation.value),
+        cost=services.settings.cost_of(operation.value) * int(str(params.get("face_count", 1))),  # Everyone: per face
         params=dict(params),
         face_request_id=face.id if face else None,
     )

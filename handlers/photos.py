@@ -15,7 +15,7 @@ from telegram import InlineKeyboardMarkup, Message, MessageEntity, Update
 from bot.i18n import Catalog
 from bot.operations import Operation
 from bot.services import Services
-from handlers import keyboards, swap
+from handlers import faces, keyboards, swap
 from handlers.context import Context, FaceShiftApp
 from handlers.keyboards import DEFAULT_OLDER_AGE, DEFAULT_YOUNGER_AGE
 from handlers.launch import launch
@@ -80,7 +80,7 @@ async def store(
     context: Context, message: Message, sizes: list[PhotoSize], user_id: int, command: str | None = None
 ) -> PhotoRequest:
     """The request for this photo of account ``user_id`` (the one stored before, when it was handled already)."""
-    return await context.services.requests.create(
+    request = await context.services.requests.create(
         chat_id=message.chat_id,
         thread_id=message.message_thread_id if message.is_topic_message else None,
         user_id=user_id,
@@ -89,6 +89,8 @@ async def store(
         media_group_id=message.media_group_id,
         command=command,
     )
+    await faces.faces_of(context, request)  # looked for once, now, on Telegram's ~320 px copy; kept with it
+    return request
 
 
 async def on_photo(update: Update, context: Context) -> None:

@@ -11,7 +11,7 @@ from PIL import Image
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import RunningBot
-from tests.support.conversation import wait_result
+from tests.support.conversation import NO_FACE, is_photo, text_of, wait_result
 from tests.support.images import encode, exif_with_orientation, heic, photo_like
 
 pytestmark = pytest.mark.slow
@@ -36,6 +36,11 @@ async def test_big_rotated_document_reaches_ailab_upright_and_small(
         data, mime, name = heic_data, "image/heic", "big.heic"
     alice = tg.user(1001, "Alice")
     await alice.send_document(alice, data, file_name=name, mime_type=mime, caption="/older")
+    first = await tg.wait_for_bot_message(
+        alice, predicate=lambda m: is_photo(m) or text_of(m) == NO_FACE or text_of(m).startswith("⏳"), timeout=30
+    )
+    if text_of(first) == NO_FACE:  # the test photo's face lies on its side: the detector may miss it
+        await alice.press(first, "Try anyway")
     await wait_result(tg, alice, timeout=30)
     sent = vendors.ailab.requests[-1].files["image"][2]
     assert len(sent) < 4_000_000

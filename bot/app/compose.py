@@ -38,6 +38,7 @@ from handlers.payments import TelegramStars
 from storage import Database
 from storage.chats import ChatsRepository
 from storage.dashboard import DashboardRepository
+from storage.faces import FacesRepository
 from storage.inbox import InboxRepository
 from storage.jobs import JobsRepository
 from storage.payments import PaymentsRepository
@@ -193,6 +194,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         languages=languages,
         users=users,
         requests=requests,
+        faces=FacesRepository(db),
         jobs=jobs,
         quota=quota,
         quota_clock=quota_clock,

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from bot import imaging
+from bot.faces import PhotoFaces
 from bot.jobs import crash_points
 from bot.jobs.port import ChatPort
 from bot.jobs.types import (
@@ -248,9 +249,10 @@ class JobRunner:
         request = await self._request(job.request_id)
         photo = await port.download(request, VENDOR_RULES[vendor])
         op = Operation(job.operation)
+        chosen = PhotoFaces.from_param(job.params.get("faces"))  # the face(s) the person picked, if asked
         await port.progress(job, Stage.SENT)
         if op is Operation.DETECT_GENDER:
-            found = await self.providers.detect_gender(photo)
+            found = await self.providers.detect_gender(photo, chosen=chosen)
             box = found.face_box
             marked = photo
             if box is not None:
@@ -260,18 +262,19 @@ class JobRunner:
         if op is Operation.SWAP_FACES:
             assert job.face_request_id is not None
             face = await port.download(await self._request(job.face_request_id), VENDOR_RULES[vendor])
-            image = await self.providers.swap_faces(face, photo, job_id=job.id)
+            source = PhotoFaces.from_param(job.params.get("source_faces"))
+            image = await self.providers.swap_faces(face, photo, job_id=job.id, source_face=source, target_face=chosen)
             return JobResult(image.data, vendor=image.vendor)
         if op is Operation.SWAP_GENDER:
             verdict: GenderVerdict | None = None
             to = Gender(job.params["to"]) if job.params.get("to") else None
             if to is None:
-                verdict = await self.providers.detect_gender(photo)
+                verdict = await self.providers.detect_gender(photo, chosen=chosen)
                 to = Gender.FEMALE if verdict.gender is Gender.MALE else Gender.MALE
-            image = await self.providers.change_gender(photo, to, job_id=job.id)
+            image = await self.providers.change_gender(photo, to, job_id=job.id, chosen=chosen)
             return JobResult(image.data, verdict=verdict, to_gender=to, vendor=image.vendor)
         age = int(job.params["age"])
-        image = await self.providers.change_age(photo, age, job_id=job.id)
+        image = await self.providers.change_age(photo, age, job_id=job.id, chosen=chosen)
         return JobResult(image.data, vendor=image.vendor)
 
     async def _keep_and_charge(self, job: Job, result: JobResult, vendor: Vendor, elapsed_ms: int) -> None:

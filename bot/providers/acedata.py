@@ -8,8 +8,9 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import httpx
 from pydantic import SecretStr
@@ -72,8 +73,23 @@ def ace_error(status: int | None, code: str, message: str = "", *, retry_after: 
     return error
 
 
+MAX_FACES: Final = 3
+"""Faces one age or gender call can edit (one ``age_infos`` / ``gender_infos`` item each)."""
+
+Faces = FaceBox | Sequence[FaceBox] | None
+"""Which faces to edit: one, up to ``MAX_FACES``, or None (the vendor edits the largest)."""
+
+
 def _face_rect(face: FaceBox) -> dict[str, int]:
     return {"x": face.x, "y": face.y, "width": face.width, "height": face.height}
+
+
+def _infos(item: dict[str, Any], faces: Faces) -> list[dict[str, Any]]:
+    """One item per chosen face, each with its ``face_rect``; one item without when no face is chosen."""
+    boxes = [] if faces is None else [faces] if isinstance(faces, FaceBox) else list(faces)
+    if len(boxes) > MAX_FACES:
+        raise ValueError(f"Ace edits at most {MAX_FACES} faces in one call")
+    return [{**item, "face_rect": _face_rect(box)} for box in boxes] or [item]
 
 
 def _error_in(body: dict[str, Any], status: int | None, retry_after: float | None, token: str) -> ProviderError:
@@ -123,26 +139,23 @@ class AceDataClient:
 
     # -- endpoints -------------------------------------------------------------------------------------
 
-    async def change_age(self, image_url: str, age: int, face: FaceBox | None = None) -> ResultImage:
-        """Make the (largest, or ``face``) face look ``age`` years old (clamped to Ace's 10..80).
+    async def change_age(self, image_url: str, age: int, face: Faces = None) -> ResultImage:
+        """Make the largest face, or each face in ``face`` (up to 3), look ``age`` years old (clamped to 10..80).
 
         Retried on 429/5xx/connection loss: a few seconds of work, and a repeat costs at most one more call
         (the vendor's own SDK repeats it too).
         """
-        info: dict[str, Any] = {"age": max(AGE_MIN, min(AGE_MAX, int(age)))}
-        if face is not None:
-            info["face_rect"] = _face_rect(face)
-        return await self._edit("/face/change-age", {"image_url": image_url, "age_infos": [info]})
+        infos = _infos({"age": max(AGE_MIN, min(AGE_MAX, int(age)))}, face)
+        return await self._edit("/face/change-age", {"image_url": image_url, "age_infos": infos})
 
-    async def change_gender(self, image_url: str, to: Gender, face: FaceBox | None = None) -> ResultImage:
-        """Turn the face into ``to``. Ace's ``gender`` is the direction: 0 = male to female, 1 = the reverse.
+    async def change_gender(self, image_url: str, to: Gender, face: Faces = None) -> ResultImage:
+        """Turn the largest face, or each face in ``face`` (up to 3), into ``to``. Ace's ``gender`` is the
+        direction: 0 = male to female, 1 = the reverse.
 
         Retry safety as for :meth:`change_age`.
         """
-        info: dict[str, Any] = {"gender": 0 if to is Gender.FEMALE else 1}
-        if face is not None:
-            info["face_rect"] = _face_rect(face)
-        return await self._edit("/face/change-gender", {"image_url": image_url, "gender_infos": [info]})
+        infos = _infos({"gender": 0 if to is Gender.FEMALE else 1}, face)
+        return await self._edit("/face/change-gender", {"image_url": image_url, "gender_infos": infos})
 
     async def swap(self, source_url: str, target_url: str) -> ResultImage:
         """Put the face of ``source_url`` into ``target_url``, waiting for the result (1-2 minutes).

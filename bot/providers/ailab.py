@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 from typing import Any, ClassVar, Literal
 
 import httpx
@@ -22,7 +23,7 @@ from bot.providers.errors import (
 )
 from bot.providers.http import MAX_RESULT_BYTES, check_image, image_info, send_for_json
 from bot.providers.retry import RetryPolicy, retry_after_from
-from bot.providers.types import Gender, ResultImage
+from bot.providers.types import FaceBox, Gender, ResultImage
 from bot.settings import Vendor
 
 VENDOR = Vendor.AILAB.value
@@ -80,6 +81,14 @@ def ailab_error(status: int | None, code: str, message: str = "", *, retry_after
     return classify(VENDOR, AILAB_ERRORS, status=status, code=code, detail=message, retry_after=retry_after)
 
 
+def _location(face: FaceBox | None) -> dict[str, str]:
+    """The ``face_location`` field choosing ``face`` (a JSON string in the image's pixels), or nothing."""
+    if face is None:
+        return {}
+    location = {"left": face.x, "top": face.y, "width": face.width, "height": face.height, "rotation": 0}
+    return {"face_location": json.dumps(location, separators=(",", ":"))}
+
+
 def _malformed(what: str, status: int | None = None) -> ProviderError:
     return ProviderError(
         VENDOR, ErrorCategory.TRANSIENT, code="malformed_answer", status=status, detail=what, maybe_processed=True
@@ -112,15 +121,15 @@ class AILabClient:
         self._quality_control = quality_control
         self._retry = retry
 
-    async def change_age(self, image: bytes, age: int) -> ResultImage:
-        """V2_AGE: the face at ``age`` years (clamped to AILab's 1..85)."""
+    async def change_age(self, image: bytes, age: int, face: FaceBox | None = None) -> ResultImage:
+        """V2_AGE: the face (the largest, or ``face``) at ``age`` years (clamped to AILab's 1..85)."""
         target = max(AGE_MIN, min(AGE_MAX, int(age)))
-        return await self._edit(image, {"action_type": "V2_AGE", "target": str(target)})
+        return await self._edit(image, {"action_type": "V2_AGE", "target": str(target), **_location(face)})
 
-    async def change_gender(self, image: bytes, to: Gender) -> ResultImage:
+    async def change_gender(self, image: bytes, to: Gender, face: FaceBox | None = None) -> ResultImage:
         """V2_GENDER: ``target`` is the gender to end up with (0 male, 1 female), unlike Ace's direction."""
         target = "1" if to is Gender.FEMALE else "0"
-        return await self._edit(image, {"action_type": "V2_GENDER", "target": target})
+        return await self._edit(image, {"action_type": "V2_GENDER", "target": target, **_location(face)})
 
     async def edit_v1(self, image: bytes, action: V1Action) -> ResultImage:
         """The older V1 effects (no target)."""

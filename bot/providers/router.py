@@ -8,6 +8,10 @@
 - Charging is the caller's business, per job: a job is charged once when it returns a result, however many
   vendors were tried for it, and not at all when it raises.
 - Every OPERATOR error is reported to :class:`OperatorAlerts` (which rate-limits the alerts).
+- A chosen face (``bot.faces.PhotoFaces``, in the coordinates of the photo as sent) reaches each vendor in its
+  own terms: Ace gets a ``face_rect`` per face (up to 3 in one call), AILab a ``face_location`` (one face; a choice
+  of several never falls back to it), AccuAuth a crop around the face (its box mapped back onto the photo); Ace's
+  face swap, which cannot be told, gets crops of both photos and its result is blended back into the full photo.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import dataclasses
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping
 
-from bot import imaging
+from bot import faces, imaging
 from bot.operations import Operation
 from bot.providers.accuauth import AccuAuthClient
 from bot.providers.acedata import AceDataClient
@@ -28,14 +32,14 @@ from bot.providers.errors import ErrorCategory, ProviderError
 from bot.providers.http import image_info
 from bot.providers.photo_host import PhotoHost
 from bot.providers.swap_callbacks import SwapCallbacks
-from bot.providers.types import Gender, GenderVerdict, ResultImage
+from bot.providers.types import FaceBox, Gender, GenderVerdict, ResultImage
 from bot.settings import Vendor
 
 log = logging.getLogger(__name__)
 
 Prepare = Callable[[bytes, Vendor], Awaitable[bytes]]
-AceCall = Callable[[AceDataClient, str], Awaitable[ResultImage]]
-AILabCall = Callable[[AILabClient, bytes], Awaitable[ResultImage]]
+AceCall = Callable[[AceDataClient, str, list[FaceBox] | None], Awaitable[ResultImage]]
+AILabCall = Callable[[AILabClient, bytes, FaceBox | None], Awaitable[ResultImage]]
 
 
 # What each vendor accepts, as the clients declare it.
@@ -80,6 +84,22 @@ def first_vendor(
 
 async def _as_is(data: bytes, vendor: Vendor) -> bytes:
     return data
+
+
+def _boxes(chosen: faces.PhotoFaces | None, data: bytes) -> list[FaceBox] | None:
+    """The chosen faces in the pixels of ``data`` (the image a vendor receives: upright), or None."""
+    if chosen is None or not chosen.faces:
+        return None
+    info = image_info(data)
+    if info is None:
+        return None
+    return [FaceBox(f.x, f.y, f.width, f.height) for f in chosen.fitted(info[1], info[2])]
+
+
+def _in(chosen: faces.PhotoFaces, data: bytes) -> faces.Face:
+    """The (first) chosen face in the upright pixels of the photo ``data``."""
+    width, height = imaging.probe(data).upright_size
+    return chosen.fitted(width, height)[0]
 
 
 def _not_configured(vendor: Vendor) -> ProviderError:
@@ -130,55 +150,104 @@ class FaceProviders:
 
     # -- operations ------------------------------------------------------------------------------------
 
-    async def change_age(self, photo: bytes, age: int, *, job_id: str) -> ResultImage:
+    async def change_age(
+        self, photo: bytes, age: int, *, job_id: str, chosen: faces.PhotoFaces | None = None
+    ) -> ResultImage:
+        """``chosen``: the faces to edit (None: the vendor's pick, the largest)."""
         return await self._edit(
             self._age_vendor,
             photo,
             job_id,
-            ace=lambda ace, url: ace.change_age(url, age),
-            ailab=lambda ailab, data: ailab.change_age(data, age),
+            chosen,
+            ace=lambda ace, url, boxes: ace.change_age(url, age, boxes),
+            ailab=lambda ailab, data, box: ailab.change_age(data, age, box),
         )
 
-    async def change_gender(self, photo: bytes, to: Gender, *, job_id: str) -> ResultImage:
+    async def change_gender(
+        self, photo: bytes, to: Gender, *, job_id: str, chosen: faces.PhotoFaces | None = None
+    ) -> ResultImage:
         return await self._edit(
             self._gender_vendor,
             photo,
             job_id,
-            ace=lambda ace, url: ace.change_gender(url, to),
-            ailab=lambda ailab, data: ailab.change_gender(data, to),
+            chosen,
+            ace=lambda ace, url, boxes: ace.change_gender(url, to, boxes),
+            ailab=lambda ailab, data, box: ailab.change_gender(data, to, box),
         )
 
-    async def swap_faces(self, face_photo: bytes, target_photo: bytes, *, job_id: str) -> ResultImage:
-        """Put the face of ``face_photo`` into ``target_photo`` (Ace; by callback when the bot is public)."""
+    async def swap_faces(
+        self,
+        face_photo: bytes,
+        target_photo: bytes,
+        *,
+        job_id: str,
+        source_face: faces.PhotoFaces | None = None,
+        target_face: faces.PhotoFaces | None = None,
+    ) -> ResultImage:
+        """Put the face of ``face_photo`` into ``target_photo`` (Ace; by callback when the bot is public).
+
+        With a chosen face on either side, that photo goes as a crop around the face (Ace takes the largest face
+        of each image), and a target crop's result is blended back into the full ``target_photo``.
+        """
         ace = self._ace
         if ace is None:
             raise await self._reported(_not_configured(Vendor.ACEDATA))
+        source_crop = target_crop = None
+        if source_face is not None and source_face.faces:
+            source_crop = await asyncio.to_thread(faces.crop_around, face_photo, _in(source_face, face_photo))
+        if target_face is not None and target_face.faces:
+            target_crop = await asyncio.to_thread(faces.crop_around, target_photo, _in(target_face, target_photo))
         try:
-            face = await self._prepare(face_photo, Vendor.ACEDATA)
-            target = await self._prepare(target_photo, Vendor.ACEDATA)
+            face = await self._prepare(source_crop.data if source_crop else face_photo, Vendor.ACEDATA)
+            target = await self._prepare(target_crop.data if target_crop else target_photo, Vendor.ACEDATA)
             async with self._hosted(face, job_id) as face_url, self._hosted(target, job_id) as target_url:
                 callbacks = self._callbacks
                 if callbacks is not None and callbacks.enabled:
-                    return await ace.swap_via_callback(face_url, target_url, callbacks, ace.swap_timeout)
-                return await ace.swap(face_url, target_url)
+                    result = await ace.swap_via_callback(face_url, target_url, callbacks, ace.swap_timeout)
+                else:
+                    result = await ace.swap(face_url, target_url)
         except ProviderError as error:
             raise await self._reported(error) from None
+        if target_crop is None:
+            return result
+        blended = await asyncio.to_thread(faces.blend_back, target_photo, result.data, target_crop)
+        width, height = imaging.probe(target_photo).upright_size
+        return dataclasses.replace(result, data=blended, content_type="image/jpeg", width=width, height=height)
 
-    async def detect_gender(self, photo: bytes) -> GenderVerdict:
+    async def detect_gender(self, photo: bytes, *, chosen: faces.PhotoFaces | None = None) -> GenderVerdict:
+        """The gender of the main face, or of the ``chosen`` one (sent as a crop around it). The verdict's box is
+        in the pixels of ``photo`` either way."""
         accuauth = self._accuauth
         if accuauth is None:
             raise await self._reported(_not_configured(Vendor.ACCUAUTH))
+        crop = None
+        if chosen is not None and chosen.faces:
+            rules = VENDOR_RULES[Vendor.ACCUAUTH]
+            crop = await asyncio.to_thread(faces.crop_around, photo, _in(chosen, photo), min_side=rules.min_side)
         try:
-            return await accuauth.predict_gender(await self._prepare(photo, Vendor.ACCUAUTH))
+            sent = await self._prepare(crop.data if crop else photo, Vendor.ACCUAUTH)
+            verdict = await accuauth.predict_gender(sent)
         except ProviderError as error:
             raise await self._reported(error) from None
+        if crop is None:
+            return verdict
+        return dataclasses.replace(verdict, face_box=_on_photo(verdict.face_box, crop, sent))
 
     # -- plumbing --------------------------------------------------------------------------------------
 
     async def _edit(
-        self, preferred: Vendor, photo: bytes, job_id: str, *, ace: AceCall, ailab: AILabCall
+        self,
+        preferred: Vendor,
+        photo: bytes,
+        job_id: str,
+        chosen: faces.PhotoFaces | None,
+        *,
+        ace: AceCall,
+        ailab: AILabCall,
     ) -> ResultImage:
         vendors = self._editors(preferred)
+        if chosen is not None and len(chosen.faces) > 1:  # several faces in one call: Ace only
+            vendors = [v for v in vendors if v is Vendor.ACEDATA]
         if not vendors:
             raise await self._reported(_not_configured(preferred))
         first_error: ProviderError | None = None
@@ -192,7 +261,7 @@ class FaceProviders:
                 log.warning("job %s: the photo does not fit %s, no fallback", job_id, vendor.value)
                 raise first_error from None
             try:
-                return await self._edit_on(vendor, data, job_id, ace, ailab)
+                return await self._edit_on(vendor, data, job_id, _boxes(chosen, data), ace, ailab)
             except ProviderError as error:
                 await self._reported(error)
                 if first_error is not None:
@@ -210,13 +279,16 @@ class FaceProviders:
                 first_error = error
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _edit_on(self, vendor: Vendor, data: bytes, job_id: str, ace: AceCall, ailab: AILabCall) -> ResultImage:
+    async def _edit_on(
+        self, vendor: Vendor, data: bytes, job_id: str, boxes: list[FaceBox] | None, ace: AceCall, ailab: AILabCall
+    ) -> ResultImage:
         if vendor is Vendor.AILAB:
             assert self._ailab is not None
-            return dataclasses.replace(await ailab(self._ailab, data), vendor=vendor.value)
+            box = boxes[0] if boxes else None
+            return dataclasses.replace(await ailab(self._ailab, data, box), vendor=vendor.value)
         assert self._ace is not None
         async with self._hosted(data, job_id) as url:
-            return dataclasses.replace(await ace(self._ace, url), vendor=vendor.value)
+            return dataclasses.replace(await ace(self._ace, url, boxes), vendor=vendor.value)
 
     @contextlib.asynccontextmanager
     async def _hosted(self, data: bytes, job_id: str) -> AsyncIterator[str]:
@@ -244,3 +316,18 @@ class FaceProviders:
         if error.category is ErrorCategory.OPERATOR:
             await self._alerts.report(error)
         return error
+
+
+def _on_photo(box: FaceBox | None, crop: faces.Crop, sent: bytes) -> FaceBox:
+    """AccuAuth's box on the crop it was sent (``sent``: the crop as prepared), in the photo's pixels; the chosen
+    face itself when AccuAuth gave none."""
+    x1, y1 = crop.box[0], crop.box[1]
+    if box is None:
+        f = crop.face
+        return FaceBox(f.x + x1, f.y + y1, f.width, f.height)
+    info = image_info(sent)
+    width, height = crop.box[2] - x1, crop.box[3] - y1
+    sx, sy = (width / info[1], height / info[2]) if info else (1.0, 1.0)
+    return FaceBox(
+        round(box.x * sx) + x1, round(box.y * sy) + y1, max(1, round(box.width * sx)), max(1, round(box.height * sy))
+    )

@@ -35,7 +35,7 @@ from bot.languages import Languages
 from bot.operations import Operation
 from bot.providers.errors import ErrorCategory, ProviderError
 from bot.quota_clock import QuotaClock
-from handlers import keyboards
+from handlers import faces, keyboards
 from handlers.chat.status import StatusBoard
 from handlers.replies import reply_to
 from storage.jobs import STATUS_POSTING, Job, JobsRepository
@@ -182,7 +182,7 @@ class TelegramChatPort:
         request = await self._request(job)
         allowance = await self._quota.allowance(job.user_id, self._clock.today())
         left = catalog("quota-left", left=allowance.daily_left, credits=allowance.spendable)
-        caption = f"{_done_text(catalog, job, result)}\n{left}"
+        caption = f"{_done_text(catalog, job, result)}{faces.face_note(catalog, job.params)}\n{left}"
         moved = request.moved_from_chat_id is not None  # the photo's message id belongs to the old chat
         reply = None if moved else reply_to(request.message_id)
         thread_id = None if moved else request.thread_id

@@ -831,6 +831,7 @@ class FakeAce(_FakeVendor):
         super().__init__()
         self.token = ACE_TOKEN
         self.fetched: list[str] = []
+        self.fetched_images: list[bytes] = []  # what those URLs answered, in the same order (when it decoded)
         self.callbacks_sent: list[tuple[str, dict[str, Any]]] = []
         self.callback_statuses: list[int | None] = []  # the receiver's HTTP status (None: could not deliver)
         self.tasks: dict[str, dict[str, Any]] = {}  # task_id -> final payload, for callback and async swaps
@@ -879,6 +880,7 @@ class FakeAce(_FakeVendor):
         super().reset()
         self.token = ACE_TOKEN
         self.fetched.clear()
+        self.fetched_images.clear()
         self.callbacks_sent.clear()
         self.callback_statuses.clear()
         self.tasks.clear()
@@ -1006,7 +1008,9 @@ class FakeAce(_FakeVendor):
         except httpx.HTTPError:
             raise _Reject(500, "api_error", "fetch failed") from None
         try:
-            return _decode(b"".join(chunks))
+            image = _decode(b"".join(chunks))
+            self.fetched_images.append(b"".join(chunks))
+            return image
         except ValueError:
             raise _Reject(500, "api_error", "fetch failed") from None
 
@@ -1303,14 +1307,15 @@ class FakeAILab(_FakeVendor):
         quality = form.get("quality_control")
         if quality is not None and quality not in self._QUALITY:
             raise _Reject(400, "ERROR_INVALID_PARAMETER", f"quality_control must be one of {', '.join(self._QUALITY)}")
-        if "face_location" in form:
-            self._check_face_location(form["face_location"])
+        location = self._check_face_location(form["face_location"]) if "face_location" in form else None
 
         img = self._check_image(data)
+        if location is not None and (location[2] > img.width or location[3] > img.height):
+            raise _Reject(400, "ERROR_INVALID_PARAMETER", "face_location is outside the image")
         if ctx.non_image:
             result = _NOT_AN_IMAGE
         else:
-            result = self._take_result() or _jpeg(op(img))
+            result = self._take_result() or _jpeg(_apply(img, op, location))
             self.edits.append(Edit(edit.kind, age=edit.age, to_female=edit.to_female, result=result))
         return _json_response(
             200,
@@ -1326,7 +1331,8 @@ class FakeAILab(_FakeVendor):
         )
 
     @staticmethod
-    def _check_face_location(raw: str) -> None:
+    def _check_face_location(raw: str) -> tuple[int, int, int, int]:
+        """The chosen face's box (x1, y1, x2, y2) from the ``face_location`` JSON string."""
         try:
             location = json.loads(raw)
         except ValueError:
@@ -1339,6 +1345,10 @@ class FakeAILab(_FakeVendor):
             raise _Reject(400, "ERROR_INVALID_PARAMETER", "face_location.rotation must be a number")
         if location["width"] <= 0 or location["height"] <= 0:
             raise _Reject(400, "ERROR_INVALID_PARAMETER", "face_location must have a positive size")
+        if location["left"] < 0 or location["top"] < 0:
+            raise _Reject(400, "ERROR_INVALID_PARAMETER", "face_location must have left, top >= 0")
+        left, top = round(location["left"]), round(location["top"])
+        return (left, top, left + round(location["width"]), top + round(location["height"]))
 
     @staticmethod
     def _check_image(data: bytes) -> Image.Image:

@@ -104,6 +104,7 @@ EN = Texts().get("en")
 NOT_FREE = EN("not-free")
 INTERRUPTED = EN("fail-interrupted")
 REFUSALS = {EN("file-not-image"): "not an image", EN("file-too-big"): "too big"}
+NO_FACE = EN("faces-none")  # said before anything is reserved, with "Try anyway": an answer that costs nothing
 GENERIC = EN("error-generic")
 MENU = EN("menu-prompt")
 # The first words of each failure text -> its kind, for the table.
@@ -127,6 +128,8 @@ def answer_kind(message: dict[str, Any]) -> str | None:
         return f"failed: {kind}"
     if text in REFUSALS:
         return f"refused: {REFUSALS[text]}"
+    if text == NO_FACE:
+        return "refused: no face"
     if text == GENERIC:
         return "error-generic"
     if text.startswith("⏳") or (text == MENU and buttons(message)):

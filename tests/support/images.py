@@ -123,7 +123,7 @@ def hostile_corpus() -> list[CorpusFile]:
     """At least 30 files: broken, hostile, odd, and a few fine ones in disguise."""
     face = Image.open(io.BytesIO(FACE)).convert("RGB")
     flat = Image.new("RGB", (600, 600), (120, 120, 120))
-    frames = [face.resize((300, 300)), Image.new("RGB", (300, 300), (0, 0, 255))]
+    frames = [face.resize((400, 400)), Image.new("RGB", (400, 400), (0, 0, 255))]  # face: 70 px, editable
     files = [
         CorpusFile("truncated.jpg", FACE[: len(FACE) // 2], "image/jpeg", "refused"),
         CorpusFile("truncated-tiny.jpg", FACE[:200], "image/jpeg", "refused"),

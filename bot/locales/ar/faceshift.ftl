@@ -291,3 +291,14 @@ admin-app-open = لوحة التحكم: المهام والمال والأشخا
 admin-app-needs-url = تحتاج لوحة التحكم إلى PUBLIC_URL: عنوان https الذي يصل عبره Telegram إلى خادم الويب لهذا البوت.
 admin-app-private-only = لا يفتح Telegram لوحة التحكم إلا من محادثة خاصة: أرسل لي /admin هناك.
 admin-app-refused = رفض Telegram زر لوحة التحكم للعنوان { $url }. يجب أن يكون عنوان https يستطيع Telegram الوصول إليه: تحقّق من PUBLIC_URL.
+## Which face (photos with several faces, or none found)
+faces-pick = أيّ وجه؟ وُجد { $count } من الوجوه؛ الرقم 1 هو الأكبر.
+faces-pick-target = أيّ وجه يأخذ الوجه الجديد؟ وُجد { $count } من الوجوه؛ الرقم 1 هو الأكبر.
+faces-pick-source = أيّ وجه نستخدم؟ وُجد في هذه الصورة { $count } من الوجوه؛ الرقم 1 هو الأكبر.
+faces-none = لم أجد في هذه الصورة وجهًا كبيرًا بما يكفي للتعديل. قد يجد المحرّر وجهًا فاتني: أتريد المحاولة على أي حال؟ لا يُحتسب شيء إلا إذا نجح.
+faces-none-source = لم أجد في هذه الصورة وجهًا كبيرًا بما يكفي لاستخدامه. قد يجد المحرّر وجهًا فاتني: أتريد المحاولة على أي حال؟ لا يُحتسب شيء إلا إذا نجح.
+faces-cancelled = أُلغي.
+btn-face-everyone = الجميع ({ $count } وجوه، التكلفة { $cost })
+btn-try-anyway = حاول على أي حال
+done-face = الوجه { $number }.
+done-face-everyone = كل الوجوه: { $count }.

@@ -279,3 +279,14 @@ admin-app-open = Das Dashboard: Aufträge, Geld, Personen und Anbieter auf einen
 admin-app-needs-url = Das Dashboard braucht PUBLIC_URL: die https-Adresse, unter der Telegram den Webserver dieses Bots erreicht.
 admin-app-private-only = Telegram öffnet das Dashboard nur aus einem privaten Chat: Schick mir dort /admin.
 admin-app-refused = Telegram hat den Dashboard-Button für { $url } abgelehnt. Es muss eine https-Adresse sein, die Telegram erreichen kann: Prüf PUBLIC_URL.
+## Which face (English until translated)
+faces-pick = Which face? { $count } faces found; 1 is the largest.
+faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
+faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
+faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-cancelled = Cancelled.
+btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
+btn-try-anyway = Try anyway
+done-face = Face { $number }.
+done-face-everyone = All { $count } faces.

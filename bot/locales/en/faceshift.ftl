@@ -345,3 +345,14 @@ admin-refund-balance = Their bought credits now: { $bought }{ $debt ->
   }.
 admin-stats-money = ⭐ Stars received: { $received } ({ $payments } payments), refunded: { $refunded } ({ $refunds } refunds). Credits sold: { $sold } (taken back: { $taken }), bought credits spent: { $spent }.
 admin-history-purchases = Purchases:
+## Which face (photos with several faces, or none found)
+faces-pick = Which face? { $count } faces found; 1 is the largest.
+faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
+faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
+faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-cancelled = Cancelled.
+btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
+btn-try-anyway = Try anyway
+done-face = Face { $number }.
+done-face-everyone = All { $count } faces.

@@ -279,3 +279,14 @@ admin-app-open = El panel: trabajos, dinero, personas y proveedores de un vistaz
 admin-app-needs-url = El panel necesita PUBLIC_URL: la dirección https en la que Telegram puede llegar al servidor web de este bot.
 admin-app-private-only = Telegram solo abre el panel desde un chat privado: envíame /admin allí.
 admin-app-refused = Telegram rechazó el botón del panel para { $url }. Tiene que ser una dirección https a la que Telegram pueda llegar: revisa PUBLIC_URL.
+## Which face (English until translated)
+faces-pick = Which face? { $count } faces found; 1 is the largest.
+faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
+faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
+faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-cancelled = Cancelled.
+btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
+btn-try-anyway = Try anyway
+done-face = Face { $number }.
+done-face-everyone = All { $count } faces.

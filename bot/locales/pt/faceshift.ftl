@@ -276,3 +276,14 @@ admin-app-open = O painel: trabalhos, dinheiro, pessoas e fornecedores em um só
 admin-app-needs-url = O painel precisa de PUBLIC_URL: o endereço https em que o Telegram consegue acessar o servidor web deste bot.
 admin-app-private-only = O Telegram só abre o painel a partir de um chat privado: me envie /admin lá.
 admin-app-refused = O Telegram recusou o botão do painel para { $url }. Precisa ser um endereço https que o Telegram consiga acessar: verifique PUBLIC_URL.
+## Which face (English until translated)
+faces-pick = Which face? { $count } faces found; 1 is the largest.
+faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
+faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
+faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-cancelled = Cancelled.
+btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
+btn-try-anyway = Try anyway
+done-face = Face { $number }.
+done-face-everyone = All { $count } faces.

@@ -267,3 +267,14 @@ admin-app-open = Panel: işler, para, kişiler ve sağlayıcılar tek bakışta.
 admin-app-needs-url = Panel için PUBLIC_URL gerekir: Telegram'ın bu botun web sunucusuna ulaşabildiği https adresi.
 admin-app-private-only = Telegram paneli yalnızca özel sohbetten açar: bana orada /admin gönderin.
 admin-app-refused = Telegram, { $url } için panel düğmesini reddetti. Adres, Telegram'ın ulaşabildiği bir https adresi olmalı: PUBLIC_URL ayarını kontrol edin.
+## Which face (English until translated)
+faces-pick = Which face? { $count } faces found; 1 is the largest.
+faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
+faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
+faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-cancelled = Cancelled.
+btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
+btn-try-anyway = Try anyway
+done-face = Face { $number }.
+done-face-everyone = All { $count } faces.

@@ -307,3 +307,14 @@ admin-app-open = Панель: обробки, гроші, люди й серв�
 admin-app-needs-url = Для панелі потрібен PUBLIC_URL: https-адреса, за якою Telegram може дістатися до вебсервера бота.
 admin-app-private-only = Telegram відкриває панель лише з особистого чату: надішліть мені /admin туди.
 admin-app-refused = Telegram не прийняв кнопку панелі для { $url }. Потрібна https-адреса, доступна для Telegram: перевірте PUBLIC_URL.
+## Which face (English until translated)
+faces-pick = Which face? { $count } faces found; 1 is the largest.
+faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
+faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
+faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
+faces-cancelled = Cancelled.
+btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
+btn-try-anyway = Try anyway
+done-face = Face { $number }.
+done-face-everyone = All { $count } faces.
