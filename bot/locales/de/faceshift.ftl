@@ -247,7 +247,10 @@ admin-quota-balance = Heute ({ $day }): { $used } von { $limit } kostenlosen Bea
     [admin] Limit von einem Admin gesetzt
    *[default] Standardlimit
   }).
-    Credits: { $credits } ({ $credits_held } durch laufende Aufträge reserviert).
+    Credits: { $credits } ({ $credits_held } durch laufende Aufträge reserviert).{ $bought ->
+    [0] {""}
+   *[other] {" "}Gekaufte Credits: { $bought } ({ $bought_held } durch laufende Aufträge reserviert).
+  }
 admin-quota-banned = Gesperrt: { $reason }
 admin-quota-jobs = Letzte Aufträge:
 admin-quota-no-jobs = Noch keine Aufträge.
@@ -257,6 +260,7 @@ admin-history-empty = Für { $who } gibt es noch keine Buchungen.
 admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
     [daily] {" "}kostenlos
     [credits] {" "}Credits
+    [bought] {" "}gekaufte Credits
    *[other] {""}
   }
 admin-history-job = , Auftrag { $job }
@@ -290,3 +294,94 @@ btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
 btn-try-anyway = Try anyway
 done-face = Face { $number }.
 done-face-everyone = All { $count } faces.
+
+## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
+cmd-buy = Credits mit Telegram Stars kaufen
+cmd-paysupport = Hilfe bei einem Kauf
+cmd-terms = Verkaufsbedingungen
+cmd-refund = Kauf erstatten: /refund Zahlungs-ID
+btn-get-more = ⭐ Mehr holen
+btn-pack = { $credits } { $credits ->
+    [one] Credit
+   *[other] Credits
+  } für { $stars } ⭐
+out-of-quota-buy = Du hast heute alle kostenlosen Bearbeitungen ({ $limit }) verbraucht. Sie kommen um { $reset } ({ $zone }) zurück – oder hol dir jetzt mehr Credits:
+quota-debt = Ein Kauf wurde erstattet, nachdem seine Credits schon verbraucht waren: Du schuldest { $debt } { $debt ->
+    [one] Credit
+   *[other] Credits
+  }. Credits lassen sich erst wieder nutzen, wenn dein Stand über null liegt (die kostenlosen Bearbeitungen pro Tag funktionieren weiter).
+buy-packs = <b>Credits</b> verfallen nie und werden nach deinen kostenlosen Bearbeitungen des Tages verbraucht (ein Credit pro Bearbeitung). Bezahlt wird mit Telegram Stars:
+buy-offer-gone = Das Angebot hat sich geändert. Hier sind die aktuellen.
+buy-sent-private = Ich habe dir die Rechnung in unseren privaten Chat geschickt.
+buy-start-private = { $name }, ich kann dir noch nicht privat schreiben. Öffne { $link }, tippe auf Starten und kauf dort.
+buy-closed = Credits sind gerade nicht im Verkauf.
+invoice-title = { $credits } { $credits ->
+    [one] FaceShift-Credit
+   *[other] FaceShift-Credits
+  }
+invoice-description = { $credits } { $credits ->
+    [one] Foto-Bearbeitung, die nie verfällt
+   *[other] Foto-Bearbeitungen, die nie verfallen
+  }, verbraucht nach deinen kostenlosen Bearbeitungen des Tages.
+invoice-label = { $credits } { $credits ->
+    [one] Credit
+   *[other] Credits
+  }
+# Pre-checkout refusals: plain text (Telegram shows them as they are).
+checkout-closed = Credits sind gerade nicht im Verkauf. Es wurde nichts abgebucht.
+checkout-unknown = Diese Rechnung ist ungültig. Schick /buy für eine neue. Es wurde nichts abgebucht.
+checkout-banned = Entschuldige, du kannst diesen Bot nicht nutzen. Es wurde nichts abgebucht.
+checkout-not-yours = Diese Rechnung ist für jemand anderen. Schick /buy, um deine eigene zu bekommen. Es wurde nichts abgebucht.
+checkout-price = Diese Rechnung ist veraltet. Schick /buy für eine neue. Es wurde nichts abgebucht.
+checkout-paid = Diese Rechnung ist schon bezahlt. Schick /buy, um mehr zu kaufen. Es wurde nichts abgebucht.
+checkout-error = Bei mir ist etwas schiefgelaufen. Versuch es bitte in einer Minute noch einmal. Es wurde nichts abgebucht.
+paid-credited = ✅ Danke! Du hast { $credits } { $credits ->
+    [one] Credit
+   *[other] Credits
+  } für { $stars } ⭐ bekommen.
+    Zahlungs-ID: <code>{ $charge }</code> (heb sie auf: /paysupport, falls etwas nicht stimmt).
+paid-balance = Du hast jetzt { $credits } { $credits ->
+    [one] Credit
+   *[other] Credits
+  }.
+paid-unmatched = Ich habe deine Zahlung über { $stars } ⭐ erhalten, konnte sie aber keiner Bestellung zuordnen, deshalb wurden keine Credits gutgeschrieben. Die Admins wissen Bescheid und kümmern sich darum.
+    Zahlungs-ID: <code>{ $charge }</code>
+refund-person = ↩️ Deine Zahlung über { $stars } ⭐ wurde erstattet (ID <code>{ $charge }</code>). Zurückgenommene Credits: { $credits }.
+paysupport =
+    <b>Hilfe bei einem Kauf</b>
+
+    Credits werden gegen Telegram Stars verkauft; die Bedingungen findest du unter /terms. Wenn bei einem Kauf etwas schiefging (keine Credits angekommen, doppelt bezahlt, eine bezahlte Bearbeitung fehlgeschlagen), schreib <b>/paysupport</b> und dahinter in derselben Nachricht, was passiert ist: Die Admins bekommen sie zusammen mit der Liste unten und antworten hier. Bei einer Erstattung bekommst du die Stars zurück, und die Credits werden zurückgenommen.
+paysupport-purchases = Deine Käufe, neueste zuerst:
+paysupport-none = Du hast noch nichts gekauft.
+purchase-line = • { $when }: { $stars } ⭐ → { $credits } { $credits ->
+    [one] Credit
+   *[other] Credits
+  }, { $status ->
+    [credited] gutgeschrieben
+    [refunded] erstattet
+   *[other] wird geprüft
+  }, ID <code>{ $charge }</code>
+paysupport-sent = Danke: Die Admins haben deine Nachricht und deine Käufe. Sie antworten hier.
+paysupport-no-admins = Entschuldige, gerade ist kein Admin erreichbar. Versuch es bitte später noch einmal.
+terms-default =
+    <b>Verkaufsbedingungen</b>
+
+    • Credits werden mit Telegram Stars gekauft. Ein Credit bezahlt eine Foto-Bearbeitung (manche Bearbeitungen kosten mehr; der Bot sagt es dir).
+    • Credits verfallen nie. Sie werden nach deinen kostenlosen Bearbeitungen des Tages verbraucht. Eine fehlgeschlagene Bearbeitung kostet nichts.
+    • Erstattungen: Frag über /paysupport. Bei einer Erstattung bekommst du die Stars zurück, und die Credits werden zurückgenommen; wurden sie schon verbraucht, kann dein Stand negativ werden.
+    • Credits können nicht übertragen oder in Geld umgetauscht werden.
+    • Zahlungen wickelt Telegram ab; der Bot sieht deine Karte nie.
+admin-paysupport = 💬 Support-Anfrage von { $who }: { $text }
+admin-unmatched = ⚠️ Eine Zahlung passt zu keiner Bestellung: { $stars } ⭐ von { $who }, Payload { $payload }, ID <code>{ $charge }</code>. Nichts wurde gutgeschrieben: Erstatte sie mit /refund oder vergib die Credits mit /grant.
+admin-refund-usage = Verwendung: /refund &lt;Zahlungs-ID&gt;, oder antworte mit /refund auf eine Nachricht, die die ID zeigt (eine Quittung, /paysupport, /history, eine Support-Anfrage).
+admin-refund-which = Diese Nachricht zeigt mehrere Zahlungen; nimm /refund mit einer davon: { $charges }
+admin-refund-unknown = Ich habe keine Zahlung mit der ID { $charge }.
+admin-refund-failed = Telegram hat die Erstattung von { $charge } abgelehnt: { $detail }
+admin-refund-done = { $stars } ⭐ an { $who } erstattet, Zahlung <code>{ $charge }</code>; zurückgenommene Credits: { $credits }.
+admin-refund-already = Die Zahlung über { $stars } ⭐ von { $who }, <code>{ $charge }</code>, wurde schon erstattet; zurückgenommene Credits: { $credits }.
+admin-refund-balance = Gekaufte Credits jetzt: { $bought }{ $debt ->
+    [0] {""}
+   *[other] {""} (Schulden in Credits: { $debt })
+  }.
+admin-stats-money = ⭐ Erhaltene Stars: { $received } (Zahlungen: { $payments }), erstattet: { $refunded } (Erstattungen: { $refunds }). Verkaufte Credits: { $sold } (zurückgenommen: { $taken }), verbrauchte gekaufte Credits: { $spent }.
+admin-history-purchases = Käufe:

@@ -247,7 +247,10 @@ admin-quota-balance = Hoy ({ $day }): { $used } de { $limit } ediciones gratis u
     [admin] límite fijado por un administrador
    *[default] límite por defecto
   }).
-    Créditos: { $credits } ({ $credits_held } reservados por trabajos en curso).
+    Créditos: { $credits } ({ $credits_held } reservados por trabajos en curso).{ $bought ->
+    [0] {""}
+   *[other] {" "}Créditos comprados: { $bought } ({ $bought_held } reservados por trabajos en curso).
+  }
 admin-quota-banned = Bloqueado: { $reason }
 admin-quota-jobs = Últimos trabajos:
 admin-quota-no-jobs = Aún no hay trabajos.
@@ -257,6 +260,7 @@ admin-history-empty = El historial de { $who } todavía está vacío.
 admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
     [daily] {" "}gratis
     [credits] {" "}créditos
+    [bought] {" "}créditos comprados
    *[other] {""}
   }
 admin-history-job = , trabajo { $job }
@@ -290,3 +294,94 @@ btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
 btn-try-anyway = Try anyway
 done-face = Face { $number }.
 done-face-everyone = All { $count } faces.
+
+## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
+cmd-buy = Comprar créditos con Estrellas de Telegram
+cmd-paysupport = Ayuda con una compra
+cmd-terms = Condiciones de venta
+cmd-refund = Reembolsar una compra: /refund id-del-pago
+btn-get-more = ⭐ Conseguir más
+btn-pack = { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  } por { $stars } ⭐
+out-of-quota-buy = Ya usaste todas tus ediciones gratis de hoy ({ $limit }). Vuelven a las { $reset } ({ $zone }), o consigue más créditos ahora:
+quota-debt = Se reembolsó una compra después de que usaras sus créditos: debes { $debt } { $debt ->
+    [one] crédito
+   *[other] créditos
+  }. No puedes usar créditos hasta que el saldo vuelva a estar por encima de cero (las ediciones gratis diarias siguen funcionando).
+buy-packs = Los <b>créditos</b> no caducan y se usan después de tus ediciones gratis diarias (un crédito por edición). Paga con Estrellas de Telegram:
+buy-offer-gone = Esa oferta cambió. Estas son las actuales.
+buy-sent-private = Te envié la factura a nuestro chat privado.
+buy-start-private = { $name }, todavía no puedo escribirte en privado. Abre { $link }, pulsa Iniciar y compra allí.
+buy-closed = Ahora mismo no se venden créditos.
+invoice-title = { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  } de FaceShift
+invoice-description = { $credits } { $credits ->
+    [one] edición
+   *[other] ediciones
+  } de fotos sin caducidad, que se usan después de tus ediciones gratis diarias.
+invoice-label = { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  }
+# Pre-checkout refusals: plain text (Telegram shows them as they are).
+checkout-closed = Ahora mismo no se venden créditos. No se te cobró nada.
+checkout-unknown = Esta factura no es válida. Envía /buy para recibir una nueva. No se te cobró nada.
+checkout-banned = Lo siento, no puedes usar este bot. No se te cobró nada.
+checkout-not-yours = Esta factura es para otra persona. Envía /buy para recibir la tuya. No se te cobró nada.
+checkout-price = Esta factura está desactualizada. Envía /buy para recibir una nueva. No se te cobró nada.
+checkout-paid = Esta factura ya está pagada. Envía /buy para comprar más. No se te cobró nada.
+checkout-error = Algo falló por mi parte. Inténtalo de nuevo en un minuto. No se te cobró nada.
+paid-credited = ✅ ¡Gracias! Te añadí { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  } por { $stars } ⭐.
+    ID del pago: <code>{ $charge }</code> (guárdalo: /paysupport si algo sale mal).
+paid-balance = Ahora tienes { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  }.
+paid-unmatched = Recibí tu pago de { $stars } ⭐, pero no pude asociarlo a ningún pedido, así que no se añadieron créditos. Los administradores ya están avisados y lo resolverán.
+    ID del pago: <code>{ $charge }</code>
+refund-person = ↩️ Se reembolsó tu pago de { $stars } ⭐ (id <code>{ $charge }</code>). Créditos retirados: { $credits }.
+paysupport =
+    <b>Ayuda con una compra</b>
+
+    Los créditos se venden por Estrellas de Telegram; /terms muestra las condiciones. Si una compra salió mal (no llegaron los créditos, se te cobró dos veces, falló una edición que pagaste), escribe <b>/paysupport</b> seguido de lo que pasó, en un solo mensaje: los administradores lo reciben junto con la lista de abajo y te responden aquí. Un reembolso te devuelve las estrellas y retira los créditos.
+paysupport-purchases = Tus compras, las más recientes primero:
+paysupport-none = Todavía no has comprado nada.
+purchase-line = • { $when }: { $stars } ⭐ → { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  }, { $status ->
+    [credited] acreditado
+    [refunded] reembolsado
+   *[other] en revisión
+  }, id <code>{ $charge }</code>
+paysupport-sent = Gracias: los administradores ya tienen tu mensaje y tus compras. Te responderán aquí.
+paysupport-no-admins = Lo siento, ahora mismo no puedo contactar con ningún administrador. Inténtalo más tarde.
+terms-default =
+    <b>Condiciones de venta</b>
+
+    • Los créditos se compran con Estrellas de Telegram. Un crédito paga una edición de foto (algunas ediciones cuestan más; el bot te lo dice).
+    • Los créditos no caducan. Se usan después de tus ediciones gratis diarias. Una edición que falla no cuesta nada.
+    • Reembolsos: pídelos con /paysupport. Un reembolso devuelve las estrellas y retira los créditos; si ya se usaron, el saldo puede quedar en negativo.
+    • Los créditos no se pueden transferir ni cambiar por dinero.
+    • Los pagos los gestiona Telegram; el bot nunca ve tu tarjeta.
+admin-paysupport = 💬 Solicitud de ayuda de { $who }: { $text }
+admin-unmatched = ⚠️ Un pago no coincide con ningún pedido: { $stars } ⭐ de { $who }, payload { $payload }, id <code>{ $charge }</code>. No se acreditó nada: reembólsalo con /refund o da los créditos con /grant.
+admin-refund-usage = Uso: /refund &lt;id del pago&gt;, o responde /refund a un mensaje que muestre el id (un recibo, /paysupport, /history, una solicitud de ayuda).
+admin-refund-which = Ese mensaje muestra varios pagos; usa /refund con uno de estos: { $charges }
+admin-refund-unknown = No tengo ningún pago con el id { $charge }.
+admin-refund-failed = Telegram rechazó el reembolso de { $charge }: { $detail }
+admin-refund-done = Reembolso hecho: { $stars } ⭐ a { $who }, pago <code>{ $charge }</code>; créditos retirados: { $credits }.
+admin-refund-already = El pago de { $stars } ⭐ de { $who }, <code>{ $charge }</code>, ya estaba reembolsado; créditos retirados: { $credits }.
+admin-refund-balance = Sus créditos comprados ahora: { $bought }{ $debt ->
+    [0] {""}
+   *[other] {""} (deuda en créditos: { $debt })
+  }.
+admin-stats-money = ⭐ Estrellas recibidas: { $received } (pagos: { $payments }), reembolsadas: { $refunded } (reembolsos: { $refunds }). Créditos vendidos: { $sold } (retirados: { $taken }), créditos comprados gastados: { $spent }.
+admin-history-purchases = Compras:

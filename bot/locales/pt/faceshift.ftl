@@ -244,7 +244,10 @@ admin-quota-balance = Hoje ({ $day }): { $used } de { $limit } edições grátis
     [admin] limite definido por um administrador
    *[default] limite padrão
   }).
-    Créditos: { $credits } ({ $credits_held } reservados por trabalhos em andamento).
+    Créditos: { $credits } ({ $credits_held } reservados por trabalhos em andamento).{ $bought ->
+    [0] {""}
+   *[other] {" "}Créditos comprados: { $bought } ({ $bought_held } reservados por trabalhos em andamento).
+  }
 admin-quota-banned = Banido(a): { $reason }
 admin-quota-jobs = Últimos trabalhos:
 admin-quota-no-jobs = Nenhum trabalho ainda.
@@ -254,6 +257,7 @@ admin-history-empty = O extrato de { $who } ainda está vazio.
 admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
     [daily] {" "}grátis
     [credits] {" "}créditos
+    [bought] {" "}créditos comprados
    *[other] {""}
   }
 admin-history-job = , trabalho { $job }
@@ -287,3 +291,94 @@ btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
 btn-try-anyway = Try anyway
 done-face = Face { $number }.
 done-face-everyone = All { $count } faces.
+
+## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
+cmd-buy = Comprar créditos com Estrelas do Telegram
+cmd-paysupport = Ajuda com uma compra
+cmd-terms = Termos de venda
+cmd-refund = Reembolsar uma compra: /refund id-do-pagamento
+btn-get-more = ⭐ Obter mais
+btn-pack = { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  } por { $stars } ⭐
+out-of-quota-buy = Você já usou todas as suas edições grátis de hoje ({ $limit }). Elas voltam às { $reset } ({ $zone }), ou compre mais créditos agora:
+quota-debt = Uma compra foi reembolsada depois que os créditos dela foram usados: você deve { $debt } { $debt ->
+    [one] crédito
+   *[other] créditos
+  }. Os créditos não podem ser usados até o saldo voltar a ficar acima de zero (as edições grátis diárias continuam funcionando).
+buy-packs = Os <b>créditos</b> nunca expiram e são usados depois das suas edições grátis diárias (um crédito por edição). Pague com Estrelas do Telegram:
+buy-offer-gone = Essa oferta mudou. Aqui estão as atuais.
+buy-sent-private = Enviei a fatura para você no nosso chat privado.
+buy-start-private = { $name }, ainda não consigo falar com você no privado. Abra { $link }, toque em Começar e compre lá.
+buy-closed = Os créditos não estão à venda agora.
+invoice-title = { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  } do FaceShift
+invoice-description = { $credits } { $credits ->
+    [one] edição de foto que nunca expira, usada
+   *[other] edições de fotos que nunca expiram, usadas
+  } depois das suas edições grátis diárias.
+invoice-label = { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  }
+# Pre-checkout refusals: plain text (Telegram shows them as they are).
+checkout-closed = Os créditos não estão à venda agora. Nada foi cobrado.
+checkout-unknown = Esta fatura não é válida. Envie /buy para receber uma nova. Nada foi cobrado.
+checkout-banned = Desculpe, você não pode usar este bot. Nada foi cobrado.
+checkout-not-yours = Esta fatura foi feita para outra pessoa. Envie /buy para receber a sua. Nada foi cobrado.
+checkout-price = Esta fatura está desatualizada. Envie /buy para receber uma nova. Nada foi cobrado.
+checkout-paid = Esta fatura já foi paga. Envie /buy para comprar mais. Nada foi cobrado.
+checkout-error = Algo deu errado do meu lado. Tente de novo daqui a um minuto. Nada foi cobrado.
+paid-credited = ✅ Obrigado! Adicionei { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  } por { $stars } ⭐.
+    ID do pagamento: <code>{ $charge }</code> (guarde-o: /paysupport se algo der errado).
+paid-balance = Agora você tem { $credits } { $credits ->
+    [1] crédito
+   *[other] créditos
+  }.
+paid-unmatched = Recebi seu pagamento de { $stars } ⭐, mas não consegui associá-lo a nenhum pedido, então nenhum crédito foi adicionado. Os administradores já foram avisados e vão resolver isso.
+    ID do pagamento: <code>{ $charge }</code>
+refund-person = ↩️ Seu pagamento de { $stars } ⭐ foi reembolsado (id <code>{ $charge }</code>). Créditos retirados: { $credits }.
+paysupport =
+    <b>Ajuda com uma compra</b>
+
+    Os créditos são vendidos por Estrelas do Telegram; /terms mostra os termos. Se uma compra deu errado (os créditos não chegaram, você foi cobrado duas vezes, uma edição que você pagou falhou), escreva <b>/paysupport</b> seguido do que aconteceu, em uma só mensagem: os administradores recebem isso junto com a lista abaixo e respondem aqui. Um reembolso devolve as estrelas e retira os créditos.
+paysupport-purchases = Suas compras, mais recentes primeiro:
+paysupport-none = Você ainda não comprou nada.
+purchase-line = • { $when }: { $stars } ⭐ → { $credits } { $credits ->
+    [one] crédito
+   *[other] créditos
+  }, { $status ->
+    [credited] creditado
+    [refunded] reembolsado
+   *[other] em verificação
+  }, id <code>{ $charge }</code>
+paysupport-sent = Obrigado: os administradores receberam sua mensagem e suas compras. Eles vão responder aqui.
+paysupport-no-admins = Desculpe, nenhum administrador está disponível agora. Tente de novo mais tarde.
+terms-default =
+    <b>Termos de venda</b>
+
+    • Os créditos são comprados com Estrelas do Telegram. Um crédito paga uma edição de foto (algumas edições custam mais; o bot avisa).
+    • Os créditos nunca expiram. Eles são usados depois das suas edições grátis diárias. Uma edição que falha não custa nada.
+    • Reembolsos: peça com /paysupport. Um reembolso devolve as estrelas e retira os créditos; créditos já usados podem deixar o saldo negativo.
+    • Os créditos não podem ser transferidos nem trocados por dinheiro.
+    • Os pagamentos são feitos pelo Telegram; o bot nunca vê o seu cartão.
+admin-paysupport = 💬 Pedido de ajuda de { $who }: { $text }
+admin-unmatched = ⚠️ Um pagamento não corresponde a nenhum pedido: { $stars } ⭐ de { $who }, payload { $payload }, id <code>{ $charge }</code>. Nada foi creditado: reembolse com /refund ou dê os créditos com /grant.
+admin-refund-usage = Uso: /refund &lt;id do pagamento&gt;, ou responda /refund a uma mensagem que mostre o id (um recibo, /paysupport, /history, um pedido de ajuda).
+admin-refund-which = Essa mensagem mostra vários pagamentos; use /refund com um destes: { $charges }
+admin-refund-unknown = Não tenho nenhum pagamento com o id { $charge }.
+admin-refund-failed = O Telegram recusou o reembolso de { $charge }: { $detail }
+admin-refund-done = Reembolso feito: { $stars } ⭐ para { $who }, pagamento <code>{ $charge }</code>; créditos retirados: { $credits }.
+admin-refund-already = O pagamento de { $stars } ⭐ de { $who }, <code>{ $charge }</code>, já tinha sido reembolsado; créditos retirados: { $credits }.
+admin-refund-balance = Créditos comprados agora: { $bought }{ $debt ->
+    [0] {""}
+   *[other] {""} (dívida em créditos: { $debt })
+  }.
+admin-stats-money = ⭐ Estrelas recebidas: { $received } (pagamentos: { $payments }), reembolsadas: { $refunded } (reembolsos: { $refunds }). Créditos vendidos: { $sold } (retirados: { $taken }), créditos comprados gastos: { $spent }.
+admin-history-purchases = Compras:

@@ -235,7 +235,10 @@ admin-quota-balance = Bugün ({ $day }): { $limit } ücretsiz düzenlemeden { $u
     [admin] sınırı bir yönetici belirledi
    *[default] varsayılan sınır
   }).
-    Kredi: { $credits } (çalışan işler için ayrılan: { $credits_held }).
+    Kredi: { $credits } (çalışan işler için ayrılan: { $credits_held }).{ $bought ->
+    [0] {""}
+   *[other] {" "}Satın alınan kredi: { $bought } (çalışan işler için ayrılan: { $bought_held }).
+  }
 admin-quota-banned = Engelli: { $reason }
 admin-quota-jobs = Son işler:
 admin-quota-no-jobs = Henüz iş yok.
@@ -245,6 +248,7 @@ admin-history-empty = { $who } için hesap dökümü henüz boş.
 admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
     [daily] {" "}ücretsiz
     [credits] {" "}kredi
+    [bought] {" "}satın alınan kredi
    *[other] {""}
   }
 admin-history-job = , iş { $job }
@@ -278,3 +282,70 @@ btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
 btn-try-anyway = Try anyway
 done-face = Face { $number }.
 done-face-everyone = All { $count } faces.
+
+## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
+cmd-buy = Telegram Stars ile kredi satın al
+cmd-paysupport = Satın alma ile ilgili yardım
+cmd-terms = Satış koşulları
+cmd-refund = Satın alımı iade et: /refund ödeme-id
+btn-get-more = ⭐ Daha fazla al
+btn-pack = { $credits } kredi – { $stars } ⭐
+out-of-quota-buy = Bugünkü { $limit } ücretsiz düzenleme hakkınızın hepsini kullandınız. Haklarınız saat { $reset } ({ $zone }) itibarıyla yenilenir; isterseniz şimdi daha fazla kredi alabilirsiniz:
+quota-debt = Bir satın alım, kredileri kullanıldıktan sonra iade edildi: { $debt } kredi borcunuz var. Bakiye yeniden sıfırın üzerine çıkana kadar krediler kullanılamaz (günlük ücretsiz düzenlemeler çalışmaya devam eder).
+buy-packs = <b>Kredilerin</b> süresi hiç dolmaz ve günlük ücretsiz düzenlemelerinizden sonra kullanılır (düzenleme başına bir kredi). Telegram Stars ile ödeyin:
+buy-offer-gone = Bu teklif değişti. Güncel teklifler şunlar.
+buy-sent-private = Faturayı size özel sohbetimizden gönderdim.
+buy-start-private = { $name }, size henüz özelden yazamıyorum. { $link } bağlantısını açın, Başlat'a basın ve satın alma işlemini orada yapın.
+buy-closed = Krediler şu anda satışta değil.
+invoice-title = { $credits } FaceShift kredisi
+invoice-description = Süresi hiç dolmayan { $credits } fotoğraf düzenlemesi; günlük ücretsiz düzenlemelerinizden sonra kullanılır.
+invoice-label = { $credits } kredi
+# Pre-checkout refusals: plain text (Telegram shows them as they are).
+checkout-closed = Krediler şu anda satışta değil. Sizden ücret alınmadı.
+checkout-unknown = Bu fatura geçerli değil. Yenisi için /buy gönderin. Sizden ücret alınmadı.
+checkout-banned = Üzgünüm, bu botu kullanamazsınız. Sizden ücret alınmadı.
+checkout-not-yours = Bu fatura başka biri için oluşturuldu. Kendi faturanız için /buy gönderin. Sizden ücret alınmadı.
+checkout-price = Bu fatura artık güncel değil. Yenisi için /buy gönderin. Sizden ücret alınmadı.
+checkout-paid = Bu fatura zaten ödendi. Daha fazla almak için /buy gönderin. Sizden ücret alınmadı.
+checkout-error = Benim tarafımda bir şeyler ters gitti. Lütfen bir dakika sonra tekrar deneyin. Sizden ücret alınmadı.
+paid-credited = ✅ Teşekkürler! { $stars } ⭐ karşılığında { $credits } kredi eklendi.
+    Ödeme id'si: <code>{ $charge }</code> (saklayın: bir sorun olursa /paysupport).
+paid-balance = Şu anda { $credits } krediniz var.
+paid-unmatched = { $stars } ⭐ tutarındaki ödemenizi aldım ama bir siparişle eşleştiremedim, bu yüzden kredi eklenmedi. Yöneticilere haber verildi, sorunu çözecekler.
+    Ödeme id'si: <code>{ $charge }</code>
+refund-person = ↩️ { $stars } ⭐ tutarındaki ödemeniz iade edildi (id <code>{ $charge }</code>). { $credits } kredi geri alındı.
+paysupport =
+    <b>Satın alma ile ilgili yardım</b>
+
+    Krediler Telegram Stars karşılığında satılır; koşullar için /terms komutuna bakın. Bir satın alımda sorun olduysa (krediler gelmediyse, sizden iki kez ücret alındıysa, ücretini ödediğiniz bir düzenleme başarısız olduysa) tek bir mesajda <b>/paysupport</b> yazıp ardından ne olduğunu anlatın: yöneticiler mesajınızı aşağıdaki listeyle birlikte alır ve buradan yanıt verir. İadede Stars size geri verilir ve krediler geri alınır.
+paysupport-purchases = Satın alımlarınız, en yenisi önce:
+paysupport-none = Henüz hiçbir şey satın almadınız.
+purchase-line = • { $when }: { $stars } ⭐ → { $credits } kredi, { $status ->
+    [credited] eklendi
+    [refunded] iade edildi
+   *[other] kontrol ediliyor
+  }, id <code>{ $charge }</code>
+paysupport-sent = Teşekkürler: yöneticiler mesajınızı ve satın alımlarınızı aldı. Buradan yanıt verecekler.
+paysupport-no-admins = Üzgünüm, şu anda hiçbir yöneticiye ulaşılamıyor. Lütfen daha sonra tekrar deneyin.
+terms-default =
+    <b>Satış koşulları</b>
+
+    • Krediler Telegram Stars ile satın alınır. Bir kredi, bir fotoğraf düzenlemesinin bedelini karşılar (bazı düzenlemeler daha fazla tutar; bot bunu belirtir).
+    • Kredilerin süresi hiç dolmaz. Günlük ücretsiz düzenlemelerinizden sonra kullanılırlar. Başarısız olan bir düzenlemeden ücret alınmaz.
+    • İadeler: /paysupport ile isteyin. İadede Stars size geri verilir ve krediler geri alınır; krediler zaten kullanıldıysa bakiye eksiye düşebilir.
+    • Krediler başkasına devredilemez ve paraya çevrilemez.
+    • Ödemeleri Telegram yürütür; bot kartınızı hiçbir zaman görmez.
+admin-paysupport = 💬 { $who } kişisinden destek talebi: { $text }
+admin-unmatched = ⚠️ Bir ödeme hiçbir siparişle eşleşmedi: { $who } kişisinden { $stars } ⭐, payload { $payload }, id <code>{ $charge }</code>. Hiçbir şey eklenmedi: /refund ile iade edin ya da kredileri /grant ile verin.
+admin-refund-usage = Kullanım: /refund &lt;ödeme id&gt; ya da id'yi gösteren bir mesaja (makbuz, /paysupport, /history, destek talebi) /refund ile yanıt verin.
+admin-refund-which = Bu mesajda birden fazla ödeme var; /refund komutunu şunlardan biriyle kullanın: { $charges }
+admin-refund-unknown = Elimde { $charge } id'li bir ödeme yok.
+admin-refund-failed = Telegram, { $charge } ödemesinin iadesini reddetti: { $detail }
+admin-refund-done = { $who } kişisine { $stars } ⭐ iade edildi, ödeme <code>{ $charge }</code>; { $credits } kredi geri alındı.
+admin-refund-already = { $who } kişisinin { $stars } ⭐ tutarındaki ödemesi (<code>{ $charge }</code>) zaten iade edilmişti; { $credits } kredi geri alınmıştı.
+admin-refund-balance = Satın alınmış kredisi şimdi: { $bought }{ $debt ->
+    [0] {""}
+   *[other] {""} (borç: { $debt } kredi)
+  }.
+admin-stats-money = ⭐ Alınan Stars: { $received } ({ $payments } ödeme), iade edilen: { $refunded } ({ $refunds } iade). Satılan kredi: { $sold } (geri alınan: { $taken }), harcanan satın alınmış kredi: { $spent }.
+admin-history-purchases = Satın alımlar:

@@ -272,7 +272,10 @@ admin-quota-balance = Сьогодні ({ $day }): використано { $use
     [admin] ліміт задав адміністратор
    *[default] стандартний ліміт
   }).
-    Кредити: { $credits } (зайнято поточними обробками: { $credits_held }).
+    Кредити: { $credits } (зайнято поточними обробками: { $credits_held }).{ $bought ->
+    [0] {""}
+   *[other] {" "}Куплені кредити: { $bought } (зайнято поточними обробками: { $bought_held }).
+  }
 admin-quota-banned = Заблоковано: { $reason }
 admin-quota-jobs = Останні обробки:
 admin-quota-no-jobs = Обробок ще не було.
@@ -282,6 +285,7 @@ admin-history-empty = У журналі поки нічого немає для 
 admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
     [daily] {" "}безкоштовних
     [credits] {" "}кредитів
+    [bought] {" "}куплених кредитів
    *[other] {""}
   }
 admin-history-job = , обробка { $job }
@@ -318,3 +322,115 @@ btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
 btn-try-anyway = Try anyway
 done-face = Face { $number }.
 done-face-everyone = All { $count } faces.
+
+## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
+cmd-buy = Купити кредити за Telegram Stars
+cmd-paysupport = Допомога з покупкою
+cmd-terms = Умови продажу
+cmd-refund = Повернути оплату: /refund id-платежу
+btn-get-more = ⭐ Отримати ще
+btn-pack = { $credits } { $credits ->
+    [one] кредит
+    [few] кредити
+    [many] кредитів
+   *[other] кредиту
+  } за { $stars } ⭐
+out-of-quota-buy = Ви використали всі безкоштовні обробки на сьогодні ({ $limit }). Вони повернуться о { $reset } ({ $zone }), а кредити можна купити вже зараз:
+quota-debt = Покупку повернули вже після того, як її кредити було витрачено: ви винні { $debt } { $debt ->
+    [one] кредит
+    [few] кредити
+    [many] кредитів
+   *[other] кредиту
+  }. Кредити не можна витрачати, доки баланс знову не стане більшим за нуль (безкоштовні обробки на день працюють і далі).
+buy-packs = <b>Кредити</b> не згоряють і витрачаються після безкоштовних обробок дня (один кредит за обробку). Оплата в Telegram Stars:
+buy-offer-gone = Ця пропозиція змінилася. Ось актуальні.
+buy-sent-private = Я надіслав вам рахунок у наш особистий чат.
+buy-start-private = { $name }, я поки не можу написати вам в особисті. Відкрийте { $link }, натисніть «Почати» і купіть там.
+buy-closed = Зараз кредити не продаються.
+invoice-title = { $credits } { $credits ->
+    [one] кредит
+    [few] кредити
+    [many] кредитів
+   *[other] кредиту
+  } FaceShift
+invoice-description = { $credits } { $credits ->
+    [one] обробка
+    [few] обробки
+    [many] обробок
+   *[other] обробки
+  } фото без терміну дії. Кредити витрачаються після безкоштовних обробок дня.
+invoice-label = { $credits } { $credits ->
+    [one] кредит
+    [few] кредити
+    [many] кредитів
+   *[other] кредиту
+  }
+# Pre-checkout refusals: plain text (Telegram shows them as they are).
+checkout-closed = Зараз кредити не продаються. Нічого не списано.
+checkout-unknown = Цей рахунок недійсний. Надішліть /buy, щоб отримати новий. Нічого не списано.
+checkout-banned = Вибачте, ви не можете користуватися цим ботом. Нічого не списано.
+checkout-not-yours = Цей рахунок виставлено іншій людині. Надішліть /buy, щоб отримати свій. Нічого не списано.
+checkout-price = Цей рахунок застарів. Надішліть /buy, щоб отримати новий. Нічого не списано.
+checkout-paid = Цей рахунок уже оплачено. Надішліть /buy, щоб купити ще. Нічого не списано.
+checkout-error = У мене щось зламалося. Спробуйте ще раз за хвилину. Нічого не списано.
+paid-credited = ✅ Дякую! Нараховано { $credits } { $credits ->
+    [one] кредит
+    [few] кредити
+    [many] кредитів
+   *[other] кредиту
+  } за { $stars } ⭐.
+    Номер платежу: <code>{ $charge }</code> (збережіть його: /paysupport, якщо щось не так).
+paid-balance = Тепер у вас { $credits } { $credits ->
+    [one] кредит
+    [few] кредити
+    [many] кредитів
+   *[other] кредиту
+  }.
+paid-unmatched = Я отримав ваш платіж на { $stars } ⭐, але не зміг зіставити його із замовленням, тому кредити не нараховано. Адміністраторів уже повідомлено, вони все владнають.
+    Номер платежу: <code>{ $charge }</code>
+refund-person = ↩️ Ваш платіж на { $stars } ⭐ повернуто (номер <code>{ $charge }</code>). Списано { $credits } { $credits ->
+    [one] кредит
+    [few] кредити
+    [many] кредитів
+   *[other] кредиту
+  }.
+paysupport =
+    <b>Допомога з покупкою</b>
+
+    Кредити продаються за Telegram Stars; умови — у /terms. Якщо з покупкою щось не так (кредити не надійшли, оплату списали двічі, оплачена обробка не вдалася), напишіть <b>/paysupport</b> і в тому самому повідомленні опишіть, що сталося: адміністратори отримають його разом зі списком нижче й дадуть відповідь тут. У разі повернення зірки повертаються, а кредити списуються.
+paysupport-purchases = Ваші покупки, нові згори:
+paysupport-none = Ви ще нічого не купували.
+purchase-line = • { $when }: { $stars } ⭐ → { $credits } { $credits ->
+    [one] кредит
+    [few] кредити
+    [many] кредитів
+   *[other] кредиту
+  }, { $status ->
+    [credited] нараховано
+    [refunded] повернуто
+   *[other] перевіряється
+  }, номер <code>{ $charge }</code>
+paysupport-sent = Дякую: адміністратори отримали ваше повідомлення і список покупок. Відповідь прийде сюди.
+paysupport-no-admins = Вибачте, зараз не вдається зв’язатися з жодним адміністратором. Спробуйте пізніше.
+terms-default =
+    <b>Умови продажу</b>
+
+    • Кредити купуються за Telegram Stars. Один кредит оплачує одну обробку фото (деякі обробки коштують більше — бот про це скаже).
+    • Кредити не згоряють. Вони витрачаються після безкоштовних обробок дня. Невдала обробка нічого не коштує.
+    • Повернення: напишіть /paysupport. У разі повернення зірки повертаються, а кредити списуються; якщо їх уже витрачено, баланс може стати від’ємним.
+    • Кредити не можна передати іншій людині чи обміняти на гроші.
+    • Платежі проводить Telegram; бот не бачить вашої картки.
+admin-paysupport = 💬 Звернення від { $who }: { $text }
+admin-unmatched = ⚠️ Платіж без замовлення: { $stars } ⭐ від { $who }, payload { $payload }, номер <code>{ $charge }</code>. Нічого не нараховано: поверніть його через /refund або видайте кредити через /grant.
+admin-refund-usage = Використання: /refund &lt;номер платежу&gt; або дайте відповідь командою /refund на повідомлення з номером (чек, /paysupport, /history, звернення).
+admin-refund-which = У цьому повідомленні кілька платежів; вкажіть у /refund один із номерів: { $charges }
+admin-refund-unknown = Платежу з номером { $charge } у мене немає.
+admin-refund-failed = Telegram відмовив у поверненні { $charge }: { $detail }
+admin-refund-done = Повернуто { $stars } ⭐ для { $who }, платіж <code>{ $charge }</code>; списано кредитів: { $credits }.
+admin-refund-already = Платіж на { $stars } ⭐ від { $who }, <code>{ $charge }</code>, уже було повернуто; списано кредитів: { $credits }.
+admin-refund-balance = Куплених кредитів тепер: { $bought }{ $debt ->
+    [0] {""}
+   *[other] {""} (борг у кредитах: { $debt })
+  }.
+admin-stats-money = ⭐ Отримано зірок: { $received } (платежів: { $payments }), повернуто: { $refunded } (повернень: { $refunds }). Продано кредитів: { $sold } (списано поверненнями: { $taken }), витрачено куплених: { $spent }.
+admin-history-purchases = Покупки:
