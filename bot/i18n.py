@@ -25,6 +25,7 @@ from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_decimal
 from fluent.runtime import FluentLocalization, FluentResourceLoader
+from fluent.syntax import FluentParser, ast, visitor
 
 DEFAULT_LANGUAGE = "en"
 # Every language the bot speaks, by its own name, in the order the /language keyboard shows them. Each has a
@@ -77,9 +78,15 @@ class Catalog:
         self.right_to_left = language in RIGHT_TO_LEFT
         self._locale = Locale.parse(language)
         self._l10n = localization
+        # Arguments a message selects on (`{ $to -> [female] ...}`) are compared, never shown: no isolates there.
+        self._selectors = _selectors(language) if self.right_to_left else {}
 
     def __call__(self, key: str, /, **args: Any) -> str:
-        return self._l10n.format_value(key, {name: self._argument(value) for name, value in args.items()})
+        selectors = self._selectors.get(key, frozenset())
+        return self._l10n.format_value(
+            key,
+            {name: value if name in selectors else self._argument(value) for name, value in args.items()},
+        )
 
     def _argument(self, value: Any) -> Any:
         if not isinstance(value, str):
@@ -129,3 +136,27 @@ class Texts:
             for line in text.splitlines()
             if line and not line[0].isspace() and not line.startswith("#") and "=" in line
         }
+
+
+class _SelectorNames(visitor.Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_SelectExpression(self, node: ast.SelectExpression) -> None:
+        if isinstance(node.selector, ast.VariableReference):
+            self.names.add(node.selector.id.name)
+        self.generic_visit(node)
+
+
+def _selectors(language: str) -> dict[str, frozenset[str]]:
+    """message id -> the variables its select expressions choose on, in ``language``'s catalogue."""
+    resource = FluentParser().parse((_locales_dir() / language / _RESOURCE).read_text(encoding="utf-8"))
+    found: dict[str, frozenset[str]] = {}
+    for entry in resource.body:
+        if isinstance(entry, ast.Message):
+            names = _SelectorNames()
+            names.visit(entry)
+            if names.names:
+                found[entry.id.name] = frozenset(names.names)
+    return found

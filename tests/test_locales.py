@@ -20,7 +20,7 @@ from fluent.runtime import FluentBundle, FluentLocalization, FluentResourceLoade
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
-from bot.i18n import FSI, LANGUAGE_NAMES, LANGUAGES, PDI, RIGHT_TO_LEFT, Catalog, catalogue_folders
+from bot.i18n import FSI, LANGUAGE_NAMES, LANGUAGES, PDI, RIGHT_TO_LEFT, Catalog, Texts, catalogue_folders
 
 LOCALES = Path(__file__).resolve().parent.parent / "bot" / "locales"
 RESOURCE = "faceshift.ftl"
@@ -377,3 +377,12 @@ def test_names_are_isolated_in_right_to_left_texts_only(lang: str) -> None:
     assert f"{FSI}Ann{PDI}" in catalog(lang)("start", name="Ann")
     assert FSI not in catalog("en")("start", name="Ann")
     assert f"{FSI}&lt;b&gt;{PDI}" in catalog(lang)("start", name="<b>")  # escaped, then isolated
+
+
+def test_right_to_left_texts_still_choose_their_variant() -> None:
+    """Isolates go around what is shown, never around what a message selects on (they would never match)."""
+    texts = Texts()
+    for language in ("ar", "fa"):
+        catalog = texts.get(language)
+        assert catalog("done-swap_gender", to="female") != catalog("done-swap_gender", to="male"), language
+        assert "\u2068" not in catalog("done-swap_gender", to="female")
