@@ -256,7 +256,10 @@ admin-quota-balance = اليوم ({ $day }): المستهلَك من التعد�
     [admin] حدّ عيّنه مشرف
    *[default] الحد الافتراضي
   }).
-    الرصيد: { $credits } (المحجوز منه لمهام جارية: { $credits_held }).
+    الرصيد: { $credits } (المحجوز منه لمهام جارية: { $credits_held }).{ $bought ->
+    [0] {""}
+   *[other] {" "}الرصيد المشترى: { $bought } (المحجوز منه لمهام جارية: { $bought_held }).
+  }
 admin-quota-banned = محظور: { $reason }
 admin-quota-jobs = آخر المهام:
 admin-quota-no-jobs = لا توجد مهام بعد.
@@ -266,6 +269,7 @@ admin-history-empty = لا يوجد شيء في سجل حساب { $who } بعد.
 admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
     [daily] {" "}مجانية
     [credits] {" "}رصيد
+    [bought] {" "}رصيد مشترى
    *[other] {""}
   }
 admin-history-job = ، المهمة { $job }
@@ -302,3 +306,70 @@ btn-face-everyone = الجميع ({ $count } وجوه، التكلفة { $cost }
 btn-try-anyway = حاول على أي حال
 done-face = الوجه { $number }.
 done-face-everyone = كل الوجوه: { $count }.
+
+## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
+cmd-buy = شراء رصيد بنجوم Telegram
+cmd-paysupport = المساعدة في عملية شراء
+cmd-terms = شروط البيع
+cmd-refund = استرداد مبلغ عملية شراء: /refund معرّف-الدفع
+btn-get-more = ⭐ احصل على المزيد
+btn-pack = رصيد { $credits } مقابل { $stars } ⭐
+out-of-quota-buy = استخدمت كل تعديلاتك المجانية لهذا اليوم ({ $limit }). تتجدّد في الساعة { $reset } ({ $zone })، أو اشترِ رصيدًا الآن:
+quota-debt = استُردّ مبلغ عملية شراء بعد أن استُخدم رصيدها: عليك دَين من الرصيد قدره { $debt }. لا يمكن استخدام الرصيد حتى يعود فوق الصفر (التعديلات المجانية اليومية ما زالت تعمل).
+buy-packs = <b>الرصيد</b> لا تنتهي صلاحيته أبدًا، ويُستخدم بعد تعديلاتك المجانية اليومية (وحدة رصيد واحدة لكل تعديل). ادفع بنجوم Telegram:
+buy-offer-gone = تغيّر هذا العرض. إليك العروض الحالية.
+buy-sent-private = أرسلت لك الفاتورة في محادثتنا الخاصة.
+buy-start-private = { $name }، لا أستطيع مراسلتك في محادثة خاصة بعد. افتح { $link }، واضغط «ابدأ»، واشترِ من هناك.
+buy-closed = الرصيد غير معروض للبيع الآن.
+invoice-title = رصيد FaceShift: { $credits }
+invoice-description = تعديلات صور عددها { $credits }، لا تنتهي صلاحيتها، وتُستخدم بعد تعديلاتك المجانية اليومية.
+invoice-label = رصيد { $credits }
+# Pre-checkout refusals: plain text (Telegram shows them as they are).
+checkout-closed = الرصيد غير معروض للبيع الآن. لم يُخصم منك شيء.
+checkout-unknown = هذه الفاتورة غير صالحة. أرسل /buy لتحصل على فاتورة جديدة. لم يُخصم منك شيء.
+checkout-banned = عذرًا، لا يمكنك استخدام هذا البوت. لم يُخصم منك شيء.
+checkout-not-yours = هذه الفاتورة صادرة لشخص آخر. أرسل /buy لتحصل على فاتورتك. لم يُخصم منك شيء.
+checkout-price = انتهت صلاحية هذه الفاتورة. أرسل /buy لتحصل على فاتورة جديدة. لم يُخصم منك شيء.
+checkout-paid = هذه الفاتورة مدفوعة بالفعل. أرسل /buy لتشتري المزيد. لم يُخصم منك شيء.
+checkout-error = حدث خطأ من جهتي. حاول مرة أخرى بعد دقيقة. لم يُخصم منك شيء.
+paid-credited = ✅ شكرًا لك! أُضيف إلى رصيدك { $credits } مقابل { $stars } ⭐.
+    معرّف الدفع: <code>{ $charge }</code> (احتفظ به: إن حدثت أي مشكلة فاستخدم /paysupport).
+paid-balance = رصيدك الآن: { $credits }.
+paid-unmatched = وصلتني دفعتك البالغة { $stars } ⭐، لكني لم أستطع ربطها بأي طلب، لذا لم يُضف شيء إلى رصيدك. أُبلغ المشرفون وسيعالجون الأمر.
+    معرّف الدفع: <code>{ $charge }</code>
+refund-person = ↩️ استُردّت دفعتك البالغة { $stars } ⭐ (المعرّف <code>{ $charge }</code>). سُحب من رصيدك: { $credits }.
+paysupport =
+    <b>المساعدة في عملية شراء</b>
+
+    يُباع الرصيد مقابل نجوم Telegram، والشروط في /terms. إذا حدثت مشكلة في عملية شراء (لم يصل الرصيد، أو دفعت مرتين، أو فشل تعديل دفعت ثمنه)، فاكتب <b>/paysupport</b> ثم ما حدث، في رسالة واحدة: تصل إلى المشرفين مع القائمة أدناه ويردّون عليك هنا. عند الاسترداد تعود إليك النجوم ويُسحب الرصيد.
+paysupport-purchases = مشترياتك، الأحدث أولًا:
+paysupport-none = لم تشترِ شيئًا بعد.
+purchase-line = • { $when }: { $stars } ⭐ ← رصيد { $credits }، { $status ->
+    [credited] أُضيف
+    [refunded] مُسترَد
+   *[other] قيد المراجعة
+  }، المعرّف <code>{ $charge }</code>
+paysupport-sent = شكرًا لك: وصلت رسالتك وقائمة مشترياتك إلى المشرفين. سيردّون عليك هنا.
+paysupport-no-admins = عذرًا، لا يمكن الوصول إلى أي مشرف الآن. حاول مرة أخرى لاحقًا.
+terms-default =
+    <b>شروط البيع</b>
+
+    • يُشترى الرصيد بنجوم Telegram. كل وحدة رصيد تدفع ثمن تعديل واحد لصورة (بعض التعديلات تكلّف أكثر، ويخبرك البوت بذلك).
+    • لا تنتهي صلاحية الرصيد أبدًا، ويُستخدم بعد تعديلاتك المجانية اليومية. التعديل الذي يفشل لا يُحتسب عليك.
+    • الاسترداد: اطلبه عبر /paysupport. عند الاسترداد تعود إليك النجوم ويُسحب الرصيد؛ وإن كان الرصيد قد استُخدم فقد يصبح رصيدك سالبًا.
+    • لا يمكن تحويل الرصيد إلى شخص آخر ولا استبداله بمال.
+    • يتولّى Telegram معالجة المدفوعات؛ ولا يرى البوت بطاقتك أبدًا.
+admin-paysupport = 💬 طلب دعم من { $who }: { $text }
+admin-unmatched = ⚠️ دفعة لا تطابق أي طلب: { $stars } ⭐ من { $who }، payload { $payload }، المعرّف <code>{ $charge }</code>. لم يُضف شيء إلى الرصيد: استردّها بالأمر /refund، أو امنح الرصيد بالأمر /grant.
+admin-refund-usage = الاستخدام: /refund &lt;معرّف الدفع&gt;، أو ردّ بالأمر /refund على رسالة تعرض المعرّف (إيصال، /paysupport، /history، طلب دعم).
+admin-refund-which = تعرض تلك الرسالة عدة دفعات؛ استخدم /refund مع أحد هذه المعرّفات: { $charges }
+admin-refund-unknown = لا توجد لديّ دفعة بالمعرّف { $charge }.
+admin-refund-failed = رفض Telegram استرداد { $charge }: { $detail }
+admin-refund-done = استُردّ { $stars } ⭐ إلى { $who }، الدفعة <code>{ $charge }</code>؛ وسُحب من رصيده: { $credits }.
+admin-refund-already = الدفعة البالغة { $stars } ⭐ من { $who }، <code>{ $charge }</code>، استُردّت من قبل؛ وسُحب من رصيده: { $credits }.
+admin-refund-balance = رصيده المشترى الآن: { $bought }{ $debt ->
+    [0] {""}
+   *[other] {""} (عليه دَين قدره { $debt })
+  }.
+admin-stats-money = ⭐ النجوم المستلمة: { $received } (الدفعات: { $payments })، المستردّة: { $refunded } (عمليات الاسترداد: { $refunds }). الرصيد المُباع: { $sold } (المسحوب: { $taken })، والمستهلَك من الرصيد المشترى: { $spent }.
+admin-history-purchases = المشتريات:

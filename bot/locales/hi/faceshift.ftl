@@ -238,7 +238,10 @@ admin-quota-balance = आज ({ $day }): { $limit } में से { $used } �
     [admin] सीमा एडमिन ने तय की
    *[default] डिफ़ॉल्ट सीमा
   })।
-    क्रेडिट: { $credits } ({ $credits_held } चल रहे कामों के लिए रोके गए)।
+    क्रेडिट: { $credits } ({ $credits_held } चल रहे कामों के लिए रोके गए)।{ $bought ->
+    [0] {""}
+   *[other] {" "}ख़रीदे गए क्रेडिट: { $bought } ({ $bought_held } चल रहे कामों के लिए रोके गए)।
+  }
 admin-quota-banned = बैन: { $reason }
 admin-quota-jobs = पिछले काम:
 admin-quota-no-jobs = अभी तक कोई काम नहीं।
@@ -248,6 +251,7 @@ admin-history-empty = { $who } के खाते में अभी कुछ
 admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
     [daily] {" "}मुफ़्त
     [credits] {" "}क्रेडिट
+    [bought] {" "}ख़रीदे गए क्रेडिट
    *[other] {""}
   }
 admin-history-job = , काम { $job }
@@ -281,3 +285,70 @@ btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
 btn-try-anyway = Try anyway
 done-face = Face { $number }.
 done-face-everyone = All { $count } faces.
+
+## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
+cmd-buy = Telegram Stars से क्रेडिट ख़रीदें
+cmd-paysupport = ख़रीदारी में मदद
+cmd-terms = बिक्री की शर्तें
+cmd-refund = ख़रीदारी का रिफ़ंड: /refund पेमेंट-id
+btn-get-more = ⭐ और पाएँ
+btn-pack = { $stars } ⭐ में { $credits } क्रेडिट
+out-of-quota-buy = आपने आज के सभी { $limit } मुफ़्त एडिट इस्तेमाल कर लिए हैं। ये { $reset } बजे ({ $zone }) फिर मिलेंगे, या अभी और क्रेडिट ख़रीदें:
+quota-debt = एक ख़रीदारी का रिफ़ंड उसके क्रेडिट इस्तेमाल हो जाने के बाद हुआ: आप पर { $debt } क्रेडिट बकाया हैं। बैलेंस फिर से शून्य से ऊपर आने तक क्रेडिट इस्तेमाल नहीं हो सकते (रोज़ के मुफ़्त एडिट चलते रहेंगे)।
+buy-packs = <b>क्रेडिट</b> की मियाद कभी ख़त्म नहीं होती और ये आपके रोज़ के मुफ़्त एडिट के बाद इस्तेमाल होते हैं (हर एडिट पर एक क्रेडिट)। Telegram Stars से पेमेंट करें:
+buy-offer-gone = वह ऑफ़र बदल गया है। ये रहे मौजूदा ऑफ़र।
+buy-sent-private = मैंने बिल आपको हमारी निजी चैट में भेज दिया है।
+buy-start-private = { $name }, मैं अभी आपको निजी मैसेज नहीं भेज सकता। { $link } खोलें, Start दबाएँ और वहीं ख़रीदें।
+buy-closed = अभी क्रेडिट बिक्री के लिए उपलब्ध नहीं हैं।
+invoice-title = FaceShift के { $credits } क्रेडिट
+invoice-description = फ़ोटो के { $credits } एडिट जिनकी मियाद कभी ख़त्म नहीं होती; ये रोज़ के मुफ़्त एडिट के बाद इस्तेमाल होते हैं।
+invoice-label = { $credits } क्रेडिट
+# Pre-checkout refusals: plain text (Telegram shows them as they are).
+checkout-closed = अभी क्रेडिट बिक्री के लिए उपलब्ध नहीं हैं। आपसे कोई शुल्क नहीं लिया गया।
+checkout-unknown = यह बिल मान्य नहीं है। नए बिल के लिए /buy भेजें। आपसे कोई शुल्क नहीं लिया गया।
+checkout-banned = माफ़ कीजिए, आप इस बॉट का इस्तेमाल नहीं कर सकते। आपसे कोई शुल्क नहीं लिया गया।
+checkout-not-yours = यह बिल किसी और के लिए बना था। अपना बिल पाने के लिए /buy भेजें। आपसे कोई शुल्क नहीं लिया गया।
+checkout-price = यह बिल पुराना हो गया है। नए बिल के लिए /buy भेजें। आपसे कोई शुल्क नहीं लिया गया।
+checkout-paid = इस बिल का पेमेंट पहले ही हो चुका है। और ख़रीदने के लिए /buy भेजें। आपसे कोई शुल्क नहीं लिया गया।
+checkout-error = मेरी तरफ़ से कुछ गड़बड़ हो गई। कृपया एक मिनट बाद फिर कोशिश करें। आपसे कोई शुल्क नहीं लिया गया।
+paid-credited = ✅ धन्यवाद! { $stars } ⭐ के बदले { $credits } क्रेडिट जोड़ दिए गए।
+    पेमेंट id: <code>{ $charge }</code> (इसे संभालकर रखें: कोई गड़बड़ हो तो /paysupport)।
+paid-balance = अब आपका बैलेंस: { $credits } क्रेडिट।
+paid-unmatched = मुझे आपका { $stars } ⭐ का पेमेंट मिल गया, लेकिन मैं उसे किसी ऑर्डर से नहीं मिला पाया, इसलिए कोई क्रेडिट नहीं जोड़ा गया। एडमिन को बता दिया गया है और वे इसे सुलझा देंगे।
+    पेमेंट id: <code>{ $charge }</code>
+refund-person = ↩️ आपका { $stars } ⭐ का पेमेंट रिफ़ंड कर दिया गया (id <code>{ $charge }</code>)। { $credits } क्रेडिट वापस ले लिए गए।
+paysupport =
+    <b>ख़रीदारी में मदद</b>
+
+    क्रेडिट Telegram Stars में बिकते हैं; शर्तें /terms में हैं। अगर किसी ख़रीदारी में गड़बड़ हुई (क्रेडिट नहीं आए, आपसे दो बार पैसे कटे, जिस एडिट के लिए आपने पेमेंट किया वह नाकाम रहा), तो एक ही मैसेज में <b>/paysupport</b> लिखें और उसके बाद बताएँ कि क्या हुआ: एडमिन को यह नीचे दी गई सूची के साथ मिलेगा और वे यहीं जवाब देंगे। रिफ़ंड में Stars वापस मिलते हैं और क्रेडिट वापस ले लिए जाते हैं।
+paysupport-purchases = आपकी ख़रीदारियाँ, नई पहले:
+paysupport-none = आपने अभी तक कुछ नहीं ख़रीदा है।
+purchase-line = • { $when }: { $stars } ⭐ → { $credits } क्रेडिट, { $status ->
+    [credited] जोड़े गए
+    [refunded] रिफ़ंड हुआ
+   *[other] जाँच चल रही है
+  }, id <code>{ $charge }</code>
+paysupport-sent = धन्यवाद: एडमिन को आपका मैसेज और आपकी ख़रीदारियों की सूची मिल गई है। वे यहीं जवाब देंगे।
+paysupport-no-admins = माफ़ कीजिए, अभी किसी एडमिन से संपर्क नहीं हो पा रहा। कृपया बाद में फिर कोशिश करें।
+terms-default =
+    <b>बिक्री की शर्तें</b>
+
+    • क्रेडिट Telegram Stars से ख़रीदे जाते हैं। एक क्रेडिट से एक फ़ोटो एडिट होता है (कुछ एडिट ज़्यादा क्रेडिट लेते हैं; बॉट यह बता देता है)।
+    • क्रेडिट की मियाद कभी ख़त्म नहीं होती। ये आपके रोज़ के मुफ़्त एडिट के बाद इस्तेमाल होते हैं। नाकाम एडिट का कोई ख़र्च नहीं होता।
+    • रिफ़ंड: /paysupport से माँगें। रिफ़ंड में Stars वापस मिलते हैं और क्रेडिट वापस ले लिए जाते हैं; अगर क्रेडिट पहले ही इस्तेमाल हो चुके हों, तो बैलेंस नेगेटिव हो सकता है।
+    • क्रेडिट किसी और को ट्रांसफ़र नहीं किए जा सकते, न ही पैसे में बदले जा सकते हैं।
+    • पेमेंट Telegram संभालता है; बॉट आपका कार्ड कभी नहीं देखता।
+admin-paysupport = 💬 { $who } से सहायता अनुरोध: { $text }
+admin-unmatched = ⚠️ एक पेमेंट का किसी ऑर्डर से मिलान नहीं हुआ: { $who } से { $stars } ⭐, payload { $payload }, id <code>{ $charge }</code>। कुछ भी नहीं जोड़ा गया: इसे /refund करें, या /grant से क्रेडिट दें।
+admin-refund-usage = इस्तेमाल: /refund &lt;पेमेंट id&gt;, या जिस मैसेज में id दिख रही हो उसका जवाब /refund से दें (रसीद, /paysupport, /history, सहायता अनुरोध)।
+admin-refund-which = उस मैसेज में कई पेमेंट हैं; /refund के साथ इनमें से कोई एक इस्तेमाल करें: { $charges }
+admin-refund-unknown = मेरे पास { $charge } id वाला कोई पेमेंट नहीं है।
+admin-refund-failed = Telegram ने { $charge } का रिफ़ंड अस्वीकार कर दिया: { $detail }
+admin-refund-done = { $who } को { $stars } ⭐ रिफ़ंड कर दिए गए, पेमेंट <code>{ $charge }</code>; { $credits } क्रेडिट वापस लिए गए।
+admin-refund-already = { $who } का { $stars } ⭐ का पेमेंट <code>{ $charge }</code> पहले ही रिफ़ंड हो चुका था; { $credits } क्रेडिट वापस लिए गए थे।
+admin-refund-balance = अब उनके ख़रीदे हुए क्रेडिट: { $bought }{ $debt ->
+    [0] {""}
+   *[other] {""} ({ $debt } क्रेडिट का बकाया)
+  }।
+admin-stats-money = ⭐ मिले Stars: { $received } ({ $payments } पेमेंट), रिफ़ंड: { $refunded } ({ $refunds } रिफ़ंड)। बिके क्रेडिट: { $sold } (वापस लिए: { $taken }), ख़र्च हुए ख़रीदे क्रेडिट: { $spent }।
+admin-history-purchases = ख़रीदारियाँ:

@@ -235,7 +235,10 @@ admin-quota-balance = Hari ini ({ $day }): { $used } dari { $limit } edit gratis
     [admin] batas diatur admin
    *[default] batas bawaan
   }).
-    Kredit: { $credits } ({ $credits_held } ditahan proses yang berjalan).
+    Kredit: { $credits } ({ $credits_held } ditahan proses yang berjalan).{ $bought ->
+    [0] {""}
+   *[other] {" "}Kredit yang dibeli: { $bought } ({ $bought_held } ditahan proses yang berjalan).
+  }
 admin-quota-banned = Diblokir: { $reason }
 admin-quota-jobs = Proses terakhir:
 admin-quota-no-jobs = Belum ada proses.
@@ -245,6 +248,7 @@ admin-history-empty = Belum ada catatan untuk { $who }.
 admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
     [daily] {" "}gratis
     [credits] {" "}kredit
+    [bought] {" "}kredit dibeli
    *[other] {""}
   }
 admin-history-job = , proses { $job }
@@ -278,3 +282,70 @@ btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
 btn-try-anyway = Try anyway
 done-face = Face { $number }.
 done-face-everyone = All { $count } faces.
+
+## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
+cmd-buy = Beli kredit dengan Telegram Stars
+cmd-paysupport = Bantuan soal pembelian
+cmd-terms = Syarat penjualan
+cmd-refund = Kembalikan dana pembelian: /refund id-pembayaran
+btn-get-more = ⭐ Tambah kredit
+btn-pack = { $credits } kredit seharga { $stars } ⭐
+out-of-quota-buy = Kamu sudah memakai semua { $limit } edit gratis hari ini. Jatahnya kembali pukul { $reset } ({ $zone }), atau beli kredit tambahan sekarang:
+quota-debt = Dana sebuah pembelian dikembalikan setelah kreditnya terpakai: kamu berutang { $debt } kredit. Kredit tidak bisa dipakai sampai saldonya kembali di atas nol (edit gratis harian tetap bisa dipakai).
+buy-packs = <b>Kredit</b> tidak pernah kedaluwarsa dan dipakai setelah edit gratis harianmu habis (satu kredit per edit). Bayar dengan Telegram Stars:
+buy-offer-gone = Penawaran itu sudah berubah. Ini penawaran yang berlaku sekarang.
+buy-sent-private = Aku sudah mengirim tagihannya di chat pribadi kita.
+buy-start-private = { $name }, aku belum bisa mengirim pesan pribadi kepadamu. Buka { $link }, tekan Mulai, lalu beli di sana.
+buy-closed = Kredit sedang tidak dijual.
+invoice-title = { $credits } kredit FaceShift
+invoice-description = { $credits } edit foto yang tidak pernah kedaluwarsa, dipakai setelah edit gratis harianmu.
+invoice-label = { $credits } kredit
+# Pre-checkout refusals: plain text (Telegram shows them as they are).
+checkout-closed = Kredit sedang tidak dijual. Kamu tidak dikenai biaya.
+checkout-unknown = Tagihan ini tidak berlaku. Kirim /buy untuk tagihan baru. Kamu tidak dikenai biaya.
+checkout-banned = Maaf, kamu tidak bisa memakai bot ini. Kamu tidak dikenai biaya.
+checkout-not-yours = Tagihan ini dibuat untuk orang lain. Kirim /buy untuk mendapatkan tagihanmu sendiri. Kamu tidak dikenai biaya.
+checkout-price = Tagihan ini sudah usang. Kirim /buy untuk tagihan baru. Kamu tidak dikenai biaya.
+checkout-paid = Tagihan ini sudah dibayar. Kirim /buy untuk membeli lagi. Kamu tidak dikenai biaya.
+checkout-error = Ada yang salah di pihakku. Coba lagi dalam semenit, ya. Kamu tidak dikenai biaya.
+paid-credited = ✅ Terima kasih! { $credits } kredit sudah ditambahkan untuk { $stars } ⭐.
+    ID pembayaran: <code>{ $charge }</code> (simpan baik-baik: /paysupport kalau ada masalah).
+paid-balance = Sekarang kamu punya { $credits } kredit.
+paid-unmatched = Aku menerima pembayaranmu sebesar { $stars } ⭐, tapi tidak bisa mencocokkannya dengan pesanan mana pun, jadi belum ada kredit yang ditambahkan. Admin sudah diberi tahu dan akan membereskannya.
+    ID pembayaran: <code>{ $charge }</code>
+refund-person = ↩️ Pembayaranmu sebesar { $stars } ⭐ sudah dikembalikan (id <code>{ $charge }</code>). { $credits } kredit ditarik kembali.
+paysupport =
+    <b>Bantuan soal pembelian</b>
+
+    Kredit dijual dengan Telegram Stars; syaratnya ada di /terms. Kalau ada masalah dengan pembelian (kredit tidak masuk, kamu ditagih dua kali, edit yang sudah kamu bayar gagal), tulis <b>/paysupport</b> diikuti apa yang terjadi, dalam satu pesan: admin akan menerimanya bersama daftar di bawah dan menjawab di sini. Jika dana dikembalikan, Stars-nya kembali kepadamu dan kreditnya ditarik.
+paysupport-purchases = Pembelianmu, terbaru di atas:
+paysupport-none = Kamu belum pernah membeli apa pun.
+purchase-line = • { $when }: { $stars } ⭐ → { $credits } kredit, { $status ->
+    [credited] sudah masuk
+    [refunded] dikembalikan
+   *[other] sedang diperiksa
+  }, id <code>{ $charge }</code>
+paysupport-sent = Terima kasih: admin sudah menerima pesanmu dan daftar pembelianmu. Mereka akan menjawab di sini.
+paysupport-no-admins = Maaf, saat ini tidak ada admin yang bisa dihubungi. Coba lagi nanti, ya.
+terms-default =
+    <b>Syarat penjualan</b>
+
+    • Kredit dibeli dengan Telegram Stars. Satu kredit membayar satu edit foto (beberapa edit lebih mahal; bot akan memberi tahu).
+    • Kredit tidak pernah kedaluwarsa. Kredit dipakai setelah edit gratis harianmu. Edit yang gagal tidak dikenai biaya.
+    • Pengembalian dana: minta lewat /paysupport. Jika dana dikembalikan, Stars-nya kembali kepadamu dan kreditnya ditarik; kredit yang sudah terpakai bisa membuat saldomu negatif.
+    • Kredit tidak bisa dipindahkan ke orang lain atau ditukar dengan uang.
+    • Pembayaran diproses oleh Telegram; bot tidak pernah melihat kartumu.
+admin-paysupport = 💬 Permintaan bantuan dari { $who }: { $text }
+admin-unmatched = ⚠️ Ada pembayaran yang tidak cocok dengan pesanan mana pun: { $stars } ⭐ dari { $who }, payload { $payload }, id <code>{ $charge }</code>. Belum ada kredit yang ditambahkan: kembalikan dananya dengan /refund, atau berikan kreditnya dengan /grant.
+admin-refund-usage = Cara pakai: /refund &lt;id pembayaran&gt;, atau balas /refund ke pesan yang menunjukkan id-nya (struk, /paysupport, /history, permintaan bantuan).
+admin-refund-which = Pesan itu menunjukkan beberapa pembayaran; pakai /refund dengan salah satu dari: { $charges }
+admin-refund-unknown = Aku tidak punya pembayaran dengan id { $charge }.
+admin-refund-failed = Telegram menolak pengembalian dana { $charge }: { $detail }
+admin-refund-done = { $stars } ⭐ dikembalikan ke { $who }, pembayaran <code>{ $charge }</code>; { $credits } kredit ditarik kembali.
+admin-refund-already = Pembayaran { $stars } ⭐ dari { $who }, <code>{ $charge }</code>, sudah pernah dikembalikan; { $credits } kredit sudah ditarik kembali.
+admin-refund-balance = Kredit yang dibelinya sekarang: { $bought }{ $debt ->
+    [0] {""}
+   *[other] {""} (utang { $debt } kredit)
+  }.
+admin-stats-money = ⭐ Stars diterima: { $received } ({ $payments } pembayaran), dikembalikan: { $refunded } ({ $refunds } pengembalian). Kredit terjual: { $sold } (ditarik kembali: { $taken }), kredit beli yang terpakai: { $spent }.
+admin-history-purchases = Pembelian:

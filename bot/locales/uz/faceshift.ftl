@@ -235,7 +235,10 @@ admin-quota-balance = Bugun ({ $day }): { $limit } ta bepul tahrirdan { $used } 
     [admin] limitni admin belgilagan
    *[default] standart limit
   }).
-    Kreditlar: { $credits } (ishlayotgan ishlar uchun band: { $credits_held }).
+    Kreditlar: { $credits } (ishlayotgan ishlar uchun band: { $credits_held }).{ $bought ->
+    [0] {""}
+   *[other] {" "}Sotib olingan kreditlar: { $bought } (ishlayotgan ishlar uchun band: { $bought_held }).
+  }
 admin-quota-banned = Bloklangan: { $reason }
 admin-quota-jobs = Oxirgi ishlar:
 admin-quota-no-jobs = Hali ishlar yoʻq.
@@ -245,6 +248,7 @@ admin-history-empty = Hisob daftarida { $who } uchun hali hech narsa yoʻq.
 admin-history-row = • { $when } { $kind } { $amount }{ $bucket ->
     [daily] {" "}bepul
     [credits] {" "}kredit
+    [bought] {" "}sotib olingan kredit
    *[other] {""}
   }
 admin-history-job = , ish { $job }
@@ -278,3 +282,70 @@ btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
 btn-try-anyway = Try anyway
 done-face = Face { $number }.
 done-face-everyone = All { $count } faces.
+
+## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
+cmd-buy = Telegram Stars evaziga kredit sotib olish
+cmd-paysupport = Xarid boʻyicha yordam
+cmd-terms = Sotuv shartlari
+cmd-refund = Xarid pulini qaytarish: /refund toʻlov-id
+btn-get-more = ⭐ Yana olish
+btn-pack = { $stars } ⭐ evaziga { $credits } kredit
+out-of-quota-buy = Bugungi barcha bepul tahrirlaringizni ({ $limit }) ishlatib boʻldingiz. Ular soat { $reset } da ({ $zone }) qaytadi, yoki hozir kredit sotib oling:
+quota-debt = Bir xarid uchun pul uning kreditlari ishlatilganidan keyin qaytarildi: { $debt } kredit qarzingiz bor. Balans yana noldan oshmaguncha kreditlardan foydalanib boʻlmaydi (kunlik bepul tahrirlar ishlayveradi).
+buy-packs = <b>Kreditlar</b> hech qachon eskirmaydi va kunlik bepul tahrirlaringizdan keyin ishlatiladi (har bir tahrirga bitta kredit). Telegram Stars bilan toʻlang:
+buy-offer-gone = Bu taklif oʻzgardi. Mana amaldagi takliflar.
+buy-sent-private = Toʻlov hisobini sizga shaxsiy chatimizda yubordim.
+buy-start-private = { $name }, hozircha sizga shaxsiy xabar yoza olmayman. { $link } ni oching, Start tugmasini bosing va oʻsha yerda sotib oling.
+buy-closed = Hozir kreditlar sotilmayapti.
+invoice-title = { $credits } ta FaceShift krediti
+invoice-description = Hech qachon eskirmaydigan { $credits } ta surat tahriri; kunlik bepul tahrirlaringizdan keyin ishlatiladi.
+invoice-label = { $credits } kredit
+# Pre-checkout refusals: plain text (Telegram shows them as they are).
+checkout-closed = Hozir kreditlar sotilmayapti. Hisobingizdan hech narsa yechilmadi.
+checkout-unknown = Bu toʻlov hisobi yaroqsiz. Yangisini olish uchun /buy yuboring. Hisobingizdan hech narsa yechilmadi.
+checkout-banned = Kechirasiz, siz bu botdan foydalana olmaysiz. Hisobingizdan hech narsa yechilmadi.
+checkout-not-yours = Bu toʻlov hisobi boshqa odam uchun yaratilgan. Oʻzingiznikini olish uchun /buy yuboring. Hisobingizdan hech narsa yechilmadi.
+checkout-price = Bu toʻlov hisobi eskirgan. Yangisini olish uchun /buy yuboring. Hisobingizdan hech narsa yechilmadi.
+checkout-paid = Bu toʻlov hisobi allaqachon toʻlangan. Yana sotib olish uchun /buy yuboring. Hisobingizdan hech narsa yechilmadi.
+checkout-error = Menda nimadir buzildi. Bir daqiqadan soʻng qayta urinib koʻring. Hisobingizdan hech narsa yechilmadi.
+paid-credited = ✅ Rahmat! { $stars } ⭐ evaziga { $credits } kredit qoʻshildi.
+    Toʻlov identifikatori: <code>{ $charge }</code> (saqlab qoʻying: biror muammo boʻlsa, /paysupport).
+paid-balance = Endi sizda { $credits } kredit bor.
+paid-unmatched = { $stars } ⭐ miqdoridagi toʻlovingizni oldim, lekin uni biror buyurtmaga bogʻlay olmadim, shuning uchun kredit qoʻshilmadi. Adminlarga xabar berildi, ular buni hal qilishadi.
+    Toʻlov identifikatori: <code>{ $charge }</code>
+refund-person = ↩️ { $stars } ⭐ miqdoridagi toʻlovingiz qaytarildi (id <code>{ $charge }</code>). { $credits } kredit qaytarib olindi.
+paysupport =
+    <b>Xarid boʻyicha yordam</b>
+
+    Kreditlar Telegram Stars evaziga sotiladi; shartlar /terms da. Agar xarid bilan muammo boʻlsa (kreditlar kelmadi, pul ikki marta yechildi, toʻlangan tahrir amalga oshmadi), bitta xabarda <b>/paysupport</b> deb yozing va ortidan nima boʻlganini yozing: adminlar uni quyidagi roʻyxat bilan birga oladi va shu yerda javob beradi. Pul qaytarilganda Stars sizga qaytadi, kreditlar esa qaytarib olinadi.
+paysupport-purchases = Xaridlaringiz, yangilari yuqorida:
+paysupport-none = Siz hali hech narsa sotib olmagansiz.
+purchase-line = • { $when }: { $stars } ⭐ → { $credits } kredit, { $status ->
+    [credited] qoʻshildi
+    [refunded] qaytarildi
+   *[other] tekshirilmoqda
+  }, id <code>{ $charge }</code>
+paysupport-sent = Rahmat: xabaringiz va xaridlaringiz roʻyxati adminlarga yetib bordi. Ular shu yerda javob beradi.
+paysupport-no-admins = Kechirasiz, hozir hech bir admin bilan bogʻlanib boʻlmayapti. Keyinroq qayta urinib koʻring.
+terms-default =
+    <b>Sotuv shartlari</b>
+
+    • Kreditlar Telegram Stars evaziga sotib olinadi. Bitta kredit bitta surat tahririga yetadi (ayrim tahrirlar qimmatroq; bot buni aytadi).
+    • Kreditlar hech qachon eskirmaydi. Ular kunlik bepul tahrirlaringizdan keyin ishlatiladi. Amalga oshmagan tahrir uchun hech narsa olinmaydi.
+    • Pulni qaytarish: /paysupport orqali soʻrang. Pul qaytarilganda Stars sizga qaytadi, kreditlar esa qaytarib olinadi; agar kreditlar allaqachon ishlatilgan boʻlsa, balans manfiy boʻlib qolishi mumkin.
+    • Kreditlarni boshqa kishiga oʻtkazib ham, pulga almashtirib ham boʻlmaydi.
+    • Toʻlovlarni Telegram amalga oshiradi; bot kartangizni hech qachon koʻrmaydi.
+admin-paysupport = 💬 Yordam soʻrovi ({ $who }): { $text }
+admin-unmatched = ⚠️ Toʻlov hech bir buyurtmaga mos kelmadi: { $stars } ⭐, kimdan: { $who }, payload { $payload }, id <code>{ $charge }</code>. Hech narsa qoʻshilmadi: uni /refund bilan qaytaring yoki kreditlarni /grant bilan bering.
+admin-refund-usage = Foydalanish: /refund &lt;toʻlov id&gt; yoki id koʻrsatilgan xabarga /refund bilan javob bering (chek, /paysupport, /history, yordam soʻrovi).
+admin-refund-which = Bu xabarda bir nechta toʻlov bor; /refund ni ulardan biri bilan yuboring: { $charges }
+admin-refund-unknown = Menda { $charge } identifikatorli toʻlov yoʻq.
+admin-refund-failed = Telegram { $charge } toʻlovini qaytarishni rad etdi: { $detail }
+admin-refund-done = { $stars } ⭐ qaytarildi (oluvchi: { $who }), toʻlov <code>{ $charge }</code>; { $credits } kredit qaytarib olindi.
+admin-refund-already = { $stars } ⭐ lik toʻlov ({ $who }, <code>{ $charge }</code>) allaqachon qaytarilgan; { $credits } kredit qaytarib olingan.
+admin-refund-balance = Uning sotib olingan kreditlari endi: { $bought }{ $debt ->
+    [0] {""}
+   *[other] {""} ({ $debt } kredit qarz)
+  }.
+admin-stats-money = ⭐ Olingan Stars: { $received } ({ $payments } ta toʻlov), qaytarilgan: { $refunded } ({ $refunds } ta qaytarish). Sotilgan kreditlar: { $sold } (qaytarib olingan: { $taken }), sarflangan sotib olingan kreditlar: { $spent }.
+admin-history-purchases = Xaridlar:
