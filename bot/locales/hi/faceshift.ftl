@@ -63,6 +63,7 @@ btn-cancel = ✖️ रद्द करें
 btn-to-female = 👩 महिला
 btn-to-male = 👨 पुरुष
 not-yours = ये बटन उसके लिए हैं जिसने इस फ़ोटो के बारे में पूछा था। आज़माने के लिए अपनी फ़ोटो भेजें!
+not-yours-chat = ये बटन { $who } के हैं: इन्हें सिर्फ़ उसके एडमिन दबा सकते हैं। आज़माने के लिए अपनी फ़ोटो भेजें!
 menu-gone = यह मेन्यू बहुत पुराना हो गया है। कृपया फ़ोटो फिर से भेजें।
 op-unavailable = यह अभी उपलब्ध नहीं है।
 no-photo = इस कमांड से किसी फ़ोटो का जवाब दें, या कैप्शन में यह कमांड लिखकर फ़ोटो भेजें।
@@ -224,6 +225,7 @@ admin-usage-history = इस्तेमाल: /history &lt;कौन&gt;
     { admin-who }
 admin-usage-stats = इस्तेमाल: /stats [दिन], जैसे /stats 7 (1 से 366; डिफ़ॉल्ट 1)।
 admin-unknown-user = मैंने अभी तक { $who } को नहीं देखा। उनकी संख्या वाली id इस्तेमाल करें, या उनके किसी मैसेज का जवाब दें।
+admin-hidden-user = यह मैसेज ऐसे अकाउंट से फ़ॉरवर्ड किया गया है जो अपनी पहचान छिपाता है ({ $name }): मैं नहीं बता सकता कि वह कौन है, और फ़ॉरवर्ड करने वाले व्यक्ति की बात नहीं हो रही। इसके बजाय संख्या वाली id या @username इस्तेमाल करें।
 admin-bad-number = { $value } सीमा से बाहर है: { $min } से { $max } तक की कोई पूर्ण संख्या इस्तेमाल करें।
 admin-repeated = यह हो चुका है: यह कमांड मुझे दो बार मिली।
 admin-granted = { $who } को { $amount } क्रेडिट दिए गए। अब उनके पास { $credits } क्रेडिट हैं।
@@ -270,14 +272,23 @@ admin-app-open = डैशबोर्ड: काम, पैसा, लोग �
 admin-app-needs-url = डैशबोर्ड के लिए PUBLIC_URL चाहिए: वह https पता जिस पर Telegram इस बॉट के वेब सर्वर तक पहुँच सके।
 admin-app-private-only = Telegram डैशबोर्ड सिर्फ़ निजी चैट से खोलता है: वहाँ मुझे /admin भेजें।
 admin-app-refused = Telegram ने { $url } के लिए डैशबोर्ड बटन अस्वीकार कर दिया। यह ऐसा https पता होना चाहिए जिस तक Telegram पहुँच सके: PUBLIC_URL जाँचें।
-## Which face (English until translated)
-faces-pick = Which face? { $count } faces found; 1 is the largest.
-faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
-faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
-faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-cancelled = Cancelled.
-btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
-btn-try-anyway = Try anyway
-done-face = Face { $number }.
-done-face-everyone = All { $count } faces.
+## Which face (photos with several faces, or none found)
+faces-pick = कौन-सा चेहरा? { $count } { $count ->
+    [1] चेहरा मिला
+   *[other] चेहरे मिले
+  }; 1 सबसे बड़ा है।
+faces-pick-target = नया चेहरा किस चेहरे पर लगाना है? { $count } { $count ->
+    [1] चेहरा मिला
+   *[other] चेहरे मिले
+  }; 1 सबसे बड़ा है।
+faces-pick-source = कौन-सा चेहरा इस्तेमाल करना है? इस फ़ोटो में { $count } { $count ->
+    [1] चेहरा मिला
+   *[other] चेहरे मिले
+  }; 1 सबसे बड़ा है।
+faces-none = मुझे इस फ़ोटो में (एडिट करने लायक बड़ा) कोई चेहरा नहीं मिला। एडिटर कभी-कभी वह चेहरा ढूँढ लेते हैं जो मुझसे छूट जाता है: फिर भी आज़माएँ? ख़र्च तभी होगा जब यह काम करे।
+faces-none-source = मुझे इस फ़ोटो में इस्तेमाल करने लायक (काफ़ी बड़ा) कोई चेहरा नहीं मिला। एडिटर कभी-कभी वह चेहरा ढूँढ लेते हैं जो मुझसे छूट जाता है: फिर भी आज़माएँ? ख़र्च तभी होगा जब यह काम करे।
+faces-cancelled = रद्द कर दिया गया।
+btn-face-everyone = सभी ({ $count } चेहरे, लागत { $cost })
+btn-try-anyway = फिर भी आज़माएँ
+done-face = चेहरा { $number }।
+done-face-everyone = सभी चेहरे: { $count }।
