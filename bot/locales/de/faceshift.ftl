@@ -63,6 +63,7 @@ btn-cancel = ✖️ Abbrechen
 btn-to-female = 👩 Weiblich
 btn-to-male = 👨 Männlich
 not-yours = Diese Buttons gehören der Person, die nach diesem Foto gefragt hat. Schick dein eigenes Foto, um es auszuprobieren!
+not-yours-chat = Diese Buttons gehören zu { $who }: Nur die Admins dort können darauf tippen. Schick dein eigenes Foto, um es auszuprobieren!
 menu-gone = Dieses Menü ist zu alt. Schick das Foto bitte noch einmal.
 op-unavailable = Das ist gerade nicht verfügbar.
 no-photo = Antworte mit diesem Befehl auf ein Foto oder schick ein Foto mit dem Befehl als Bildunterschrift.
@@ -233,6 +234,7 @@ admin-usage-history = Verwendung: /history &lt;wer&gt;
     { admin-who }
 admin-usage-stats = Verwendung: /stats [Tage], zum Beispiel /stats 7 (1 bis 366; Standard ist 1).
 admin-unknown-user = { $who } habe ich noch nicht gesehen. Nimm die numerische ID oder antworte auf eine Nachricht der Person.
+admin-hidden-user = Diese Nachricht wurde von einem verborgenen Konto weitergeleitet ({ $name }): Ich kann nicht sagen, wer das ist, und wer sie weitergeleitet hat, ist nicht gemeint. Nimm stattdessen die numerische ID oder den @username.
 admin-bad-number = { $value } liegt außerhalb des Bereichs: Nimm eine ganze Zahl von { $min } bis { $max }.
 admin-repeated = Schon erledigt: Dieser Befehl kam doppelt bei mir an.
 admin-granted = Credits an { $who } vergeben: { $amount }. Stand jetzt: { $credits }.
@@ -283,17 +285,29 @@ admin-app-open = Das Dashboard: Aufträge, Geld, Personen und Anbieter auf einen
 admin-app-needs-url = Das Dashboard braucht PUBLIC_URL: die https-Adresse, unter der Telegram den Webserver dieses Bots erreicht.
 admin-app-private-only = Telegram öffnet das Dashboard nur aus einem privaten Chat: Schick mir dort /admin.
 admin-app-refused = Telegram hat den Dashboard-Button für { $url } abgelehnt. Es muss eine https-Adresse sein, die Telegram erreichen kann: Prüf PUBLIC_URL.
-## Which face (English until translated)
-faces-pick = Which face? { $count } faces found; 1 is the largest.
-faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
-faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
-faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-cancelled = Cancelled.
-btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
-btn-try-anyway = Try anyway
-done-face = Face { $number }.
-done-face-everyone = All { $count } faces.
+## Which face (photos with several faces, or none found)
+faces-pick = Welches Gesicht? { $count } { $count ->
+    [one] Gesicht
+   *[other] Gesichter
+  } gefunden; 1 ist das größte.
+faces-pick-target = Welches Gesicht soll das neue Gesicht bekommen? { $count } { $count ->
+    [one] Gesicht
+   *[other] Gesichter
+  } gefunden; 1 ist das größte.
+faces-pick-source = Welches Gesicht soll verwendet werden? { $count } { $count ->
+    [one] Gesicht
+   *[other] Gesichter
+  } auf diesem Foto gefunden; 1 ist das größte.
+faces-none = Ich habe auf diesem Foto kein Gesicht gefunden, das groß genug zum Bearbeiten ist. Editoren finden manchmal ein Gesicht, das ich übersehe: Trotzdem versuchen? Berechnet wird nur, wenn es klappt.
+faces-none-source = Ich habe auf diesem Foto kein Gesicht gefunden, das groß genug zum Verwenden ist. Editoren finden manchmal ein Gesicht, das ich übersehe: Trotzdem versuchen? Berechnet wird nur, wenn es klappt.
+faces-cancelled = Abgebrochen.
+btn-face-everyone = Alle ({ $count } { $count ->
+    [one] Gesicht
+   *[other] Gesichter
+  }, kostet { $cost })
+btn-try-anyway = Trotzdem versuchen
+done-face = Gesicht { $number }.
+done-face-everyone = Alle Gesichter: { $count }.
 
 ## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
 cmd-buy = Credits mit Telegram Stars kaufen

@@ -63,6 +63,7 @@ btn-cancel = ✖️ Cancelar
 btn-to-female = 👩 Mujer
 btn-to-male = 👨 Hombre
 not-yours = Estos botones son de quien preguntó por esta foto. ¡Envía tu propia foto para probar!
+not-yours-chat = Estos botones son de { $who }: solo sus administradores pueden pulsarlos. ¡Envía tu propia foto para probar!
 menu-gone = Este menú ya caducó. Envía la foto otra vez, por favor.
 op-unavailable = Eso no está disponible ahora mismo.
 no-photo = Responde a una foto con este comando, o envía una foto con el comando en el pie de foto.
@@ -233,6 +234,7 @@ admin-usage-history = Uso: /history &lt;quién&gt;
     { admin-who }
 admin-usage-stats = Uso: /stats [días], por ejemplo /stats 7 (de 1 a 366; por defecto, 1).
 admin-unknown-user = Todavía no he visto a { $who }. Usa su id numérico o responde a uno de sus mensajes.
+admin-hidden-user = Ese mensaje se reenvió desde una cuenta que se oculta ({ $name }): no puedo saber quién es, y quien lo reenvió no es a quien te refieres. Usa el id numérico o el @username.
 admin-bad-number = { $value } está fuera de rango: usa un número entero de { $min } a { $max }.
 admin-repeated = Ya está hecho: este comando me llegó dos veces.
 admin-granted = Créditos dados a { $who }: { $amount }. Ahora tiene { $credits }.
@@ -283,17 +285,29 @@ admin-app-open = El panel: trabajos, dinero, personas y proveedores de un vistaz
 admin-app-needs-url = El panel necesita PUBLIC_URL: la dirección https en la que Telegram puede llegar al servidor web de este bot.
 admin-app-private-only = Telegram solo abre el panel desde un chat privado: envíame /admin allí.
 admin-app-refused = Telegram rechazó el botón del panel para { $url }. Tiene que ser una dirección https a la que Telegram pueda llegar: revisa PUBLIC_URL.
-## Which face (English until translated)
-faces-pick = Which face? { $count } faces found; 1 is the largest.
-faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
-faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
-faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-cancelled = Cancelled.
-btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
-btn-try-anyway = Try anyway
-done-face = Face { $number }.
-done-face-everyone = All { $count } faces.
+## Which face (photos with several faces, or none found)
+faces-pick = ¿Qué cara? Encontré { $count } { $count ->
+    [one] cara
+   *[other] caras
+  }; la 1 es la más grande.
+faces-pick-target = ¿En qué cara pongo la nueva? Encontré { $count } { $count ->
+    [one] cara
+   *[other] caras
+  }; la 1 es la más grande.
+faces-pick-source = ¿Qué cara uso? Encontré { $count } { $count ->
+    [one] cara
+   *[other] caras
+  } en esta foto; la 1 es la más grande.
+faces-none = No encontré ninguna cara (lo bastante grande para editarla) en esta foto. A veces los editores encuentran una cara que se me escapa: ¿lo intentamos de todos modos? Solo se cobra si funciona.
+faces-none-source = No encontré en esta foto ninguna cara (lo bastante grande) que usar. A veces los editores encuentran una cara que se me escapa: ¿lo intentamos de todos modos? Solo se cobra si funciona.
+faces-cancelled = Cancelado.
+btn-face-everyone = Todas ({ $count } { $count ->
+    [one] cara
+   *[other] caras
+  }, cuesta { $cost })
+btn-try-anyway = Intentar de todos modos
+done-face = Cara { $number }.
+done-face-everyone = Todas las caras: { $count }.
 
 ## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
 cmd-buy = Comprar créditos con Estrellas de Telegram

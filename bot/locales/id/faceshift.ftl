@@ -63,6 +63,7 @@ btn-cancel = ✖️ Batal
 btn-to-female = 👩 Perempuan
 btn-to-male = 👨 Laki-laki
 not-yours = Tombol ini milik orang yang bertanya soal foto ini. Kirim fotomu sendiri untuk mencoba!
+not-yours-chat = Tombol ini milik { $who }: hanya admin di sana yang bisa menekannya. Kirim fotomu sendiri untuk mencoba!
 menu-gone = Menu ini sudah kedaluwarsa. Kirim fotonya lagi, ya.
 op-unavailable = Fitur itu sedang tidak tersedia.
 no-photo = Balas foto dengan perintah ini, atau kirim foto dengan perintah ini sebagai keterangannya.
@@ -221,6 +222,7 @@ admin-usage-history = Cara pakai: /history &lt;siapa&gt;
     { admin-who }
 admin-usage-stats = Cara pakai: /stats [hari], misalnya /stats 7 (1 sampai 366; bawaannya 1).
 admin-unknown-user = Aku belum pernah melihat { $who }. Pakai id angkanya, atau balas salah satu pesannya.
+admin-hidden-user = Pesan itu diteruskan dari akun yang menyembunyikan dirinya ({ $name }): aku tidak bisa tahu siapa dia, dan orang yang meneruskannya bukan yang dimaksud. Pakai id angka atau @username saja.
 admin-bad-number = { $value } di luar rentang: pakai bilangan bulat dari { $min } sampai { $max }.
 admin-repeated = Sudah dilakukan: perintah ini sampai dua kali.
 admin-granted = { $amount } kredit diberikan ke { $who }. Sekarang dia punya { $credits } kredit.
@@ -349,3 +351,14 @@ admin-refund-balance = Kredit yang dibelinya sekarang: { $bought }{ $debt ->
   }.
 admin-stats-money = ⭐ Stars diterima: { $received } ({ $payments } pembayaran), dikembalikan: { $refunded } ({ $refunds } pengembalian). Kredit terjual: { $sold } (ditarik kembali: { $taken }), kredit beli yang terpakai: { $spent }.
 admin-history-purchases = Pembelian:
+## Which face (photos with several faces, or none found)
+faces-pick = Wajah yang mana? Ada { $count } wajah; nomor 1 yang terbesar.
+faces-pick-target = Wajah mana yang mau diganti dengan wajah baru? Ada { $count } wajah; nomor 1 yang terbesar.
+faces-pick-source = Wajah mana yang mau dipakai? Ada { $count } wajah di foto ini; nomor 1 yang terbesar.
+faces-none = Aku tidak menemukan wajah (yang cukup besar untuk diedit) di foto ini. Kadang editor menemukan wajah yang terlewat olehku: mau coba saja? Biaya hanya dikenakan kalau berhasil.
+faces-none-source = Aku tidak menemukan wajah (yang cukup besar) untuk dipakai di foto ini. Kadang editor menemukan wajah yang terlewat olehku: mau coba saja? Biaya hanya dikenakan kalau berhasil.
+faces-cancelled = Dibatalkan.
+btn-face-everyone = Semua ({ $count } wajah, biaya { $cost })
+btn-try-anyway = Coba saja
+done-face = Wajah { $number }.
+done-face-everyone = Semua wajah: { $count }.

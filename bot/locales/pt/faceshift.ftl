@@ -63,6 +63,7 @@ btn-cancel = ✖️ Cancelar
 btn-to-female = 👩 Mulher
 btn-to-male = 👨 Homem
 not-yours = Estes botões são de quem perguntou sobre esta foto. Envie sua própria foto para experimentar!
+not-yours-chat = Estes botões são de { $who }: só os administradores de lá podem tocar neles. Envie sua própria foto para experimentar!
 menu-gone = Este menu expirou. Envie a foto de novo, por favor.
 op-unavailable = Isso não está disponível agora.
 no-photo = Responda a uma foto com este comando ou envie uma foto com o comando na legenda.
@@ -230,6 +231,7 @@ admin-usage-history = Uso: /history &lt;quem&gt;
     { admin-who }
 admin-usage-stats = Uso: /stats [dias], por exemplo /stats 7 (de 1 a 366; o padrão é 1).
 admin-unknown-user = Ainda não vi { $who }. Use o id numérico ou responda a uma das mensagens da pessoa.
+admin-hidden-user = Essa mensagem foi encaminhada de uma conta oculta ({ $name }): não consigo saber quem é, e quem a encaminhou não é a pessoa em questão. Use o id numérico ou o @username.
 admin-bad-number = { $value } está fora do intervalo: use um número inteiro de { $min } a { $max }.
 admin-repeated = Já feito: este comando chegou duas vezes.
 admin-granted = Créditos dados a { $who }: { $amount }. Saldo atual: { $credits }.
@@ -280,17 +282,29 @@ admin-app-open = O painel: trabalhos, dinheiro, pessoas e fornecedores em um só
 admin-app-needs-url = O painel precisa de PUBLIC_URL: o endereço https em que o Telegram consegue acessar o servidor web deste bot.
 admin-app-private-only = O Telegram só abre o painel a partir de um chat privado: me envie /admin lá.
 admin-app-refused = O Telegram recusou o botão do painel para { $url }. Precisa ser um endereço https que o Telegram consiga acessar: verifique PUBLIC_URL.
-## Which face (English until translated)
-faces-pick = Which face? { $count } faces found; 1 is the largest.
-faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
-faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
-faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-cancelled = Cancelled.
-btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
-btn-try-anyway = Try anyway
-done-face = Face { $number }.
-done-face-everyone = All { $count } faces.
+## Which face (photos with several faces, or none found)
+faces-pick = Qual rosto? Encontrei { $count } { $count ->
+    [one] rosto
+   *[other] rostos
+  }; o 1 é o maior.
+faces-pick-target = Em qual rosto devo colocar o novo? Encontrei { $count } { $count ->
+    [one] rosto
+   *[other] rostos
+  }; o 1 é o maior.
+faces-pick-source = Qual rosto devo usar? Encontrei { $count } { $count ->
+    [one] rosto
+   *[other] rostos
+  } nesta foto; o 1 é o maior.
+faces-none = Não encontrei nenhum rosto (grande o bastante para editar) nesta foto. Às vezes os editores encontram um rosto que me escapou: tentar mesmo assim? Só é cobrado se der certo.
+faces-none-source = Não encontrei nesta foto nenhum rosto (grande o bastante) para usar. Às vezes os editores encontram um rosto que me escapou: tentar mesmo assim? Só é cobrado se der certo.
+faces-cancelled = Cancelado.
+btn-face-everyone = Todos ({ $count } { $count ->
+    [one] rosto
+   *[other] rostos
+  }, custa { $cost })
+btn-try-anyway = Tentar mesmo assim
+done-face = Rosto { $number }.
+done-face-everyone = Todos os rostos: { $count }.
 
 ## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
 cmd-buy = Comprar créditos com Estrelas do Telegram

@@ -63,6 +63,7 @@ btn-cancel = ✖️ İptal
 btn-to-female = 👩 Kadın
 btn-to-male = 👨 Erkek
 not-yours = Bu düğmeler bu fotoğrafı soran kişiye ait. Denemek için kendi fotoğrafınızı gönderin!
+not-yours-chat = Bu düğmeler { $who } sohbetine ait: onlara yalnızca oranın yöneticileri basabilir. Denemek için kendi fotoğrafınızı gönderin!
 menu-gone = Bu menünün süresi doldu. Lütfen fotoğrafı tekrar gönderin.
 op-unavailable = Bu şu anda kullanılamıyor.
 no-photo = Bu komutla bir fotoğrafa yanıt verin ya da açıklamasına bu komutu yazdığınız bir fotoğraf gönderin.
@@ -221,6 +222,7 @@ admin-usage-history = Kullanım: /history &lt;kim&gt;
     { admin-who }
 admin-usage-stats = Kullanım: /stats [gün], örneğin /stats 7 (1 ile 366 arası; varsayılan 1).
 admin-unknown-user = { $who } kişisini henüz görmedim. Sayısal id'sini kullanın ya da mesajlarından birine yanıt verin.
+admin-hidden-user = Bu mesaj kendini gizleyen bir hesaptan iletilmiş ({ $name }): kim olduğunu bilemiyorum, mesajı ileten kişi de kastedilen kişi değil. Bunun yerine sayısal id'yi veya @username'i kullanın.
 admin-bad-number = { $value } aralık dışında: { $min } ile { $max } arasında bir tam sayı kullanın.
 admin-repeated = Zaten yapıldı: bu komut bana iki kez ulaştı.
 admin-granted = { $who } kişisine { $amount } kredi verildi. Şu anki kredisi: { $credits }.
@@ -271,17 +273,17 @@ admin-app-open = Panel: işler, para, kişiler ve sağlayıcılar tek bakışta.
 admin-app-needs-url = Panel için PUBLIC_URL gerekir: Telegram'ın bu botun web sunucusuna ulaşabildiği https adresi.
 admin-app-private-only = Telegram paneli yalnızca özel sohbetten açar: bana orada /admin gönderin.
 admin-app-refused = Telegram, { $url } için panel düğmesini reddetti. Adres, Telegram'ın ulaşabildiği bir https adresi olmalı: PUBLIC_URL ayarını kontrol edin.
-## Which face (English until translated)
-faces-pick = Which face? { $count } faces found; 1 is the largest.
-faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
-faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
-faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-cancelled = Cancelled.
-btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
-btn-try-anyway = Try anyway
-done-face = Face { $number }.
-done-face-everyone = All { $count } faces.
+## Which face (photos with several faces, or none found)
+faces-pick = Hangi yüz? { $count } yüz bulundu; 1 en büyüğü.
+faces-pick-target = Yeni yüz hangi yüzün yerine konsun? { $count } yüz bulundu; 1 en büyüğü.
+faces-pick-source = Hangi yüz kullanılsın? Bu fotoğrafta { $count } yüz bulundu; 1 en büyüğü.
+faces-none = Bu fotoğrafta (düzenlemeye yetecek kadar büyük) bir yüz bulamadım. Düzenleyiciler bazen benim kaçırdığım bir yüzü bulur: yine de denensin mi? Yalnızca işe yararsa ücret alınır.
+faces-none-source = Bu fotoğrafta kullanılabilecek (yeterince büyük) bir yüz bulamadım. Düzenleyiciler bazen benim kaçırdığım bir yüzü bulur: yine de denensin mi? Yalnızca işe yararsa ücret alınır.
+faces-cancelled = İptal edildi.
+btn-face-everyone = Hepsi ({ $count } yüz, ücreti { $cost })
+btn-try-anyway = Yine de dene
+done-face = Yüz { $number }.
+done-face-everyone = Tüm yüzler: { $count }.
 
 ## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
 cmd-buy = Telegram Stars ile kredi satın al

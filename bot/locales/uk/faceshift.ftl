@@ -68,6 +68,7 @@ btn-cancel = ✖️ Скасувати
 btn-to-female = 👩 Жіночим
 btn-to-male = 👨 Чоловічим
 not-yours = Ці кнопки може натискати лише той, хто запитав про це фото. Надішліть своє фото, щоб спробувати!
+not-yours-chat = Ці кнопки належать { $who }: натискати їх можуть лише його адміністратори. Надішліть своє фото, щоб спробувати!
 menu-gone = Це меню застаріло. Надішліть фото ще раз, будь ласка.
 op-unavailable = Зараз це недоступно.
 no-photo = Дайте відповідь цією командою на фото або надішліть фото з командою в підписі.
@@ -258,6 +259,7 @@ admin-usage-history = Використання: /history &lt;хто&gt;
     { admin-who }
 admin-usage-stats = Використання: /stats [днів], наприклад /stats 7 (від 1 до 366; за замовчуванням 1).
 admin-unknown-user = Я ще не бачив { $who }. Вкажіть числовий id або дайте відповідь на одне з повідомлень цієї людини.
+admin-hidden-user = Це повідомлення переслано від акаунта, який себе приховує ({ $name }): я не можу визначити, хто це, а той, хто його переслав, — не той, кого мали на увазі. Вкажіть числовий id або @username.
 admin-bad-number = { $value } поза межами: потрібне ціле число від { $min } до { $max }.
 admin-repeated = Уже зроблено: ця команда надійшла до мене двічі.
 admin-granted = Для { $who } нараховано кредитів: { $amount }. Тепер кредитів: { $credits }.
@@ -311,17 +313,22 @@ admin-app-open = Панель: обробки, гроші, люди й серв�
 admin-app-needs-url = Для панелі потрібен PUBLIC_URL: https-адреса, за якою Telegram може дістатися до вебсервера бота.
 admin-app-private-only = Telegram відкриває панель лише з особистого чату: надішліть мені /admin туди.
 admin-app-refused = Telegram не прийняв кнопку панелі для { $url }. Потрібна https-адреса, доступна для Telegram: перевірте PUBLIC_URL.
-## Which face (English until translated)
-faces-pick = Which face? { $count } faces found; 1 is the largest.
-faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
-faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
-faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-cancelled = Cancelled.
-btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
-btn-try-anyway = Try anyway
-done-face = Face { $number }.
-done-face-everyone = All { $count } faces.
+## Which face (photos with several faces, or none found)
+faces-pick = Яке обличчя? Знайдено облич: { $count }; 1 — найбільше.
+faces-pick-target = На яке обличчя поставити нове? Знайдено облич: { $count }; 1 — найбільше.
+faces-pick-source = Яке обличчя взяти? Знайдено облич на цьому фото: { $count }; 1 — найбільше.
+faces-none = Я не знайшов на цьому фото обличчя (достатньо великого для обробки). Редактори іноді знаходять обличчя, яке я пропускаю: спробувати все одно? Нічого не списується, якщо не вийде.
+faces-none-source = Я не знайшов на цьому фото обличчя (достатньо великого), яке можна взяти. Редактори іноді знаходять обличчя, яке я пропускаю: спробувати все одно? Нічого не списується, якщо не вийде.
+faces-cancelled = Скасовано.
+btn-face-everyone = Усі ({ $count } { $count ->
+    [one] обличчя
+    [few] обличчя
+    [many] облич
+   *[other] обличчя
+  }, вартість { $cost })
+btn-try-anyway = Все одно спробувати
+done-face = Обличчя { $number }.
+done-face-everyone = Усі обличчя: { $count }.
 
 ## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
 cmd-buy = Купити кредити за Telegram Stars

@@ -63,6 +63,7 @@ btn-cancel = ✖️ Bekor qilish
 btn-to-female = 👩 Ayol
 btn-to-male = 👨 Erkak
 not-yours = Bu tugmalar shu surat haqida soʻragan odamga tegishli. Sinab koʻrish uchun oʻz suratingizni yuboring!
+not-yours-chat = Bu tugmalar { $who } chatiga tegishli: ularni faqat uning adminlari bosa oladi. Sinab koʻrish uchun oʻz suratingizni yuboring!
 menu-gone = Bu menyu eskirib qoldi. Iltimos, suratni qayta yuboring.
 op-unavailable = Bu hozir mavjud emas.
 no-photo = Bu buyruq bilan suratga javob bering yoki buyruqni izohga yozib surat yuboring.
@@ -221,6 +222,7 @@ admin-usage-history = Foydalanish: /history &lt;kim&gt;
     { admin-who }
 admin-usage-stats = Foydalanish: /stats [kun], masalan /stats 7 (1–366; standart qiymat 1).
 admin-unknown-user = Bu foydalanuvchini hali koʻrmaganman: { $who }. Uning raqamli identifikatorini yozing yoki xabarlaridan biriga javob bering.
+admin-hidden-user = Bu xabar oʻzini yashiradigan hisobdan uzatilgan ({ $name }): kimligini bilolmayman, uni uzatgan kishi esa nazarda tutilgan odam emas. Uning oʻrniga raqamli id yoki @username yozing.
 admin-bad-number = { $value } ruxsat etilgan oraliqdan tashqarida: { $min }–{ $max } oraligʻidagi butun sonni kiriting.
 admin-repeated = Allaqachon bajarilgan: bu buyruq menga ikki marta keldi.
 admin-granted = { $amount } kredit berildi (oluvchi: { $who }). Endi kreditlari: { $credits }.
@@ -349,3 +351,14 @@ admin-refund-balance = Uning sotib olingan kreditlari endi: { $bought }{ $debt -
   }.
 admin-stats-money = ⭐ Olingan Stars: { $received } ({ $payments } ta toʻlov), qaytarilgan: { $refunded } ({ $refunds } ta qaytarish). Sotilgan kreditlar: { $sold } (qaytarib olingan: { $taken }), sarflangan sotib olingan kreditlar: { $spent }.
 admin-history-purchases = Xaridlar:
+## Which face (photos with several faces, or none found)
+faces-pick = Qaysi yuz? { $count } ta yuz topildi; 1 — eng kattasi.
+faces-pick-target = Yangi yuz qaysi yuzga qoʻyilsin? { $count } ta yuz topildi; 1 — eng kattasi.
+faces-pick-source = Qaysi yuz olinsin? Bu suratda { $count } ta yuz topildi; 1 — eng kattasi.
+faces-none = Bu suratda (tahrir qilishga yetarlicha katta) yuz topmadim. Muharrirlar gohida men koʻrmagan yuzni topadi: baribir urinib koʻramizmi? Natija chiqmasa, hech narsa sarflanmaydi.
+faces-none-source = Bu suratda olish mumkin boʻlgan (yetarlicha katta) yuz topmadim. Muharrirlar gohida men koʻrmagan yuzni topadi: baribir urinib koʻramizmi? Natija chiqmasa, hech narsa sarflanmaydi.
+faces-cancelled = Bekor qilindi.
+btn-face-everyone = Hammasi ({ $count } ta yuz, narxi { $cost })
+btn-try-anyway = Baribir urinib koʻrish
+done-face = { $number }-yuz.
+done-face-everyone = Barcha yuzlar: { $count }.
