@@ -276,18 +276,6 @@ admin-app-open = डैशबोर्ड: काम, पैसा, लोग �
 admin-app-needs-url = डैशबोर्ड के लिए PUBLIC_URL चाहिए: वह https पता जिस पर Telegram इस बॉट के वेब सर्वर तक पहुँच सके।
 admin-app-private-only = Telegram डैशबोर्ड सिर्फ़ निजी चैट से खोलता है: वहाँ मुझे /admin भेजें।
 admin-app-refused = Telegram ने { $url } के लिए डैशबोर्ड बटन अस्वीकार कर दिया। यह ऐसा https पता होना चाहिए जिस तक Telegram पहुँच सके: PUBLIC_URL जाँचें।
-## Which face (English until translated)
-faces-pick = Which face? { $count } faces found; 1 is the largest.
-faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
-faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
-faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-cancelled = Cancelled.
-btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
-btn-try-anyway = Try anyway
-done-face = Face { $number }.
-done-face-everyone = All { $count } faces.
-
 ## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
 cmd-buy = Telegram Stars से क्रेडिट ख़रीदें
 cmd-paysupport = ख़रीदारी में मदद

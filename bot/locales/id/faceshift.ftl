@@ -273,18 +273,6 @@ admin-app-open = Dasbor: proses, uang, orang, dan vendor dalam sekali lihat. Tin
 admin-app-needs-url = Dasbor butuh PUBLIC_URL: alamat https tempat Telegram bisa menjangkau server web bot ini.
 admin-app-private-only = Telegram hanya membuka dasbor dari chat pribadi: kirim /admin kepadaku di sana.
 admin-app-refused = Telegram menolak tombol dasbor untuk { $url }. Alamatnya harus https yang bisa dijangkau Telegram: periksa PUBLIC_URL.
-## Which face (English until translated)
-faces-pick = Which face? { $count } faces found; 1 is the largest.
-faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
-faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
-faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-cancelled = Cancelled.
-btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
-btn-try-anyway = Try anyway
-done-face = Face { $number }.
-done-face-everyone = All { $count } faces.
-
 ## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
 cmd-buy = Beli kredit dengan Telegram Stars
 cmd-paysupport = Bantuan soal pembelian

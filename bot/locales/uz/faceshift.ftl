@@ -273,18 +273,6 @@ admin-app-open = Panel: ishlar, pul, odamlar va provayderlar bir qarashda. U yer
 admin-app-needs-url = Panel uchun PUBLIC_URL kerak: Telegram bu botning veb-serveriga ulana oladigan https manzil.
 admin-app-private-only = Telegram panelni faqat shaxsiy chatdan ochadi: menga oʻsha yerda /admin yuboring.
 admin-app-refused = Telegram { $url } uchun panel tugmasini rad etdi. Manzil Telegram ulana oladigan https manzil boʻlishi kerak: PUBLIC_URL ni tekshiring.
-## Which face (English until translated)
-faces-pick = Which face? { $count } faces found; 1 is the largest.
-faces-pick-target = Which face should receive the new face? { $count } faces found; 1 is the largest.
-faces-pick-source = Which face should be used? { $count } faces found in this photo; 1 is the largest.
-faces-none = I found no face (big enough to edit) in this photo. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-none-source = I found no face (big enough) in this photo to use. Editors sometimes find a face I miss: try anyway? Nothing is charged unless it works.
-faces-cancelled = Cancelled.
-btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
-btn-try-anyway = Try anyway
-done-face = Face { $number }.
-done-face-everyone = All { $count } faces.
-
 ## Buying credits with Telegram Stars (only shown when STAR_PACKS is set)
 cmd-buy = Telegram Stars evaziga kredit sotib olish
 cmd-paysupport = Xarid boʻyicha yordam
