@@ -1566,8 +1566,9 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
         ("wall time", f"{time.monotonic() - tally.started:.1f} s ({'; '.join(tally.phases)})"),
         ("details", dumped),
     ]
+    summary = f"random fault suite summary\n{table(rows)}"
     with capsys.disabled():
-        print(f"\nrandom fault suite summary\n{table(rows)}\n")
+        print(f"\n{summary}\n")
 
     problems = [f"life {life.number}: {life.end}" for life in lives if life.end.startswith("exited")]
     if len(requests) < MIN_REQUESTS:
@@ -1589,7 +1590,7 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
         ("log", bad_log[:10]),
     ]
     problems += [f"{name}: {value}" for name, value in checks if value]
-    assert not problems, f"seed {run.seed}:\n" + "\n".join(problems)
+    assert not problems, f"seed {run.seed}:\n" + "\n".join(problems) + f"\n\n{summary}"
 
 
 class Diagnosis:
