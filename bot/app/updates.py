@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 CONCURRENCY = 256  # updates handled at once (python-telegram-bot's own default for concurrent updates)
 POLL_TIMEOUT = 30  # seconds a long poll waits for updates
 PRUNE_EVERY = 3600.0  # seconds between prunings of handled updates
+_STORE_RETRY = 0.5  # pause after a batch could not be stored (a busy or failing database)
 _BACKOFF = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)  # pauses after failed polls (Telegram or the database down)
 
 
@@ -49,6 +50,7 @@ class UpdateInbox:
         self._dispatcher: asyncio.Task[None] | None = None
         self._pruner: asyncio.Task[None] | None = None
         self._closed = False
+        self._passed: set[int] = set()  # pre-checkout queries handed over unstored (see receive)
 
     @property
     def handling(self) -> int:
@@ -77,13 +79,27 @@ class UpdateInbox:
         not be stored: then it does not count as received (the caller must not confirm it)."""
         if self._closed:
             raise RuntimeError("the inbox is closed")
-        rows = [Incoming(u.update_id, _chat_id(u), json.dumps(u.to_dict(), ensure_ascii=False)) for u in updates]
-        new = set(await self._repository.store(rows))
-        for update in updates:
+        # A pre-checkout query is handed over at once, unstored: Telegram cancels the payment unless it is answered
+        # within 10 seconds, so handling it again after a crash is worthless, and its answer must never wait for a
+        # write (a busy database). The payment itself (successful_payment) is stored like every other update.
+        self.hand_over_urgent(updates)
+        kept = [u for u in updates if u.pre_checkout_query is None]
+        rows = [Incoming(u.update_id, _chat_id(u), json.dumps(u.to_dict(), ensure_ascii=False)) for u in kept]
+        new = set(await self._repository.store(rows)) if rows else set()
+        for update in kept:
             if update.update_id in new:
                 self._queue.put_nowait((update, None))
             else:
                 log.info("update %d came again: handled already, skipped", update.update_id)
+
+    def hand_over_urgent(self, updates: Sequence[Update]) -> None:
+        """Hand over the pre-checkout queries among ``updates`` (once each), unstored: see :meth:`receive`."""
+        for update in updates:
+            if update.pre_checkout_query is not None and update.update_id not in self._passed:
+                if len(self._passed) > 10_000:
+                    self._passed.clear()
+                self._passed.add(update.update_id)
+                self._queue.put_nowait((update, None))
 
     def start(self) -> None:
         """Start handling what is queued (the replayed updates first), then what comes."""
@@ -161,26 +177,50 @@ async def poll(application: FaceShiftApp, inbox: UpdateInbox, *, wait: float = P
         except TelegramError as error:
             failures = await _pause_after(error, failures, "removing the webhook")
     offset: int | None = None
-    failures = 0
-    while True:
-        try:
-            updates = await bot.get_updates(offset=offset, timeout=int(wait), allowed_updates=Update.ALL_TYPES)
-        except InvalidToken:
-            raise
-        except TelegramError as error:
-            failures = await _pause_after(error, failures, "polling")
-            continue
-        if not updates:
-            failures = 0
-            continue
-        try:
-            await inbox.receive(updates)
-        except Exception as error:  # not stored: not confirmed either; the same batch comes again
-            log.exception("could not store %d updates", len(updates))
-            failures = await _pause_after(error, failures, "storing updates")
-            continue
-        failures = 0
-        offset = updates[-1].update_id + 1
+    failures = stored_failures = 0
+    storing: asyncio.Task[None] | None = None  # the batch being stored; confirmed (offset) only once stored
+    batch_end = 0
+    try:
+        while True:
+            if storing is not None:
+                await asyncio.wait({storing}, timeout=_STORE_RETRY)
+                if not storing.done():
+                    # The database is slow (a long write, a lock): look again without confirming anything, so
+                    # that pre-checkout queries, which cannot wait, are handed over meanwhile.
+                    with contextlib.suppress(TelegramError):
+                        inbox.hand_over_urgent(
+                            await bot.get_updates(offset=offset, timeout=0, allowed_updates=Update.ALL_TYPES)
+                        )
+                    continue
+                problem = storing.exception()
+                storing = None
+                if problem is None:
+                    stored_failures = failures = 0
+                    offset = batch_end
+                else:  # not stored: not confirmed either; the same batch comes again
+                    stored_failures += 1
+                    log.log(
+                        logging.ERROR if stored_failures == 1 else logging.WARNING,
+                        "could not store updates (%s); again in %.1f s",
+                        problem,
+                        _STORE_RETRY,
+                    )
+                    await asyncio.sleep(_STORE_RETRY)
+            try:
+                updates = await bot.get_updates(offset=offset, timeout=int(wait), allowed_updates=Update.ALL_TYPES)
+            except InvalidToken:
+                raise
+            except TelegramError as error:
+                failures = await _pause_after(error, failures, "polling")
+                continue
+            if not updates:
+                failures = 0
+                continue
+            batch_end = updates[-1].update_id + 1
+            storing = asyncio.create_task(inbox.receive(updates), name="inbox-store")
+    finally:
+        if storing is not None:
+            storing.cancel()
 
 
 async def _pause_after(error: Exception, failures: int, what: str) -> int:
