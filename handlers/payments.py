@@ -29,7 +29,8 @@ from telegram import (
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError
 
-from bot.i18n import Catalog, Texts
+from bot.i18n import Catalog
+from bot.languages import Languages
 from bot.payments import (
     RefundAnswer,
     RefundOutcome,
@@ -60,9 +61,9 @@ _ALREADY_REFUNDED = "CHARGE_ALREADY_REFUNDED"
 class TelegramStars:
     """:class:`bot.payments.StarsApi` and :class:`bot.payments.PaymentNotices` with python-telegram-bot."""
 
-    def __init__(self, bot: Bot, *, texts: Texts, users: UsersRepository, admin_ids: Collection[int]) -> None:
+    def __init__(self, bot: Bot, *, languages: Languages, users: UsersRepository, admin_ids: Collection[int]) -> None:
         self._bot = bot
-        self._texts = texts
+        self._languages = languages
         self._users = users
         self._admin_ids = tuple(admin_ids)
 
@@ -110,8 +111,7 @@ class TelegramStars:
         await self._send(payment.user_id, text)
 
     async def _catalog(self, user_id: int) -> Catalog:
-        user = await self._users.get(user_id)
-        return self._texts.get(user.language_code if user else None)
+        return await self._languages.catalog_in(user_id, user_id)  # the person's private chat
 
     async def _label(self, user_id: int) -> str:
         user = await self._users.get(user_id)
@@ -311,8 +311,7 @@ async def _support_request(context: Context, user: User, text: str, purchases: S
     services = context.services
     told = False
     for admin_id in services.settings.admin_ids:
-        record = await services.users.get(admin_id)
-        catalog = services.texts.get(record.language_code if record else None)
+        catalog = await services.languages.catalog_in(admin_id, admin_id)
         lines = [catalog("admin-paysupport", who=_label(user.id, user.username, user.first_name), text=text)]
         lines += [purchase_line(catalog, services.quota_clock, payment) for payment in purchases]
         try:

@@ -176,7 +176,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
     metrics.watch_jobs(lambda: runner.waiting, lambda: runner.running)
     # The pre-checkout answer reads through a connection of its own: it never waits behind queued writes.
     payment_records = PaymentsRepository(db, settings.free_daily_quota, await db.open_reader())
-    stars = TelegramStars(bot, texts=texts, users=users, admin_ids=settings.admin_ids)
+    stars = TelegramStars(bot, languages=languages, users=users, admin_ids=settings.admin_ids)
     payments = PaymentService(
         payment_records,
         packs=settings.star_packs,
