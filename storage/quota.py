@@ -205,22 +205,32 @@ def credit_bought_in(
 
 
 def debit_bought_in(
-    conn: sqlite3.Connection, user_id: int, credits: int, *, day: str, default_limit: int, charge_id: str
+    conn: sqlite3.Connection,
+    user_id: int,
+    credits: int,
+    *,
+    day: str,
+    default_limit: int,
+    charge_id: str,
+    admin_id: int | None = None,
 ) -> Allowance:
     """A refund: take the pack's ``credits`` back out of the bought credits, even below zero (credits already
-    spent become a debt; credits a running job holds stay held). A ``refund`` row keyed by the charge id."""
+    spent become a debt; credits a running job holds stay held). A ``refund`` row keyed by the charge id, with
+    the admin who refunded it (None: Telegram refunded it on its own)."""
     _check_amount(credits, "a refund", minimum=1)
     account_in(conn, user_id, day, default_limit)
     conn.execute("UPDATE accounts SET bought = bought - ? WHERE user_id = ?", (credits, user_id))
-    _bought_row(conn, user_id, "refund", credits, charge_id)
+    _bought_row(conn, user_id, "refund", credits, charge_id, admin_id)
     return account_in(conn, user_id, day, default_limit)
 
 
-def _bought_row(conn: sqlite3.Connection, user_id: int, kind: str, credits: int, charge_id: str) -> None:
+def _bought_row(
+    conn: sqlite3.Connection, user_id: int, kind: str, credits: int, charge_id: str, admin_id: int | None = None
+) -> None:
     conn.execute(
-        """INSERT INTO ledger (user_id, kind, bucket, amount, reason, action_key, created_at)
-           VALUES (?, ?, 'bought', ?, ?, ?, ?)""",
-        (user_id, kind, credits, charge_id, f"{kind}:{charge_id}", time.time()),
+        """INSERT INTO ledger (user_id, kind, bucket, amount, reason, action_key, admin_id, created_at)
+           VALUES (?, ?, 'bought', ?, ?, ?, ?, ?)""",
+        (user_id, kind, credits, charge_id, f"{kind}:{charge_id}", admin_id, time.time()),
     )
 
 

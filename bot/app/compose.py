@@ -31,7 +31,7 @@ from bot.providers.swap_callbacks import SwapCallbacks
 from bot.quota_clock import QuotaClock
 from bot.services import Services
 from bot.settings import HostingKind, Settings, Vendor
-from bot.web.dashboard import Dashboard, DashboardDeps, InitDataVerifier
+from bot.web.dashboard import Dashboard, DashboardDeps, InitDataVerifier, StarsPanel
 from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
 from handlers.payments import TelegramStars
@@ -212,6 +212,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
 
 def create_dashboard(settings: Settings, services: Services, metrics: Metrics) -> Dashboard:
     """The admin dashboard (a Telegram Mini App at ``/admin/``) over the running bot's services."""
+    board = DashboardRepository(services.reader)
     configured = {
         Vendor.ACEDATA: settings.acedata_enabled,
         Vendor.AILAB: settings.ailab_enabled,
@@ -227,11 +228,13 @@ def create_dashboard(settings: Settings, services: Services, metrics: Metrics) -
             quota=services.quota,
             jobs=services.jobs,
             stats=StatsRepository(services.reader),
-            board=DashboardRepository(services.reader),
+            board=board,
             clock=services.quota_clock,
             queue=services.runner,
             configured_vendors=frozenset(vendor.value for vendor, on in configured.items() if on),
             vendor_attempts=metrics.vendor_attempts,
             started_at=metrics.started_at,
+            # Stars shown (and refunds offered) while credits are on sale; /refund still serves after that.
+            payments=StarsPanel(services.payments, board) if services.payments.enabled else None,
         )
     )
