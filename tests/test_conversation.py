@@ -41,7 +41,7 @@ async def test_private_photo_older_result(tg: FakeTelegram, vendors: FakeVendors
     query = await alice.press(menu, "👴 Older")
     assert not (await tg.wait_for_callback_answer(query)).show_alert
     ages = await tg.wait_for_edit(menu)
-    assert buttons(ages) == ["50 years", "65 years", "80 years", "⬅️ Back"]
+    assert buttons(ages) == ["50 years", "65 years", "80 years", "🎞 All three · 3 credits", "⬅️ Back"]
     query = await alice.press(ages, "65 years")
     answer = await tg.wait_for_callback_answer(query)
     assert not answer.show_alert
