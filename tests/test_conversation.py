@@ -72,7 +72,7 @@ async def test_younger_and_back(tg: FakeTelegram, vendors: FakeVendors, bot: Run
     _, menu = await photo_and_menu(tg, alice)
     await alice.press(menu, "👶 Younger")
     ages = await tg.wait_for_edit(menu)
-    assert buttons(ages) == ["10 years", "18 years", "25 years", "⬅️ Back"]
+    assert buttons(ages) == ["10 years", "18 years", "25 years", "🎞 All three · 3 credits", "⬅️ Back"]
     assert "young" in ages["text"]
 
     await alice.press(ages, "⬅️ Back")
