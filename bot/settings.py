@@ -189,6 +189,13 @@ class Settings(BaseSettings):
     delivery_deadline: float = Field(default=300.0, gt=0, le=86_400)
     delivery_retry_pause: float = Field(default=1.0, gt=0, le=60)
     shutdown_grace: float = Field(default=20.0, ge=0, le=3600)  # seconds running jobs get to finish on shutdown
+    # Results worth sharing: a delivered result stays on disk this long for "Before / after" and "Full quality"
+    # (0: deleted at once, and those buttons are not shown). At most an hour: the privacy promise says minutes.
+    result_keep: float = Field(default=600.0, ge=0, le=3600)
+    # The operator's mark (e.g. the bot's @username), drawn small in the corner of results, collages and before /
+    # after pictures; empty: none. On "Full quality" files only with result_mark_files.
+    result_mark: str = Field(default="", max_length=64)
+    result_mark_files: bool = False
 
     # Selling credits for Telegram Stars (no packs: payments off, and nothing about buying is shown)
     star_packs: Annotated[list[StarPack], NoDecode] = Field(default_factory=list)

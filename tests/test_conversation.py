@@ -41,7 +41,7 @@ async def test_private_photo_older_result(tg: FakeTelegram, vendors: FakeVendors
     query = await alice.press(menu, "👴 Older")
     assert not (await tg.wait_for_callback_answer(query)).show_alert
     ages = await tg.wait_for_edit(menu)
-    assert buttons(ages) == ["50 years", "65 years", "80 years", "⬅️ Back"]
+    assert buttons(ages) == ["50 years", "65 years", "80 years", "🎞 All three · 3 credits", "⬅️ Back"]
     query = await alice.press(ages, "65 years")
     answer = await tg.wait_for_callback_answer(query)
     assert not answer.show_alert
@@ -72,7 +72,7 @@ async def test_younger_and_back(tg: FakeTelegram, vendors: FakeVendors, bot: Run
     _, menu = await photo_and_menu(tg, alice)
     await alice.press(menu, "👶 Younger")
     ages = await tg.wait_for_edit(menu)
-    assert buttons(ages) == ["10 years", "18 years", "25 years", "⬅️ Back"]
+    assert buttons(ages) == ["10 years", "18 years", "25 years", "🎞 All three · 3 credits", "⬅️ Back"]
     assert "young" in ages["text"]
 
     await alice.press(ages, "⬅️ Back")

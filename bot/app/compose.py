@@ -158,6 +158,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         clock=quota_clock,
         available=providers.available(),
         status_delay=settings.status_delay,
+        result_buttons=settings.result_keep > 0,
     )
     runner = JobRunner(
         jobs=jobs,
@@ -172,6 +173,8 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         on_given_up=metrics.on_result_given_up,
         delivery_deadline=settings.delivery_deadline,
         delivery_pause=settings.delivery_retry_pause,
+        result_keep=settings.result_keep,
+        mark=settings.result_mark.strip(),
     )
     metrics.watch_jobs(lambda: runner.waiting, lambda: runner.running)
     # The pre-checkout answer reads through a connection of its own: it never waits behind queued writes.

@@ -24,6 +24,13 @@ from being charged), and then, in the background, tells what was not told, remov
 and delivers (with the same deadline) every result that was paid for but not delivered. So a paid result is
 never lost and never charged twice; what remains is the instant between Telegram accepting a result and the
 bot recording it, after which a restart sends the result again (see README, "Delivery").
+
+Results worth sharing. With ``result_keep`` (``RESULT_KEEP``) above zero, a delivered result stays on disk that
+many seconds for the buttons under it ("Before / after", "Full quality": :meth:`JobRunner.kept_result`), then
+:meth:`JobRunner.sweep` deletes it; the start-up sweep leaves results inside their window alone. What is kept is
+the result as fitted for Telegram, without the operator's mark (``mark``, ``RESULT_MARK``), which is drawn when
+a picture is sent (:meth:`JobRunner.with_mark`). An "every age" job (:mod:`bot.jobs.every_age`) is charged per age
+delivered, the rest of its reservation released in the same transaction.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ from typing import Any, Final
 from bot import imaging
 from bot.faces import PhotoFaces
 from bot.jobs import crash_points
+from bot.jobs.every_age import ages_of, make_every_age
 from bot.jobs.port import ChatPort
 from bot.jobs.types import (
     ChatMoved,
@@ -100,6 +108,9 @@ class JobRunner:
         on_given_up: Callable[[str, str, int], None] | None = None,
         delivery_deadline: float = 300.0,
         delivery_pause: float = 1.0,
+        result_keep: float = 0.0,
+        mark: str = "",
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.jobs = jobs
         self.requests = requests
@@ -113,6 +124,9 @@ class JobRunner:
         self._on_given_up = on_given_up  # (operation, outcome, refunded): for the metrics
         self._delivery_deadline = delivery_deadline
         self._delivery_pause = delivery_pause
+        self.result_keep = result_keep  # seconds a delivered result stays on disk (0: deleted at once)
+        self._mark = mark
+        self._clock = clock
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._owners: dict[str, int] = {}  # job id -> user id, for every job in progress
         self._queued: set[str] = set()  # jobs still waiting for a vendor slot: cancelling them costs nothing
@@ -273,6 +287,9 @@ class JobRunner:
                 to = Gender.FEMALE if verdict.gender is Gender.MALE else Gender.MALE
             image = await self.providers.change_gender(photo, to, job_id=job.id, chosen=chosen)
             return JobResult(image.data, verdict=verdict, to_gender=to, vendor=image.vendor)
+        ages = ages_of(job.params)
+        if ages:
+            return await make_every_age(self.providers, photo, ages, job_id=job.id, chosen=chosen)
         age = int(job.params["age"])
         image = await self.providers.change_age(photo, age, job_id=job.id, chosen=chosen)
         return JobResult(image.data, vendor=image.vendor)
@@ -295,15 +312,22 @@ class JobRunner:
             await self._settle_failed(job, Failure(FailureKind.TRANSIENT), vendor, elapsed_ms)
             return
         crash_points.reached("result-written")
+        charged = job.cost
+        if result.ages_done is not None:  # every age: paid per age delivered
+            charged = job.cost * len(result.ages_done) // max(1, len(ages_of(job.params)))
         settled = await self.jobs.finish_paid(
-            job.id, vendor=result.vendor or vendor.value, vendor_ms=elapsed_ms, result_path=str(path)
+            job.id,
+            vendor=result.vendor or vendor.value,
+            vendor_ms=elapsed_ms,
+            result_path=str(path),
+            charged=charged if charged != job.cost else None,
         )
         if settled is None:  # settled meanwhile (a shutdown gave up on it): do not deliver twice
             await asyncio.to_thread(_delete_result, path)
             return
         crash_points.reached("charged")
         if self._on_settled is not None:
-            self._on_settled(job.operation, "ok", job.cost, 0)
+            self._on_settled(job.operation, "ok", charged, job.cost - charged)
         await self._deliver(settled, result)
 
     async def _fit(self, job: Job, result: JobResult) -> JobResult:
@@ -324,6 +348,8 @@ class JobRunner:
         next start delivers it). Transient failures are tried again with backoff for ``delivery_deadline``."""
         deadline = time.monotonic() + self._delivery_deadline
         pause = self._delivery_pause
+        if result.as_photo:  # the mark goes on what is sent; the file on disk stays as it was
+            result = dataclasses.replace(result, image=await self.with_mark(result.image))
         moves = 0
         attempt = 0
         while True:
@@ -362,16 +388,56 @@ class JobRunner:
                 continue
             break
         crash_points.reached("sent")
-        await self.jobs.mark_delivered(job.id)  # first: Telegram has it, nothing may send it again
+        kept_until = self._clock() + self.result_keep if self.result_keep > 0 else None
+        await self.jobs.mark_delivered(job.id, kept_until=kept_until)  # first: nothing may send it again
         crash_points.reached("delivered")
-        await self._tidy(job)
+        await self._tidy(job, kept=kept_until is not None)
 
-    async def _tidy(self, job: Job) -> None:
-        """After a delivery: the status message goes, then the mark of it, then the result file."""
+    async def _tidy(self, job: Job, *, kept: bool) -> None:
+        """After a delivery: the status message goes, then the mark of it, then the result file (unless it is
+        kept for the buttons under it: then the sweeper deletes it when its time is up)."""
         recorded = await self.jobs.get(job.id)
         if recorded is None or await self.port.remove_status(recorded):
             await self.jobs.clear_status_message(job.id)
-        await asyncio.to_thread(self._delete_result_of, job)
+        if not kept:
+            await asyncio.to_thread(self._delete_result_of, job)
+
+    async def with_mark(self, image: bytes) -> bytes:
+        """``image`` with the operator's mark (``RESULT_MARK``) in its corner; as it is without a mark, or when it
+        cannot be drawn (a picture that is not an image must not stop a paid delivery)."""
+        if not self._mark:
+            return image
+        try:
+            return await asyncio.to_thread(imaging.add_mark, image, self._mark)
+        except Exception:
+            log.exception("the mark could not be drawn; sent without it")
+            return image
+
+    async def kept_result(self, job: Job) -> JobResult | None:
+        """The delivered result of ``job`` as kept on disk (the fitted result, unmarked), while inside its keep
+        window; None once it has expired (or was never kept)."""
+        if job.status is not JobStatus.SUCCEEDED or not job.result_path or job.kept_until is None:
+            return None
+        if job.kept_until <= self._clock():
+            return None
+        return await asyncio.to_thread(_read_result, Path(job.result_path))
+
+    async def sweep(self) -> int:
+        """Delete the kept results whose time is up (see ``RESULT_KEEP``); returns how many. Run by
+        :func:`bot.hosting.run_sweeper` every :attr:`sweep_interval` seconds."""
+        expired = await self.jobs.expired_results(self._clock())
+        for job in expired:
+            await asyncio.to_thread(self._delete_result_of, job)
+            await self.jobs.forget_result(job.id)
+        if expired:
+            log.info("deleted %d kept results whose time was up", len(expired))
+        return len(expired)
+
+    @property
+    def sweep_interval(self) -> float:
+        """How often :meth:`sweep` runs: a quarter of the keep, between 50 ms and a minute, so a result is gone
+        at most a quarter (or a minute) after its time."""
+        return min(60.0, max(0.05, self.result_keep / 4))
 
     async def _give_up(self, job: Job, kind: FailureKind) -> None:
         """The result cannot be delivered: refund it, delete it, then tell the person if anyone can be told."""
@@ -426,7 +492,8 @@ class JobRunner:
 
     async def release_unfinished(self) -> None:
         """Start-up, before any update is handled (the database and the disk, milliseconds): release every job a
-        crash left queued or running, delete every result file that no paid, undelivered job owns, and note what
+        crash left queued or running, delete every result file that no paid, undelivered job owns (nor a delivered
+        job whose result is inside its keep window), and note what
         :meth:`recover` must finish. Recovery then runs alongside new work and touches only the jobs noted here,
         never a job opened since. Runs once; :meth:`recover` calls it too."""
         if self._to_recover is not None:
@@ -434,7 +501,8 @@ class JobRunner:
         for job in await self.jobs.interrupt_unfinished():
             log.info("job %s was interrupted by a restart: released", job.id)
         waiting = await self.jobs.awaiting_delivery()
-        swept = await asyncio.to_thread(self._sweep_results, {job.id for job in waiting})
+        kept = await self.jobs.kept_results(self._clock())  # delivered, still inside their keep window
+        swept = await asyncio.to_thread(self._sweep_results, {job.id for job in waiting} | kept)
         if swept:
             log.info("deleted %d result files no paid job owns", swept)
         untold = await self.jobs.untold_failures()  # the interrupted, and endings a crash kept untold
@@ -529,6 +597,7 @@ def _write_result(path: Path, result: JobResult) -> None:
         "to_gender": result.to_gender.value if result.to_gender else None,
         "as_photo": result.as_photo,
         "content_type": result.content_type,
+        "ages_done": list(result.ages_done) if result.ages_done is not None else None,
     }
     if result.verdict is not None:
         v = result.verdict
@@ -561,6 +630,7 @@ def _read_result(path: Path) -> JobResult | None:
         to_gender=to,
         as_photo=bool(meta.get("as_photo", True)),
         content_type=str(meta.get("content_type") or "image/jpeg"),
+        ages_done=tuple(int(age) for age in meta["ages_done"]) if meta.get("ages_done") is not None else None,
     )
 
 

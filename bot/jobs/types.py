@@ -52,6 +52,8 @@ class JobResult:
     # can show it (a side ratio over 20).
     as_photo: bool = True
     content_type: str = "image/jpeg"
+    # An "every age" job: the ages its collage shows (the others failed and are not charged). None otherwise.
+    ages_done: tuple[int, ...] | None = None
 
 
 class PhotoUnavailable(Exception):

@@ -20,6 +20,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 
 from bot import imaging
 from bot.i18n import Catalog
+from bot.jobs.every_age import ages_of
 from bot.jobs.types import (
     ChatMoved,
     ChatUnreachable,
@@ -109,6 +110,7 @@ class TelegramChatPort:
         clock: QuotaClock,
         available: frozenset[Operation],
         status_delay: float = 1.0,
+        result_buttons: bool = False,
     ) -> None:
         self._bot = bot
         self._jobs = jobs
@@ -117,6 +119,7 @@ class TelegramChatPort:
         self._quota = quota
         self._clock = clock
         self._available = available
+        self._result_buttons = result_buttons  # results are kept (RESULT_KEEP): "Before / after", "Full quality"
         self._board = StatusBoard(bot, jobs, delay=status_delay, min_interval=status_delay)
         self._as_document: set[str] = set()  # jobs whose photo Telegram refused: their next attempts send a file
 
@@ -187,6 +190,9 @@ class TelegramChatPort:
         reply = None if moved else reply_to(request.message_id)
         thread_id = None if moved else request.thread_id
         markup = keyboards.main_menu(catalog, request.id, self._available)
+        if self._result_buttons:
+            detection = job.operation == Operation.DETECT_GENDER  # the same photo with a box: nothing to compare
+            markup = keyboards.result_menu(catalog, request.id, self._available, job.id, before_after=not detection)
         try:
             if result.as_photo and job.id not in self._as_document:
                 try:
@@ -204,7 +210,7 @@ class TelegramChatPort:
                         raise
                     log.info("job %s: Telegram refused the photo (%s); sending it as a document", job.id, error)
                     self._as_document.add(job.id)
-            document = InputFile(result.image, filename=_file_name(result.content_type))
+            document = InputFile(result.image, filename=file_name(result.content_type))
             await self._bot.send_document(
                 job.chat_id,
                 document,
@@ -301,13 +307,20 @@ def _seconds(value: object) -> float | None:
     return float(total()) if callable(total) else None
 
 
-def _file_name(content_type: str) -> str:
+def file_name(content_type: str) -> str:
+    """A name for a result sent as a file (the extension tells the person's device what it is)."""
     extension = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif"}.get(content_type)
     return f"faceshift.{extension or 'bin'}"
 
 
 def _operation_text(catalog: Catalog, job: Job) -> str:
-    return catalog(f"op-{job.operation}", age=job.params.get("age", ""))
+    return catalog(f"op-{job.operation}", age=_age_text(job.params))
+
+
+def _age_text(params: dict[str, object]) -> str:
+    """The age of an age job, or the ages of an "every age" job ("50, 65, 80")."""
+    ages = ages_of(params)
+    return ", ".join(str(age) for age in ages) if ages else str(params.get("age", ""))
 
 
 def _done_text(catalog: Catalog, job: Job, result: JobResult) -> str:
@@ -324,4 +337,11 @@ def _done_text(catalog: Catalog, job: Job, result: JobResult) -> str:
         if result.verdict is not None:
             return catalog("done-swap_gender-detected", gender=result.verdict.gender.value, to=to)
         return catalog("done-swap_gender", to=to)
+    asked = ages_of(job.params)
+    if asked and result.ages_done is not None:
+        done = catalog("done-every-age", ages=", ".join(str(age) for age in result.ages_done))
+        missing = [age for age in asked if age not in result.ages_done]
+        if missing:  # plain words: what could not be made, and that it was not charged
+            done += "\n" + catalog("every-age-partial", ages=", ".join(str(age) for age in missing), count=len(missing))
+        return done
     return catalog(f"done-{job.operation}", age=job.params.get("age", ""))

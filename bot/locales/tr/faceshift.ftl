@@ -169,7 +169,7 @@ privacy =
     • İşlem sürerken fotoğraf, hizmetin alabilmesi için sunucumuzda en fazla { $minutes } { $minutes ->
    *[other] dakika
   } tutulur, sonra silinir. { $hosting }
-    • Sonuç size gönderilir ve teslimden sonra saklanmaz.
+    • { $results }
     • Günlük hakkınızı takip etmek için Telegram id'nizi, adınızı, dilinizi ve kaç düzenleme kullandığınızı saklarız.
 privacy-hosting-builtin = Hizmetin kullandığı bağlantı rastgeledir ve iş bitince geçersiz olur.
 privacy-hosting-s3 = Hizmetin kullandığı bağlantı rastgeledir ve en geç { $minutes } { $minutes ->
@@ -351,3 +351,19 @@ admin-refund-balance = Satın alınmış kredisi şimdi: { $bought }{ $debt ->
   }.
 admin-stats-money = ⭐ Alınan Stars: { $received } ({ $payments } ödeme), iade edilen: { $refunded } ({ $refunds } iade). Satılan kredi: { $sold } (geri alınan: { $taken }), harcanan satın alınmış kredi: { $spent }.
 admin-history-purchases = Satın alımlar:
+
+## Results worth sharing
+btn-every-age = 🎞 Üçü birden · { $cost } { $cost ->
+   *[other] kredi
+  }
+btn-before-after = ↔️ Önce / sonra
+btn-full-quality = 📎 Tam kalite
+result-expired = Bu sonucun süresi doldu. Yenisini yapmak için fotoğrafı tekrar gönderin.
+label-before = Önce
+label-after = Sonra
+done-every-age = İşte { $ages } yaşında haliniz.
+every-age-partial = Yapılamayanlar: { $ages }. Bunlar için ücret alınmadı.
+privacy-results-kept = Sonuç, gönderildikten sonra { $minutes } { $minutes ->
+   *[other] dakika
+  } sunucumuzda tutulur ("Önce / sonra" ve "Tam kalite" için), sonra silinir.
+privacy-results-none = Sonuç size gönderilir ve teslimden sonra saklanmaz.
