@@ -253,3 +253,19 @@ def test_the_waiting_status_says_the_place_and_the_wait_in_words() -> None:
     assert queue_text(en, "X", QueueInfo(2, 180)) == "⏳ X: 2nd in line, about 3 minutes…"
     assert queue_text(ru, "X", QueueInfo(3, 20)) == "⏳ X: вы на 3-м месте в очереди, ждать около 20 сек…"
     assert queue_text(hi, "X", QueueInfo(2, None)) == "⏳ X: कतार में 2रे स्थान पर…"
+
+
+def test_the_limit_that_brought_a_429_is_tried_again_only_after_patience() -> None:
+    clock = FakeClock(0)
+    limit = limit_of(clock, start=4, patience=3)
+    busy_window(limit, clock)  # 5
+    clock.advance(1)
+    limit.overloaded(0.5)  # at 5: down to 4
+    assert limit.limit == 4
+    busy_window(limit, clock)
+    busy_window(limit, clock)
+    assert limit.limit == 4  # 5 brought the 429: not yet
+    busy_window(limit, clock)
+    assert limit.limit == 5  # the third clean window: try 5 again
+    busy_window(limit, clock)
+    assert limit.limit == 6  # 5 went clean: the vendor takes more now, increases are free again

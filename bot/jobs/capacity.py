@@ -2,8 +2,9 @@
 
 Nobody tells us a vendor's capacity; its 429s and its latency do. The limit grows by one after each *window* of
 answered calls (as many calls as the limit) that brought no 429, kept latency near its baseline and actually
-used the limit (a quiet lane earns no trust); it shrinks multiplicatively on a 429 or on a latency jump (the
-window's latency over ``jump_factor`` times the baseline). A 429 from a call sent before the last decrease says
+used the limit (a quiet lane earns no trust), except that the limit which last brought a 429 is tried again only
+after ``patience`` such windows; it shrinks multiplicatively on a 429 or on a latency jump (the window's latency
+over ``jump_factor`` times the baseline). A 429 from a call sent before the last decrease says
 nothing new (it was sent under the old limit), so one overload costs one decrease, not one per call in flight.
 The baseline is the lowest window latency seen, creeping up slowly toward what is measured, so that a vendor
 that became slower for good does not keep the limit at its floor for ever.
@@ -43,6 +44,7 @@ class LimitRules:
     near_factor: float = 1.5  # latency within this many baselines still earns an increase
     jump_factor: float = 2.5  # a window's latency over this many baselines is an overload
     baseline_creep: float = 0.05  # per window, the baseline moves this share of the way up to what is measured
+    patience: int = 8  # clean windows before trying again the limit that last brought a 429
 
     def __post_init__(self) -> None:
         if not 1 <= self.floor <= self.start <= self.ceiling:
@@ -59,6 +61,8 @@ class AdaptiveLimit:
         self._limit = float(rules.start)
         self.baseline: float | None = None  # seconds: the lowest window latency, creeping up
         self._last_decrease = -math.inf
+        self._overloaded_at: int | None = None  # the limit that last brought a 429
+        self._patience = 0  # clean windows since then, below it
         self._window_calls = 0
         self._window_seconds = 0.0
         self._window_overloaded = False
@@ -86,6 +90,8 @@ class AdaptiveLimit:
         sent_at = self._clock() - seconds
         if sent_at < self._last_decrease:
             return False  # sent under the old limit: already answered for
+        self._overloaded_at = self.limit
+        self._patience = 0
         self._decrease()
         return True
 
@@ -107,8 +113,22 @@ class AdaptiveLimit:
             self._decrease()
             return
         if self._window_saturated and not self._window_overloaded and latency <= rules.near_factor * baseline:
-            self._limit = min(float(rules.ceiling), self._limit + 1)
+            self._increase()
         self._start_window()
+
+    def _increase(self) -> None:
+        """One more, except that the limit which last brought a 429 is tried again only after ``patience`` clean
+        windows (found once, a vendor's capacity is not probed every window); a clean window at that limit
+        means the vendor takes more now, and the increase is free again."""
+        overloaded_at = self._overloaded_at
+        if overloaded_at is not None and self.limit >= overloaded_at:
+            self._overloaded_at = overloaded_at = None
+        if overloaded_at is not None and self.limit + 1 >= overloaded_at:
+            self._patience += 1
+            if self._patience < self.rules.patience:
+                return
+            self._patience = 0
+        self._limit = min(float(self.rules.ceiling), self._limit + 1)
 
     def _start_window(self) -> None:
         self._window_calls = 0
