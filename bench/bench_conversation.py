@@ -1088,7 +1088,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--settle", type=float, help="seconds of each adaptive-limit settling run (default 40; --quick 30; 0: skip)"
     )
-    parser.add_argument("--capacities", default="16,4", help="the fake vendor's capacities K in the settling runs")
+    parser.add_argument("--capacities", default="16,24", help="the fake vendor's capacities K in the settling runs")
     parser.add_argument("--settle-people", type=int, default=40, help="closed-loop people in the settling runs")
     parser.add_argument("--settle-latency", type=float, default=1.0, help="fake AILab latency when settling (s)")
     parser.add_argument(
