@@ -95,6 +95,10 @@ LATENCY_TARGET_RATE = 20.0
 LATENCY_TARGET_MS = 100.0
 CPU_TARGET_MS = 10.0
 MEMORY_TARGET_MB = 300.0
+SETTLE_TARGET_S = 30.0
+SETTLE_429_TARGET = 0.05
+VENDOR_START = 8  # VENDOR_CONCURRENCY's default: where the adaptive limit starts
+LIMIT_GAUGE = 'faceshift_vendor_concurrency_limit{lane="edit",vendor="ailab"}'
 
 
 # --------------------------------------------------------------------------------------------------
@@ -633,14 +637,109 @@ async def memory_phase(world: World, jobs: int, slots: int, timeout: float) -> M
 
 
 async def scrape_gauges(port: int) -> dict[str, float]:
-    """The bot's own job gauges, from its /metrics listener."""
+    """The bot's own job gauges and vendor limits, from its /metrics listener."""
     try:
         async with httpx.AsyncClient(timeout=5) as client:
             text = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
     except httpx.HTTPError:
         return {}
-    found = re.findall(r"^(faceshift_jobs_(?:waiting|running)) ([0-9.e+-]+)$", text, re.MULTILINE)
+    found = re.findall(
+        r"^(faceshift_jobs_(?:waiting|running)|faceshift_vendor_concurrency_limit\{[^}]*\}) ([0-9.e+-]+)$",
+        text,
+        re.MULTILINE,
+    )
     return {name: float(value) for name, value in found}
+
+
+# --------------------------------------------------------------------------------------------------
+# The adaptive vendor limit settling on a vendor's real capacity
+
+
+@dataclass
+class Settling:
+    capacity: int  # K: the calls the fake vendor works on at once (429 above)
+    start: int  # the limit the bot started from (VENDOR_CONCURRENCY)
+    samples: list[tuple[float, float]]  # (seconds since the first request, the bot's limit from /metrics)
+    calls: int
+    turned_away: int
+    completed: int
+    seconds: float
+
+    def settled_after(self, band: float = 0.1) -> float | None:
+        """Seconds until the limit entered, for good, the band of +-10% around the capacity (None: never)."""
+        low, high = self.capacity * (1 - band), self.capacity * (1 + band)
+        since: float | None = None
+        for when, limit in self.samples:
+            inside = low <= limit <= high
+            since = (when if since is None else since) if inside else None
+        return since
+
+
+async def settling_phase(world: World, capacity: int, people: int, seconds: float, latency: float) -> Settling:
+    """A fake AILab that works on ``capacity`` calls at once and answers 429 (``EXCEEDING_LIMITS``) to more;
+    ``people`` people in a closed loop keep it busier than that; the limit read from /metrics every 0.25 s."""
+    world.ailab.capacity = capacity
+    world.ailab.latency = latency
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    end = started + seconds
+    calls0, refused0 = len(world.ailab.requests), world.ailab.turned_away
+    samples: list[tuple[float, float]] = []
+    completed = 0
+
+    async def person() -> None:
+        nonlocal completed
+        while loop.time() < end:
+            item = await world.post()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(item.done), timeout=max(end - loop.time(), 0) + 5)
+                completed += 1
+
+    async def sample() -> None:
+        while loop.time() < end:
+            limit = (await scrape_gauges(world.bot.metrics_port)).get(LIMIT_GAUGE)
+            if limit is not None:
+                samples.append((loop.time() - started, limit))
+            await asyncio.sleep(0.25)
+
+    await asyncio.gather(sample(), *(person() for _ in range(people)))
+    return Settling(
+        capacity,
+        VENDOR_START,
+        samples,
+        len(world.ailab.requests) - calls0,
+        world.ailab.turned_away - refused0,
+        completed,
+        seconds,
+    )
+
+
+def settling_report(args: argparse.Namespace, runs: Sequence[Settling]) -> str:
+    lines = [
+        "| vendor capacity K | limit: start -> end (min-max over the last 10 s) | settled within 10% of K after "
+        "| calls answered 429 | completed | met? |",
+        "|---|---|---|---|---|---|",
+    ]
+    for run in runs:
+        settled = run.settled_after()
+        tail = [limit for when, limit in run.samples if when >= run.seconds - 10] or [0.0]
+        share = run.turned_away / run.calls if run.calls else 0.0
+        ok = settled is not None and settled < SETTLE_TARGET_S and share < SETTLE_429_TARGET
+        lines.append(
+            f"| {run.capacity} | {run.start} -> {run.samples[-1][1] if run.samples else 0:g} "
+            f"({min(tail):g}-{max(tail):g}) | {'never' if settled is None else f'{settled:.1f} s'} "
+            f"| {run.turned_away}/{run.calls} ({share:.1%}) | {run.completed} | {verdict(ok)} |"
+        )
+    lines += [
+        "",
+        f"Adaptive vendor limit: the default settings (VENDOR_CONCURRENCY={VENDOR_START} to start); a fake AILab "
+        f"answering in {args.settle_latency:g} s that works on K calls at once and answers 429 to any more; "
+        f"{args.settle_people} people in a closed loop (each sends again as soon as the result arrives) for "
+        f"{args.settle:g} s; the limit read from /metrics every 0.25 s; the bot's flood-control buckets lifted "
+        f"(Telegram's budget is not what is measured here). Targets: settled within 10% of K in under "
+        f"{SETTLE_TARGET_S:g} s, fewer than {SETTLE_429_TARGET:.0%} of calls answered 429.",
+    ]
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -940,7 +1039,18 @@ async def run(args: argparse.Namespace) -> str:
         async with running_world(args, serials, vendor_timeout=7200, shutdown_grace=0) as world:
             log(f"memory: {args.waiting} requests against a vendor that does not answer")
             memory = await memory_phase(world, args.waiting, slots=8, timeout=180)
+    settling: list[Settling] = []
+    if args.settle > 0:
+        diagnostic = argparse.Namespace(**{**vars(args), "no_flood_limit": True})
+        for capacity in args.capacities:
+            async with running_world(diagnostic, serials, vendor_timeout=60, shutdown_grace=0) as world:
+                log(f"settling: a vendor taking {capacity} calls at once, {args.settle:g} s")
+                settling.append(
+                    await settling_phase(world, capacity, args.settle_people, args.settle, args.settle_latency)
+                )
     text = report(args, check, rates, saturation, memory)
+    if settling:
+        text += "\n\n" + settling_report(args, settling)
     if profiles:
         merged = profiles[0]
         for extra in profiles[1:]:
@@ -976,6 +1086,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--stop-timeout", type=float, help="seconds from SIGTERM to SIGKILL (default 5; --quick 3)")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument(
+        "--settle", type=float, help="seconds of each adaptive-limit settling run (default 40; --quick 30; 0: skip)"
+    )
+    parser.add_argument("--capacities", default="16,24", help="the fake vendor's capacities K in the settling runs")
+    parser.add_argument("--settle-people", type=int, default=40, help="closed-loop people in the settling runs")
+    parser.add_argument("--settle-latency", type=float, default=1.0, help="fake AILab latency when settling (s)")
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="cProfile the bot's event loop during the rate phases; print where its time goes",
@@ -987,12 +1103,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     args.rates = [float(r) for r in str(args.rates).split(",") if r.strip()]
+    args.capacities = [int(k) for k in str(args.capacities).split(",") if k.strip()]
     defaults = {
         "duration": (15.0, 4.0),
         "warmup": (2.0, 1.0),
         "drain": (5.0, 3.0),
         "saturation": (10.0, 4.0),
         "stop_timeout": (5.0, 3.0),
+        "settle": (40.0, 30.0),
     }
     for name, (full, quick) in defaults.items():
         if getattr(args, name) is None:

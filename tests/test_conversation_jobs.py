@@ -82,9 +82,9 @@ async def test_jobs_wait_for_a_vendor_slot_and_cancel_frees_them(
         await alice.send_text(alice, "/cancel")  # Alice's photo is already with the vendor: it runs on
         assert "cannot be stopped" in (await wait_text(tg, alice, "cannot be stopped"))["text"]
         await press_age(tg, bob, menus[bob.id])
-        bob_status = await wait_text(tg, bob, "waiting for a free slot")
+        bob_status = await wait_text(tg, bob, "1st in line")
         await press_age(tg, carol, menus[carol.id])
-        carol_status = await wait_text(tg, carol, "waiting for a free slot")
+        carol_status = await wait_text(tg, carol, "2nd in line")
 
         await bob.send_text(bob, "/cancel")
         assert (await wait_text(tg, bob, "Cancelled"))["text"] == "Cancelled."
@@ -141,7 +141,7 @@ async def test_help_answers_while_fifty_swaps_wait(tg: FakeTelegram, vendors: Fa
             lambda: len(vendors.acedata.requests_to("/face/swap")) == 2, timeout=15, what="two swaps sent to Ace"
         )
         await tg.wait_until(
-            lambda: sum(any("waiting for a free slot" in text_of(m) for m in tg.bot_messages(p)) for p in people) == 48,
+            lambda: sum(any(" in line" in text_of(m) for m in tg.bot_messages(p)) for p in people) == 48,
             timeout=15,
             what="48 swaps waiting for a slot",
         )

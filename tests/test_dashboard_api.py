@@ -433,7 +433,7 @@ async def test_the_queue_as_it_is_now(tg: FakeTelegram, vendors: FakeVendors, tm
         await alice.send_photo(alice, FACE, caption="/older")
         await vendors.ailab.wait_requests(1)
         await bob.send_photo(bob, FACE, caption="/older")
-        await wait_text(tg, bob, "waiting for a free slot")
+        await wait_text(tg, bob, " in line")
         data = await get(bot, tg, admin, "overview")
         assert (data["queue"]["waiting"], data["queue"]["running"]) == (1, 1)
         load = {v["vendor"]: (v["limit"], v["waiting"], v["running"]) for v in data["queue"]["vendors"]}

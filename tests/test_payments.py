@@ -153,7 +153,7 @@ async def test_pre_checkout_is_answered_while_fifty_swaps_wait_and_the_database_
         for person in people:
             await person.send_album(person, [jpeg((320, 400)), FACE], caption="/swap")
         await tg.wait_until(
-            lambda: sum(any("waiting for a free slot" in text_of(m) for m in tg.bot_messages(p)) for p in people) == 48,
+            lambda: sum(any(" in line" in text_of(m) for m in tg.bot_messages(p)) for p in people) == 48,
             timeout=20,
             what="48 swaps waiting for a slot",
         )

@@ -17,6 +17,8 @@ from bot.admin_actions import AdminActions
 from bot.app.startup import check_database_opens, database_failure, ensure_writable_dir
 from bot.hosting import create_photo_host
 from bot.i18n import Texts
+from bot.jobs.capacity import LimitRules
+from bot.jobs.lanes import VendorLanes
 from bot.jobs.runner import JobRunner
 from bot.languages import Languages
 from bot.payments import PaymentService
@@ -87,11 +89,25 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
         follow_redirects=False,
     )
+    lanes = VendorLanes(
+        LimitRules(
+            start=settings.vendor_concurrency,
+            floor=settings.vendor_concurrency_min,
+            ceiling=settings.vendor_concurrency_ceiling,
+        ),
+        on_limit=metrics.on_vendor_limit,
+        vendors=[vendor.value for vendor in Vendor],
+    )
+
+    def on_attempt(vendor: str, seconds: float, outcome: str) -> None:
+        metrics.on_vendor_attempt(vendor, seconds, outcome)
+        lanes.on_attempt(vendor, seconds, outcome)  # every attempt, retried ones too: 429s teach the limits
+
     retry = RetryPolicy(
         max_attempts=settings.vendor_max_attempts,
         deadline=settings.vendor_deadline,
         on_retry=metrics.on_retry,
-        on_attempt=metrics.on_vendor_attempt,
+        on_attempt=on_attempt,
     )
     ace = ailab = accuauth = None
     if settings.acedata_api_token is not None:
@@ -166,7 +182,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         providers=providers,
         port=port,
         results_dir=settings.results_dir,
-        concurrency={vendor: settings.vendor_concurrency for vendor in Vendor},
+        lanes=lanes,
         today=quota_clock.today,
         one_active=settings.one_job_per_person,
         on_settled=metrics.on_job_settled,

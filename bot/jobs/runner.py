@@ -1,9 +1,11 @@
 """The job runner: one press of a button becomes one paid piece of work, done in the background.
 
 ``submit`` opens the job (quota reserved in the same transaction) and returns at once; the work runs as an
-asyncio task, bounded per vendor by a semaphore so that a thousand slow face swaps cannot starve anything
-else. The work: fetch the photo from Telegram, hand it to the providers (which prepare, host and call the
-vendor). Any failure releases the reservation and tells the person why, in the words of its category.
+asyncio task, bounded per vendor and lane by an adaptive limit with a fair queue in front
+(:mod:`bot.jobs.lanes`), so that a thousand slow face swaps cannot starve anything else, nor one person's burst
+everyone else; a waiting job's status says its place in line and about how long it will wait. The work:
+fetch the photo from Telegram, hand it to the providers (which prepare, host and call the vendor). Any
+failure releases the reservation and tells the person why, in the words of its category.
 
 A result is fitted to Telegram's photo rules (or made a document when no photo can show it), written to
 disk, then charged; then delivered, with an end (the states are in :mod:`storage.jobs`):
@@ -36,12 +38,11 @@ delivered, the rest of its reservation released in the same transaction.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -49,7 +50,9 @@ from typing import Any, Final
 from bot import imaging
 from bot.faces import PhotoFaces
 from bot.jobs import crash_points
+from bot.jobs.capacity import Lane, lane_of
 from bot.jobs.every_age import ages_of, make_every_age
+from bot.jobs.lanes import LaneGate, Ticket, VendorLanes, current_lane
 from bot.jobs.port import ChatPort
 from bot.jobs.types import (
     ChatMoved,
@@ -59,6 +62,7 @@ from bot.jobs.types import (
     FailureKind,
     JobResult,
     PhotoUnavailable,
+    QueueInfo,
     ResultRefused,
     Stage,
 )
@@ -77,13 +81,17 @@ MAX_DELIVERY_PAUSE: Final = 30.0
 """The longest pause between two delivery attempts (they double from ``delivery_pause`` up to this)."""
 MAX_CHAT_MOVES: Final = 3
 """A chat that keeps moving is not followed further (Telegram upgrades a group once)."""
+QUEUE_REFRESH: Final = 5.0
+"""A waiting job's place and estimate are looked at this often (seconds), and shown only when they changed:
+every edit of a status message is a Bot API call."""
 
 
 @dataclass(frozen=True, slots=True)
 class VendorLoad:
-    limit: int  # jobs that may be with the vendor at once
-    waiting: int  # jobs waiting for a slot
-    running: int  # jobs holding a slot
+    limit: int  # edits that may be with the vendor at once (its adaptive limit, now)
+    waiting: int  # jobs waiting for a slot (both lanes)
+    running: int  # jobs holding a slot (both lanes)
+    swap_limit: int = 0  # face swaps that may be with the vendor at once (a lane of their own)
 
 
 def error_code(error: ProviderError) -> str:
@@ -101,7 +109,7 @@ class JobRunner:
         providers: FaceProviders,
         port: ChatPort,
         results_dir: Path,
-        concurrency: Mapping[Vendor, int],
+        lanes: VendorLanes,
         today: Callable[[], str],
         one_active: bool = True,
         on_settled: Callable[[str, str, int, int], None] | None = None,
@@ -117,7 +125,7 @@ class JobRunner:
         self.providers = providers
         self.port = port
         self._results = results_dir
-        self._limits = {vendor: asyncio.Semaphore(n) for vendor, n in concurrency.items()}
+        self._lanes = lanes
         self._today = today
         self._one_active = one_active
         self._on_settled = on_settled  # (operation, outcome, charged, released): for the metrics
@@ -132,23 +140,26 @@ class JobRunner:
         self._queued: set[str] = set()  # jobs still waiting for a vendor slot: cancelling them costs nothing
         self._cancelled: set[str] = set()
         self._background: set[asyncio.Task[None]] = set()
-        self._capacity = dict(concurrency)
-        self._waiting_for: dict[Vendor, int] = dict.fromkeys(self._limits, 0)
-        self._holding: dict[Vendor, int] = dict.fromkeys(self._limits, 0)
         # what start-up recovery must finish: (untold, leftover status messages, paid results to deliver)
         self._to_recover: tuple[list[Job], list[Job], list[Job]] | None = None
-        self.waiting = 0
+
+    @property
+    def waiting(self) -> int:
+        return sum(gate.waiting for gate in self._lanes.gates().values())
 
     @property
     def running(self) -> int:
         return len(self._tasks) - self.waiting
 
     def load(self) -> dict[Vendor, VendorLoad]:
-        """Each vendor's concurrency limit and, right now, the jobs waiting for one of its slots and holding one."""
-        return {
-            vendor: VendorLoad(limit, self._waiting_for.get(vendor, 0), self._holding.get(vendor, 0))
-            for vendor, limit in self._capacity.items()
-        }
+        """Each vendor's current limits and, right now, the jobs waiting for one of its slots and holding one."""
+        found: dict[Vendor, VendorLoad] = {}
+        for vendor in Vendor:
+            edit, swap = self._lanes.gate(vendor.value, Lane.EDIT), self._lanes.gate(vendor.value, Lane.SWAP)
+            found[vendor] = VendorLoad(
+                edit.limit.limit, edit.waiting + swap.waiting, edit.holding + swap.holding, swap.limit.limit
+            )
+        return found
 
     async def submit(self, new: NewJob) -> OpenResult:
         """Open the job (reserving its cost) and start it in the background; returns at once."""
@@ -190,15 +201,17 @@ class JobRunner:
         try:
             if vendor is None:
                 raise ProviderError("none", ErrorCategory.OPERATOR, code="not_configured")
-            if self._must_wait(vendor):
-                await port.progress(job, Stage.QUEUED)
+            lane = lane_of(job.operation)
+            gate = self._lanes.gate(vendor.value, lane)
             self._queued.add(job.id)  # from here until the slot is ours, /cancel may stop it for free
-            async with self._slot(vendor):
+            async with gate.slot(job.id, job.user_id, lambda ticket: self._wait_in_line(job, gate, ticket)):
                 self._queued.discard(job.id)
+                current_lane.set(lane)  # this task's vendor calls teach this lane's limit
                 await self.jobs.mark_running(job.id)
                 await port.progress(job, Stage.PREPARING)
                 started = time.monotonic()
-                result = await self._work(job, vendor)
+                calls = max(1, len(ages_of(job.params)))  # an "every age" job is several edits one after another
+                result = await self._timed(gate, self._work(job, vendor), calls)
             elapsed = _ms(started)
         except asyncio.CancelledError:
             if job.id in self._cancelled:  # cancelled by the person, not by a shutdown: the task ends here
@@ -233,30 +246,32 @@ class JobRunner:
             self._queued.discard(job.id)
         await self._keep_and_charge(job, result, vendor, elapsed)
 
-    def _must_wait(self, vendor: Vendor) -> bool:
-        limit = self._limits.get(vendor)
-        return limit is not None and limit.locked()
+    async def _wait_in_line(self, job: Job, gate: LaneGate, ticket: Ticket) -> None:
+        """Until the slot is the job's: its status says its place and wait, looked at every ``QUEUE_REFRESH``
+        seconds and shown again when either changed."""
+        shown: QueueInfo | None = None
+        while True:
+            info = gate.info(ticket)
+            if info is None:  # no longer in line: the slot is ours
+                return
+            if info != shown:
+                await self.port.progress(job, Stage.QUEUED, info)
+                shown = info
+            await asyncio.wait({ticket.granted}, timeout=QUEUE_REFRESH)
 
-    @contextlib.asynccontextmanager
-    async def _slot(self, vendor: Vendor) -> AsyncIterator[None]:
-        """One of the vendor's concurrency slots; ``waiting`` counts the jobs queued for one."""
-        limit = self._limits.get(vendor)
-        if limit is None:
-            yield
-            return
-        self.waiting += 1
-        self._waiting_for[vendor] += 1
+    @staticmethod
+    async def _timed(gate: LaneGate, work: Coroutine[Any, Any, JobResult], calls: int = 1) -> JobResult:
+        """``work``, whose time per vendor call teaches the lane's limit when the vendor answered (a refused photo
+        and a timeout say how fast it is too; other failures say nothing about it)."""
+        started = time.monotonic()
         try:
-            await limit.acquire()
-        finally:
-            self.waiting -= 1
-            self._waiting_for[vendor] -= 1
-        self._holding[vendor] += 1
-        try:
-            yield
-        finally:
-            self._holding[vendor] -= 1
-            limit.release()
+            result = await work
+        except ProviderError as error:
+            if error.category in (ErrorCategory.UNUSABLE_PHOTO, ErrorCategory.TIMEOUT):
+                gate.finished((time.monotonic() - started) / calls)
+            raise
+        gate.finished((time.monotonic() - started) / calls)
+        return result
 
     async def _work(self, job: Job, vendor: Vendor) -> JobResult:
         port = self.port

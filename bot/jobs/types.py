@@ -18,6 +18,15 @@ class Stage(StrEnum):
     SENT = "sent"
 
 
+@dataclass(frozen=True, slots=True)
+class QueueInfo:
+    """Where a waiting job stands: its place in its vendor's line (1: next) and about how long until its turn,
+    in seconds already rounded for people (None while the lane has no recent jobs to judge by)."""
+
+    place: int
+    seconds: int | None = None
+
+
 class FailureKind(StrEnum):
     """What went wrong, as the person is told it: the provider categories plus our own."""
 

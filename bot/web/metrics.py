@@ -57,6 +57,12 @@ class Metrics:
         )
         self.jobs_waiting = Gauge("faceshift_jobs_waiting", "Jobs waiting for a vendor slot.", registry=r)
         self.jobs_running = Gauge("faceshift_jobs_running", "Jobs holding a vendor slot.", registry=r)
+        self.vendor_limit = Gauge(
+            "faceshift_vendor_concurrency_limit",
+            "Calls a vendor may have at once, as its adaptive limit stands now, by vendor and lane (edit, swap).",
+            ["vendor", "lane"],
+            registry=r,
+        )
 
     def watch_jobs(self, waiting: Callable[[], float], running: Callable[[], float]) -> None:
         self.jobs_waiting.set_function(waiting)
@@ -66,6 +72,9 @@ class Metrics:
 
     def on_vendor_attempt(self, vendor: str, seconds: float, outcome: str) -> None:
         self.vendor_requests.labels(vendor, outcome).observe(seconds)
+
+    def on_vendor_limit(self, vendor: str, lane: str, limit: int) -> None:
+        self.vendor_limit.labels(vendor, lane).set(limit)
 
     def on_retry(self, vendor: str, attempt: int, error: ProviderError) -> None:
         self.retries.labels(vendor, error.category.value).inc()

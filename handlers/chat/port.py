@@ -29,6 +29,7 @@ from bot.jobs.types import (
     FailureKind,
     JobResult,
     PhotoUnavailable,
+    QueueInfo,
     ResultRefused,
     Stage,
 )
@@ -150,24 +151,29 @@ class TelegramChatPort:
         except (NetworkError, RetryAfter) as error:  # Telegram kept failing: a hiccup, worth another try later
             raise ProviderError("telegram", ErrorCategory.TRANSIENT, code="download", detail=str(error)) from None
 
-    async def progress(self, job: Job, stage: Stage) -> None:
+    async def progress(self, job: Job, stage: Stage, queue: QueueInfo | None = None) -> None:
         """Show ``stage`` in the job's one status message (see :class:`handlers.chat.status.StatusBoard`).
 
         Waiting for a slot and face swaps (a minute or two) are shown at once; the rest only if the job is
         still going ``status_delay`` later. A closed chat (the person blocked the bot) found while showing a
         status at once, before the paid call, stops the job: a result nobody can receive is not worth paying
-        for. (A quick job finds out only when its result is refused: the vendor call was cheap.)
+        for. (A quick job finds out only when its result is refused: the vendor call was cheap.) A waiting job
+        says its place in line and, when known, about how long it will wait (``queue``).
         """
         if stage is Stage.PREPARING and job.chat_id < 0:
             return  # in groups every call counts against 20 per minute: results need them more
         catalog = await self._catalog(job)
         swap = job.operation == Operation.SWAP_FACES
         key = "stage-sent-swap" if stage is Stage.SENT and swap else _STAGE_TEXT[stage]
+        if stage is Stage.QUEUED and queue is not None:
+            text = queue_text(catalog, _operation_text(catalog, job), queue)
+        else:
+            text = catalog(key, operation=_operation_text(catalog, job))
         request = await self._request(job)
         try:
             await self._board.show(
                 job,
-                catalog(key, operation=_operation_text(catalog, job)),
+                text,
                 reply_to_id=request.message_id,
                 thread_id=request.thread_id,
                 urgent=stage is Stage.QUEUED or swap,
@@ -297,6 +303,18 @@ def failure_text(catalog: Catalog, failure: Failure) -> str:
     if failure.kind is FailureKind.UNUSABLE_PHOTO and failure.detail and failure.detail != "other":
         return catalog(f"fail-{failure.detail}")
     return catalog(f"fail-{failure.kind.value}")
+
+
+def queue_text(catalog: Catalog, operation: str, queue: QueueInfo) -> str:
+    """ "3rd in line, about 20 s": the place as an ordinal of the language, the wait in seconds or minutes."""
+    place = catalog("queue-ordinal", place=queue.place, ordinal=catalog.ordinal_form(queue.place))
+    if queue.seconds is None:
+        return catalog("stage-queued-place", operation=operation, place=place)
+    if queue.seconds < 60:
+        wait = catalog("queue-wait-seconds", seconds=queue.seconds)
+    else:
+        wait = catalog("queue-wait-minutes", minutes=round(queue.seconds / 60))
+    return catalog("stage-queued-place-wait", operation=operation, place=place, wait=wait)
 
 
 def _seconds(value: object) -> float | None:

@@ -107,6 +107,19 @@ op-swap_gender = تبديل الجنس
 op-swap_faces = تبديل الوجوه
 op-detect_gender = تحديد الجنس
 stage-queued = ⏳ { $operation }: بانتظار دورك…
+stage-queued-place = ⏳ { $operation }: دورك { $place } في الطابور…
+stage-queued-place-wait = ⏳ { $operation }: دورك { $place } في الطابور، بعد نحو { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] رقم { $place }
+}
+queue-wait-seconds = { $seconds } { $seconds ->
+    [few] ثوانٍ
+   *[other] ثانية
+}
+queue-wait-minutes = { $minutes } { $minutes ->
+    [few] دقائق
+   *[other] دقيقة
+}
 stage-preparing = ⏳ { $operation }: جارٍ تجهيز الصورة…
 stage-sent = ⏳ { $operation }: محرّر الوجوه يعمل عليها…
 stage-sent-swap = ⏳ { $operation }: محرّر الوجوه يعمل عليها. تبديل الوجوه يستغرق دقيقة أو دقيقتين…

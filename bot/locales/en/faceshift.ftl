@@ -95,6 +95,19 @@ op-swap_gender = Swapping the gender
 op-swap_faces = Swapping the faces
 op-detect_gender = Detecting the gender
 stage-queued = ⏳ { $operation }: waiting for a free slot…
+stage-queued-place = ⏳ { $operation }: { $place } in line…
+stage-queued-place-wait = ⏳ { $operation }: { $place } in line, about { $wait }…
+queue-ordinal = { $ordinal ->
+    [one] { $place }st
+    [two] { $place }nd
+    [few] { $place }rd
+   *[other] { $place }th
+}
+queue-wait-seconds = { $seconds } s
+queue-wait-minutes = { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+}
 stage-preparing = ⏳ { $operation }: preparing the photo…
 stage-sent = ⏳ { $operation }: the face editor is working on it…
 stage-sent-swap = ⏳ { $operation }: the face editor is working on it. A face swap takes a minute or two…
