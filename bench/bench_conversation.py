@@ -389,7 +389,7 @@ class BotProcess:
 
 
 def bot_env(
-    tg: FakeTelegram, ailab: FakeAILab, accuauth: FakeAccuAuth | None, workdir: Path, **settings: object
+    tg: FakeTelegram, ailab: FakeAILab, workdir: Path, *, accuauth: FakeAccuAuth | None = None, **settings: object
 ) -> dict[str, str]:
     """The bot's environment: ours minus every FaceShift setting, plus the settings for the fakes."""
     names = {name.upper() for name in Settings.model_fields}
@@ -495,7 +495,7 @@ async def running_world(
         ):
             assert isinstance(tg, BenchTelegram)
             _, renditions = render_photo_sizes(ASTRONAUT.read_bytes())
-            env = bot_env(tg, ailab, accuauth if detection else None, workdir, **settings)
+            env = bot_env(tg, ailab, workdir, accuauth=accuauth if detection else None, **settings)
             bot = BotProcess(env, workdir, profile=profile, flood_limit=not args.no_flood_limit)
             try:
                 await bot.ready(tg, timeout=60)
@@ -736,7 +736,7 @@ class Ready:
     query_id: str = ""
 
 
-async def prepare(world: World, flow: Flow, timeout: float = 60.0) -> Ready:
+async def prepare(world: World, flow: Flow, timeout: float = 180.0) -> Ready:
     """A new person sends the photo and presses the menu's buttons up to the one that starts the job."""
     sent = await world.post(caption=None)
     assert sent.user is not None

@@ -98,8 +98,13 @@ async def wait_text(tg: FakeTelegram, chat: Any, needle: str, timeout: float = R
     """
     found: list[dict[str, Any]] = []
 
+    def edited_to_say() -> list[dict[str, Any]]:
+        return [m for m in tg.bot_messages(chat) if "edit_date" in m and needle in text_of(m)]
+
+    before = {(m["message_id"], text_of(m)) for m in edited_to_say()}  # said already: not news
+
     def said() -> bool:
-        edited = [m for m in tg.bot_messages(chat) if "edit_date" in m and needle in text_of(m)]
+        edited = [m for m in edited_to_say() if (m["message_id"], text_of(m)) not in before]
         if edited:
             found.append(edited[-1])
         else:
