@@ -20,6 +20,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.i18n import Catalog
 from bot.operations import Operation
 
+MENU_PARAM = "menu_message_id"
+"""The job parameter naming the menu message a job was started from: its status is shown there."""
+
 OLDER_AGES = (50, 65, 80)
 YOUNGER_AGES = (10, 18, 25)
 DEFAULT_OLDER_AGE = 65

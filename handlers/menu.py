@@ -82,6 +82,8 @@ async def _act(
     replayed_since = context.replayed_since(update)
 
     async def start(operation: Operation, params: dict[str, object]) -> None:
+        if isinstance(message, Message) and message.text is not None:  # a menu (a result photo has a caption)
+            params = {**params, keyboards.MENU_PARAM: message.message_id}
         await launch(
             context,
             catalog,

@@ -143,7 +143,7 @@ async def build_application(settings: Settings) -> FaceShiftBot:
         .base_file_url(f"{root}/file/bot")
         .context_types(CONTEXT_TYPES)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(FloodControl(metrics.on_telegram_error, max_retries=3))
+        .rate_limiter(FloodControl(metrics.on_telegram_error, metrics.on_telegram_message, max_retries=3))
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)

@@ -55,6 +55,13 @@ class Metrics:
         self.telegram_errors = Counter(
             "faceshift_telegram_api_errors", "Bot API calls that failed, by kind.", ["kind"], registry=r
         )
+        self.telegram_messages = Counter(
+            "faceshift_telegram_messages",
+            "Bot API calls that went through and sent a new message (kind new: sendMessage, sendPhoto, "
+            "sendDocument...; each counts against Telegram's 30 per second) or edited one (kind edit), by method.",
+            ["kind", "method"],
+            registry=r,
+        )
         self.jobs_waiting = Gauge("faceshift_jobs_waiting", "Jobs waiting for a vendor slot.", registry=r)
         self.jobs_running = Gauge("faceshift_jobs_running", "Jobs holding a vendor slot.", registry=r)
         self.vendor_limit = Gauge(
@@ -93,6 +100,9 @@ class Metrics:
 
     def on_telegram_error(self, kind: str) -> None:
         self.telegram_errors.labels(kind).inc()
+
+    def on_telegram_message(self, kind: str, method: str) -> None:
+        self.telegram_messages.labels(kind, method).inc()
 
     # Read back, for the dashboard ------------------------------------------------------------------------
 

@@ -1,5 +1,10 @@
 """The chat side of a job (:class:`bot.jobs.port.ChatPort`) with python-telegram-bot: fetch the photo, show
-progress in one status message, deliver the result as a reply to the photo, or say what went wrong.
+progress in the menu the job was started from (else in one status message), deliver the result as a reply to
+the photo, or say what went wrong.
+
+A menu that showed the job's progress is turned back into the main menu (its prompt and buttons, for another
+edit) once the job has ended; the result, or the failure notice, comes as a reply to the photo. So the new
+messages of a request are its menu and its answer, nothing more.
 
 Delivery is one attempt per call (the runner retries and decides when to give up): the result goes as a photo,
 or as a document when it was fitted as one or when Telegram refuses the photo (``PHOTO_INVALID_DIMENSIONS``,
@@ -177,7 +182,7 @@ class TelegramChatPort:
                 reply_to_id=request.message_id,
                 thread_id=request.thread_id,
                 urgent=stage is Stage.QUEUED or swap,
-                chat_action=stage is Stage.SENT,
+                menu_id=_menu_of(job, request),
             )
         except Forbidden as error:
             raise ChatUnreachable(str(error)) from None
@@ -244,22 +249,37 @@ class TelegramChatPort:
             raise DeliveryDelayed(str(error)) from None
 
     async def remove_status(self, job: Job) -> bool:
-        """Delete the job's status message, if its id is known. True when nothing is left to remove (deleted,
-        already gone, or in a chat the bot cannot touch any more); False when Telegram kept failing (the id is
-        kept, and the next start tries again). Never raises: it is tidy-up."""
+        """Delete the job's status message, if its id is known (a menu that showed the status is turned back
+        into the main menu instead). True when nothing is left to remove (deleted or restored, already gone,
+        or in a chat the bot cannot touch any more); False when Telegram kept failing (the id is kept, and the
+        next start tries again). Never raises: it is tidy-up."""
         await self._board.finish(job)
         self._as_document.discard(job.id)
         status_id = job.status_message_id
         if not status_id:  # none, or STATUS_POSTING: sent (maybe) but never known
             return True
+        what = f"job {job.id}: status removal"
         try:
-            await patiently(lambda: self._bot.delete_message(job.chat_id, status_id), f"job {job.id}: status removal")
+            if status_id == job.params.get(keyboards.MENU_PARAM):
+                await self._restore_menu(job, status_id)
+            else:
+                await patiently(lambda: self._bot.delete_message(job.chat_id, status_id), what)
         except (BadRequest, Forbidden, ChatMigrated) as error:  # already gone, or a chat closed to the bot
             log.info("job %s: status message not removed (%s)", job.id, error)
         except TelegramError as error:
             log.warning("job %s: status message not removed yet (%s); the next start will", job.id, error)
             return False
         return True
+
+    async def _restore_menu(self, job: Job, message_id: int) -> None:
+        """Turn the menu that showed the job's status back into the main menu."""
+        catalog = await self._catalog(job)
+        markup = keyboards.main_menu(catalog, job.request_id, self._available)
+        text = catalog("menu-prompt")
+        await patiently(
+            lambda: self._bot.edit_message_text(text, chat_id=job.chat_id, message_id=message_id, reply_markup=markup),
+            f"job {job.id}: menu restored",
+        )
 
     async def fail(self, job: Job, failure: Failure) -> None:
         """Tell the person how the job ended: in its status message when there is one, else in a new message."""
@@ -269,8 +289,15 @@ class TelegramChatPort:
         if failure.kind is not FailureKind.INTERRUPTED:  # that text says it already
             text = f"{text}\n{catalog('not-free')}"
         message_id = await self._board.finish(job)
+        request = await self._requests.get(job.request_id)
         what = f"job {job.id}: failure notice"
         try:
+            if message_id is not None and request is not None and message_id == _menu_of(job, request):
+                try:  # the menu showed the status: it becomes the menu again, the notice comes as a reply
+                    await self._restore_menu(job, message_id)
+                except BadRequest as error:
+                    log.info("job %s: menu not restored (%s)", job.id, error)
+                message_id = None
             if message_id is not None and message_id != STATUS_POSTING:
                 try:
                     await patiently(
@@ -279,7 +306,6 @@ class TelegramChatPort:
                     return
                 except BadRequest:
                     pass  # the status message is gone: say it in a new message
-            request = await self._requests.get(job.request_id)
             moved = request is None or request.moved_from_chat_id is not None
             await patiently(
                 lambda: self._bot.send_message(
@@ -315,6 +341,13 @@ def queue_text(catalog: Catalog, operation: str, queue: QueueInfo) -> str:
     else:
         wait = catalog("queue-wait-minutes", minutes=round(queue.seconds / 60))
     return catalog("stage-queued-place-wait", operation=operation, place=place, wait=wait)
+
+
+def _menu_of(job: Job, request: PhotoRequest) -> int | None:
+    """The menu message the job was started from, if any, while it is in the job's chat (a group that became
+    a supergroup has new message ids)."""
+    menu = job.params.get(keyboards.MENU_PARAM)
+    return menu if isinstance(menu, int) and request.moved_from_chat_id is None else None
 
 
 def _seconds(value: object) -> float | None:
