@@ -22,6 +22,9 @@ from bot.operations import Operation
 
 MENU_PARAM = "menu_message_id"
 """The job parameter naming the menu message a job was started from: its status is shown there."""
+MENU_PROMPT_PARAM = "menu_prompt"
+"""Set (True) when that menu showed a prompt of the job's own before it (a face swap's "send the face"): the menu
+is turned back into the main menu however the job ends, even when the job never showed a stage there."""
 
 OLDER_AGES = (50, 65, 80)
 YOUNGER_AGES = (10, 18, 25)

@@ -135,7 +135,8 @@ async def _act(
                 return
             await answer.answer()
             owner = await _owner(context, request, query)
-            await swap.ask_for_face(context, catalog, request, owner, opened_by=update.update_id)
+            menu_id = message.message_id if isinstance(message, Message) and message.text is not None else None
+            await swap.ask_for_face(context, catalog, request, owner, opened_by=update.update_id, menu_id=menu_id)
         case Action.CANCEL_SWAP:
             await answer.answer()
             await swap.cancel(context, catalog, request.id)

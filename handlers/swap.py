@@ -1,7 +1,11 @@
 """Face swap needs two photos: the one that receives the face (asked about first) and the face to use.
 
-After "Swap faces" the bot asks for the face photo. In a private chat the person's next photo completes
-the pair; in a group it must be a reply to the bot's prompt (privacy mode delivers only those). The wait
+After "Swap faces" the bot asks for the face photo: the menu pressed becomes the prompt (its text and a Cancel
+button), so that a swap costs no more new messages than any other edit (the menu and the result); the swap's
+stages are then shown in that same message, which turns back into the main menu when the swap has ended, is
+cancelled or expires. ``/swap`` (no menu to edit) and a press under a result photo (its caption stays) send the
+prompt as a message of its own. In a private chat the person's next photo completes the pair; in a group it must
+be a reply to the prompt (privacy mode delivers only those). The wait
 is stored in SQLite, so it survives a restart; it ends with the face photo, Cancel, /cancel, or expiry.
 An album of exactly two photos captioned /swap does it in one go: the first gives the face, the second
 receives it.
@@ -12,12 +16,13 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from telegram import Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
 
 from bot.i18n import Catalog
 from bot.operations import Operation
 from handlers import keyboards
+from handlers.chat.port import patiently
 from handlers.context import Context
 from handlers.launch import launch
 from handlers.replies import catalog_for, is_private, reply_to
@@ -32,12 +37,20 @@ def _minutes(context: Context) -> int:
 
 
 async def ask_for_face(
-    context: Context, catalog: Catalog, request: PhotoRequest, account: Account, *, opened_by: int | None = None
+    context: Context,
+    catalog: Catalog,
+    request: PhotoRequest,
+    account: Account,
+    *,
+    opened_by: int | None = None,
+    menu_id: int | None = None,
 ) -> None:
-    """Open the wait for the face photo (the intent, recorded first), then send the prompt and record its id.
+    """Open the wait for the face photo (the intent, recorded first), then show the prompt and record its id.
 
-    ``opened_by``: the update asking. Handled again after a crash that came before the prompt's id was recorded,
-    it sends the prompt again (the crash may have kept it from being sent); a double press sends nothing more.
+    ``menu_id``: the menu message pressed; it becomes the prompt (its id recorded before the edit). When it cannot
+    be edited, the prompt comes as a new message. ``opened_by``: the update asking. Handled again after a crash
+    that came before the prompt's id was recorded, it shows the prompt again (the crash may have kept it from
+    being shown); a double press shows nothing more.
     """
     services = context.services
     pairing = await services.requests.open_pairing(
@@ -53,10 +66,25 @@ async def ask_for_face(
     text = catalog(
         "swap-prompt-private" if private else "swap-prompt-group", minutes=_minutes(context), name=account.name
     )
+    markup = keyboards.cancel_swap(catalog, request.id)
+    if menu_id is not None:
+        await services.requests.set_pairing_prompt(pairing.request_id, menu_id)
+        try:
+            await patiently(
+                lambda: context.bot.edit_message_text(
+                    text, chat_id=request.chat_id, message_id=menu_id, reply_markup=markup
+                ),
+                f"request {request.id}: the swap prompt",
+            )
+            return
+        except BadRequest as error:
+            if "not modified" in str(error).lower():  # the same prompt, shown before a crash
+                return
+            log.info("request %s: the menu cannot become the prompt (%s); sent anew", request.id, error)
     prompt = await context.bot.send_message(
         request.chat_id,
         text,
-        reply_markup=keyboards.cancel_swap(catalog, request.id),
+        reply_markup=markup,
         reply_parameters=reply_to(request.message_id),
         message_thread_id=request.thread_id,
     )
@@ -103,6 +131,8 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
     if target is None:
         await services.requests.close_pairing(pairing.request_id)
         return False
+    menu = prompt_id if prompt_id is not None and prompt_id == target.menu_message_id else None
+    params: dict[str, object] = {} if menu is None else {keyboards.MENU_PARAM: menu, keyboards.MENU_PROMPT_PARAM: True}
     face = await services.requests.create(
         chat_id=message.chat_id,
         thread_id=target.thread_id,
@@ -110,19 +140,23 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
         message_id=message.message_id,
         sizes=sizes,
     )
-    await launch(
+    catalog = catalog_for(update, context)
+    started = await launch(
         context,
-        catalog_for(update, context),
+        catalog,
         request=target,
         user_id=account.id,
         operation=Operation.SWAP_FACES,
-        params={},
+        params=params,
         face=face,
         key=f"{message.chat_id}:{message.message_id}:swap",
         message=message,
         replayed_since=context.replayed_since(update),
     )
-    await _remove_prompt(context, message.chat_id, prompt_id)
+    if menu is None:
+        await _remove_prompt(context, message.chat_id, prompt_id)
+    elif not started:  # the job shows its stages in the menu and restores it; nothing started: restored here
+        await _edit_prompt(context, target.chat_id, menu, catalog("menu-prompt"), _main_menu(context, catalog, target))
     await services.requests.close_pairing(pairing.request_id)
     return True
 
@@ -156,7 +190,7 @@ async def cancel(context: Context, catalog: Catalog, request_id: str) -> bool:
     pairing = await context.services.requests.get_pairing(request_id)
     if pairing is None or not await context.services.requests.close_pairing(request_id):
         return False
-    await _edit_prompt(context, pairing.chat_id, pairing.prompt_message_id, catalog("swap-cancelled"))
+    await _end_prompt(context, catalog, pairing, catalog("swap-cancelled"))
     return True
 
 
@@ -169,16 +203,30 @@ async def expire(context: Context) -> None:
     """Periodic: close the waits that ran out, and say so on their prompts."""
     for pairing in await context.services.requests.expired_pairings():
         catalog = await context.services.languages.catalog_in(pairing.chat_id, pairing.user_id)
-        await _edit_prompt(
-            context, pairing.chat_id, pairing.prompt_message_id, catalog("swap-expired", minutes=_minutes(context))
-        )
+        await _end_prompt(context, catalog, pairing, catalog("swap-expired", minutes=_minutes(context)))
 
 
-async def _edit_prompt(context: Context, chat_id: int, message_id: int | None, text: str) -> None:
+async def _end_prompt(context: Context, catalog: Catalog, pairing: Pairing, text: str) -> None:
+    """The wait ended without a swap: a prompt of its own says ``text``; a menu that was the prompt says it too,
+    with the main menu's buttons back, for another edit of the photo."""
+    request = await context.services.requests.get(pairing.request_id)
+    prompt_id = pairing.prompt_message_id
+    menu = request is not None and prompt_id is not None and prompt_id == request.menu_message_id
+    markup = _main_menu(context, catalog, request) if request is not None and menu else None
+    await _edit_prompt(context, pairing.chat_id, pairing.prompt_message_id, text, markup)
+
+
+def _main_menu(context: Context, catalog: Catalog, request: PhotoRequest) -> InlineKeyboardMarkup | None:
+    return keyboards.main_menu(catalog, request.id, context.services.providers.available())
+
+
+async def _edit_prompt(
+    context: Context, chat_id: int, message_id: int | None, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
     if message_id is None:
         return
     with contextlib.suppress(BadRequest):  # deleted or already edited: nothing to update
-        await context.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id, reply_markup=None)
+        await context.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id, reply_markup=markup)
 
 
 async def _remove_prompt(context: Context, chat_id: int, message_id: int | None) -> None:

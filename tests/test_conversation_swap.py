@@ -17,6 +17,7 @@ from tests.support.conversation import (
     allowance,
     audit,
     buttons,
+    menu_back,
     photo_and_menu,
     swap_calls,
     text_of,
@@ -41,7 +42,8 @@ async def test_swap_in_private_by_button_then_next_photo(
     target, menu = await photo_and_menu(tg, alice)
     query = await alice.press(menu, "🎭 Swap faces")
     assert not (await tg.wait_for_callback_answer(query)).show_alert
-    prompt = await tg.wait_for_bot_message(alice)
+    prompt = await tg.wait_for_edit(menu)  # the menu itself becomes the prompt: no new message
+    assert prompt["message_id"] == menu["message_id"]
     assert prompt["reply_to_message"]["message_id"] == target["message_id"]
     assert "face to use" in prompt["text"] and "photo above" in prompt["text"] and "10 minutes" in prompt["text"]
     assert buttons(prompt) == ["✖️ Cancel"]
@@ -53,10 +55,11 @@ async def test_swap_in_private_by_button_then_next_photo(
     assert buttons(result) == ALL_BUTTONS
     await assert_receiver(tg, result, (512, 512))
     assert face["message_id"] > prompt["message_id"]
-    # The prompt went away; the status said a swap takes a minute or two.
-    assert tg.message(alice, prompt["message_id"]).get("_deleted")
-    status_texts = [c.params.get("text", "") for c in tg.calls_to("sendMessage", "editMessageText")]
+    # The status said a swap takes a minute or two, in the prompt (the menu), which is the main menu again.
+    status_texts = [c.params.get("text", "") for c in tg.calls_to("editMessageText")]
     assert any("a minute or two" in text for text in status_texts)
+    assert buttons(await menu_back(tg, alice, menu)) == ALL_BUTTONS
+    assert [m["message_id"] for m in tg.bot_messages(alice)] == [menu["message_id"], result["message_id"]]
     # Ace fetched both photos from the bot's own server (face first), by the callback flow; both are gone now.
     [call] = swap_calls(vendors)
     assert call["callback_url"].startswith(f"{bot.web_url}/callbacks/acedata/")
@@ -107,6 +110,29 @@ async def test_swap_in_a_group_by_reply_to_the_prompt(tg: FakeTelegram, vendors:
     assert (await allowance(bot, eve.id)).daily_used == 1
 
 
+async def test_swap_in_a_group_from_the_menu_by_reply_to_it(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
+) -> None:
+    """In a group the menu becomes the prompt too: the face photo must reply to it; the swap's stages show there,
+    and it is the menu again afterwards. The group sees the menu and the result, nothing more."""
+    alice = tg.user(1001, "Alice")
+    group = tg.group(GROUP, "Friends")
+    target = await alice.send_photo(group, FACE, caption="/face")
+    menu = await tg.wait_for_bot_message(group, predicate=lambda m: bool(buttons(m)))
+    await alice.press(menu, "🎭 Swap faces")
+    prompt = await tg.wait_for_edit(menu)
+    assert "Alice, reply to this message" in prompt["text"] and buttons(prompt) == ["✖️ Cancel"]
+    loose = await alice.send_photo(group, FACE_PHOTO)  # not a reply: privacy mode hides it
+    assert not tg.was_delivered(loose)
+    await alice.send_photo(group, FACE_PHOTO, reply_to=prompt)
+    result = await wait_result(tg, group)
+    assert result["reply_to_message"]["message_id"] == target["message_id"]
+    await assert_receiver(tg, result, (512, 512))
+    assert buttons(await menu_back(tg, group, menu)) == ALL_BUTTONS
+    assert [m["message_id"] for m in tg.bot_messages(group)] == [menu["message_id"], result["message_id"]]
+    assert (await allowance(bot, alice.id)).daily_used == 1
+
+
 async def test_swap_by_album_of_two(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
     """The first photo of the album gives the face, the second receives it (albums wait ~1.5 s to be
     complete, so the two people's albums go at once)."""
@@ -155,17 +181,17 @@ async def test_swap_cancel_button_and_cancel_command(tg: FakeTelegram, vendors: 
     alice = tg.user(1001, "Alice")
     _, menu = await photo_and_menu(tg, alice)
     await alice.press(menu, "🎭 Swap faces")
-    prompt = await tg.wait_for_bot_message(alice)
+    prompt = await tg.wait_for_edit(menu)
     query = await alice.press(prompt, "✖️ Cancel")
     assert not (await tg.wait_for_callback_answer(query)).show_alert
-    cancelled = await tg.wait_for_edit(prompt)
-    assert "cancelled" in cancelled["text"] and buttons(cancelled) == []
+    cancelled = await tg.wait_for_edit(prompt)  # the prompt was the menu: it says so, with the menu's buttons back
+    assert "cancelled" in cancelled["text"] and buttons(cancelled) == ALL_BUTTONS
     # The next photo is a new photo, not the face for the cancelled swap.
     _, fresh = await photo_and_menu(tg, alice)
     assert buttons(fresh) == ALL_BUTTONS
 
     await alice.press(fresh, "🎭 Swap faces")
-    prompt = await tg.wait_for_bot_message(alice)
+    prompt = await tg.wait_for_edit(fresh)
     await alice.send_text(alice, "/cancel")
     assert "Cancelled" in (await wait_text(tg, alice, "Cancelled"))["text"]
     assert "cancelled" in (await tg.wait_for_edit(prompt))["text"]
@@ -181,10 +207,10 @@ async def test_swap_wait_expires(tg: FakeTelegram, vendors: FakeVendors, tmp_pat
         alice = tg.user(1001, "Alice")
         _, menu = await photo_and_menu(tg, alice)
         await alice.press(menu, "🎭 Swap faces")
-        prompt = await tg.wait_for_bot_message(alice)
+        prompt = await tg.wait_for_edit(menu)
         assert "1 minute." in prompt["text"]
         expired = await tg.wait_for_edit(prompt, timeout=5)
-        assert "no face photo came" in expired["text"] and buttons(expired) == []
+        assert "no face photo came" in expired["text"] and buttons(expired) == ALL_BUTTONS
         # A photo after the expiry is a new photo with its own menu.
         _, fresh = await photo_and_menu(tg, alice)
         assert buttons(fresh) == ALL_BUTTONS
@@ -197,7 +223,7 @@ async def test_swap_wait_survives_a_restart(tg: FakeTelegram, vendors: FakeVendo
     async with running_bot(tg, settings):
         target, menu = await photo_and_menu(tg, alice)
         await alice.press(menu, "🎭 Swap faces")
-        await tg.wait_for_bot_message(alice)
+        await tg.wait_for_edit(menu)
     async with running_bot(tg, settings):
         await alice.send_photo(alice, FACE_PHOTO)
         result = await wait_result(tg, alice)
@@ -209,7 +235,7 @@ async def test_swap_failure_by_callback_costs_nothing(tg: FakeTelegram, vendors:
     vendors.acedata.fail_callback("api_error")
     _, menu = await photo_and_menu(tg, alice)
     await alice.press(menu, "🎭 Swap faces")
-    await tg.wait_for_bot_message(alice)
+    await tg.wait_for_edit(menu)
     await alice.send_photo(alice, FACE_PHOTO)
     failure = await wait_text(tg, alice, "did not cost anything")
     assert "try again" in text_of(failure)
@@ -236,9 +262,9 @@ async def test_a_double_press_of_swap_faces_asks_once(tg: FakeTelegram, vendors:
     second = await alice.press(menu, "🎭 Swap faces")
     await tg.wait_for_callback_answer(first)
     await tg.wait_for_callback_answer(second)
-    prompt = await tg.wait_for_bot_message(alice)
+    prompt = await tg.wait_for_edit(menu)
     assert "face to use" in prompt["text"]
-    await tg.assert_no_bot_message(alice, within=0.3)  # no second prompt
+    await tg.assert_no_bot_message(alice, within=0.3)  # no prompt of its own
     await alice.send_photo(alice, FACE)  # the face completes the one pairing
     await wait_result(tg, alice)
 

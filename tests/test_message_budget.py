@@ -13,8 +13,9 @@ from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import free_port, make_settings, running_bot
 from tests.support.conversation import menu_back, photo_and_menu, press_age, wait_result
-from tests.support.images import FACE
+from tests.support.images import FACE, jpeg
 
+FACE_SMALL = jpeg((320, 400))  # the face to use in a swap
 SENDS = ("sendMessage", "sendPhoto", "sendDocument")
 
 
@@ -44,17 +45,26 @@ async def by_button(tg: FakeTelegram, user: FakeUser, button: str) -> None:
     await menu_back(tg, user, menu)
 
 
+async def swap_faces(tg: FakeTelegram, user: FakeUser) -> None:
+    _, menu = await photo_and_menu(tg, user)
+    await user.press(menu, "🎭 Swap faces")
+    await tg.wait_for_edit(menu)  # the menu is the prompt for the face photo
+    await user.send_photo(user, FACE_SMALL)
+    await wait_result(tg, user)
+    await menu_back(tg, user, menu)
+
+
 async def caption(tg: FakeTelegram, user: FakeUser) -> None:
     await user.send_photo(user, FACE, caption="/older")
     await wait_result(tg, user)
     await tg.wait_until(lambda: all(not m.get("text", "").startswith("⏳") for m in tg.bot_messages(user)))
 
 
-@pytest.mark.parametrize("operation", ["older", "younger", "swap gender", "detect", "caption command"])
+@pytest.mark.parametrize("operation", ["older", "younger", "swap gender", "swap faces", "detect", "caption command"])
 async def test_a_request_sends_at_most_two_new_messages(
     tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path, operation: str
 ) -> None:
-    vendors.ailab.latency = vendors.accuauth.latency = 0.3  # every stage is shown (status_delay 0)
+    vendors.ailab.latency = vendors.accuauth.latency = vendors.acedata.latency = 0.3  # every stage is shown
     settings = make_settings(tg, tmp_path, vendors, metrics_port=free_port())
     async with running_bot(tg, settings) as bot:
         alice = tg.user(1001, "Alice")
@@ -65,6 +75,8 @@ async def test_a_request_sends_at_most_two_new_messages(
                 await younger(tg, alice)
             case "swap gender":
                 await by_button(tg, alice, "🔄 Swap gender")
+            case "swap faces":
+                await swap_faces(tg, alice)
             case "detect":
                 await by_button(tg, alice, "🔍 Detect gender")
             case _:

@@ -256,7 +256,9 @@ class TelegramChatPort:
         await self._board.finish(job)
         self._as_document.discard(job.id)
         status_id = job.status_message_id
-        if not status_id:  # none, or STATUS_POSTING: sent (maybe) but never known
+        if not status_id and job.params.get(keyboards.MENU_PROMPT_PARAM):  # still the job's prompt: the menu again
+            status_id = job.params.get(keyboards.MENU_PARAM)
+        if not isinstance(status_id, int) or not status_id:  # none, or STATUS_POSTING: sent (maybe) but never known
             return True
         what = f"job {job.id}: status removal"
         try:
@@ -290,6 +292,8 @@ class TelegramChatPort:
             text = f"{text}\n{catalog('not-free')}"
         message_id = await self._board.finish(job)
         request = await self._requests.get(job.request_id)
+        if message_id is None and request is not None and job.params.get(keyboards.MENU_PROMPT_PARAM):
+            message_id = _menu_of(job, request)  # the menu still shows the job's prompt: it becomes the menu again
         what = f"job {job.id}: failure notice"
         try:
             if message_id is not None and request is not None and message_id == _menu_of(job, request):
