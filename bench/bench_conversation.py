@@ -106,7 +106,7 @@ CPU_TARGET_MS = 10.0
 MEMORY_TARGET_MB = 300.0
 SETTLE_TARGET_S = 30.0
 SETTLE_429_TARGET = 0.05
-VENDOR_START = 8  # VENDOR_CONCURRENCY's default: where the adaptive limit starts
+VENDOR_START = 16  # VENDOR_CONCURRENCY's default: where the adaptive limit starts
 LIMIT_GAUGE = 'faceshift_vendor_concurrency_limit{lane="edit",vendor="ailab"}'
 
 

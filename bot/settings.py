@@ -176,7 +176,7 @@ class Settings(BaseSettings):
     operation_costs: Annotated[dict[str, int], NoDecode] = Field(default_factory=dict)
     # Calls at once per vendor and lane (edits; face swaps): a limit that starts at vendor_concurrency and is
     # found by asking (up while calls succeed, down on 429s and latency jumps), between the floor and ceiling.
-    vendor_concurrency: int = Field(default=8, ge=1, le=1000)
+    vendor_concurrency: int = Field(default=16, ge=1, le=1000)
     vendor_concurrency_min: int = Field(default=1, ge=1, le=1000)
     vendor_concurrency_max: int = Field(default=64, ge=1, le=1000)
     one_job_per_person: bool = True

@@ -37,7 +37,7 @@ def lane_of(operation: str) -> Lane:
 
 @dataclass(frozen=True, slots=True)
 class LimitRules:
-    start: int = 8
+    start: int = 16
     floor: int = 1
     ceiling: int = 64
     decrease: float = 0.9  # the limit is multiplied by this on an overload
