@@ -100,9 +100,8 @@ class RequestsRepository:
         return request
 
     async def get(self, request_id: str) -> PhotoRequest | None:
-        async with self._db.conn.execute("SELECT * FROM requests WHERE id = ?", (request_id,)) as cursor:
-            row = await cursor.fetchone()
-        return _request(row) if row else None
+        rows = await self._db.conn.execute_fetchall("SELECT * FROM requests WHERE id = ?", (request_id,))  # one hop
+        return next((_request(row) for row in rows), None)
 
     async def find_by_message(self, chat_id: int, message_id: int, user_id: int) -> PhotoRequest | None:
         async with self._db.conn.execute(

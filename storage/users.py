@@ -78,9 +78,8 @@ class UsersRepository:
             return {int(row["id"]): str(row["language"]) for row in await cursor.fetchall()}
 
     async def get(self, user_id: int) -> UserRecord | None:
-        async with self._db.conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)) as cursor:
-            row = await cursor.fetchone()
-        return _user(row) if row else None
+        rows = await self._db.conn.execute_fetchall("SELECT * FROM users WHERE id = ?", (user_id,))  # one hop
+        return next((_user(row) for row in rows), None)
 
     async def find_by_username(self, username: str) -> UserRecord | None:
         name = username.removeprefix("@").lower()

@@ -317,8 +317,7 @@ class JobRunner:
         """
         path = self._results / f"{job.id}.result"
         try:
-            result = await self._fit(job, result)
-            await asyncio.to_thread(_write_result, path, result)
+            result = await asyncio.to_thread(_fit_and_write, job, result, path)  # one hop to a thread for both
         except asyncio.CancelledError:
             await self._settle_failed(job, Failure(FailureKind.INTERRUPTED), vendor, elapsed_ms)
             raise
@@ -344,19 +343,6 @@ class JobRunner:
         if self._on_settled is not None:
             self._on_settled(job.operation, "ok", charged, job.cost - charged)
         await self._deliver(settled, result)
-
-    async def _fit(self, job: Job, result: JobResult) -> JobResult:
-        """The result as it goes to Telegram: a photo within its rules, or a document (``fit_for_telegram``)."""
-        try:
-            upload = await asyncio.to_thread(imaging.fit_for_telegram, result.image)
-        except Exception:  # fitting never refuses an image; a bug must not lose a paid result: send the file
-            log.exception("job %s: the result could not be fitted; it goes as a document", job.id)
-            return dataclasses.replace(result, as_photo=False, content_type="application/octet-stream")
-        if not upload.as_photo:
-            log.info("job %s: the result (%sx%s) goes as a document", job.id, upload.width, upload.height)
-        return dataclasses.replace(
-            result, image=upload.data, as_photo=upload.as_photo, content_type=upload.content_type
-        )
 
     async def _deliver(self, job: Job, result: JobResult) -> None:
         """Deliver a paid result or give it up: the job ends here (unless the process stops first: then the
@@ -603,6 +589,25 @@ def _failure_of(job: Job) -> Failure:
 
 def _ms(started: float) -> int:
     return int((time.monotonic() - started) * 1000)
+
+
+def _fit(job: Job, result: JobResult) -> JobResult:
+    """The result as it goes to Telegram: a photo within its rules, or a document (``fit_for_telegram``)."""
+    try:
+        upload = imaging.fit_for_telegram(result.image)
+    except Exception:  # fitting never refuses an image; a bug must not lose a paid result: send the file
+        log.exception("job %s: the result could not be fitted; it goes as a document", job.id)
+        return dataclasses.replace(result, as_photo=False, content_type="application/octet-stream")
+    if not upload.as_photo:
+        log.info("job %s: the result (%sx%s) goes as a document", job.id, upload.width, upload.height)
+    return dataclasses.replace(result, image=upload.data, as_photo=upload.as_photo, content_type=upload.content_type)
+
+
+def _fit_and_write(job: Job, result: JobResult, path: Path) -> JobResult:
+    """The result fitted to Telegram (see :func:`_fit`), then kept on disk: returns what goes to Telegram."""
+    fitted = _fit(job, result)
+    _write_result(path, fitted)
+    return fitted
 
 
 def _write_result(path: Path, result: JobResult) -> None:

@@ -55,6 +55,7 @@ T = TypeVar("T")
 # Pauses between attempts of a call that must get through (a result, a failure notice, the photo download)
 # when Telegram answers 5xx, times out, or still says 429 after the rate limiter's own retries.
 RETRY_PAUSES = (0.5, 1.0, 2.0, 4.0)
+MAX_CACHED_CATALOGS = 10_000  # languages of running jobs kept by the port (a bound, should jobs end unseen)
 
 
 async def patiently(call: Callable[[], Awaitable[T]], what: str, pauses: tuple[float, ...] = RETRY_PAUSES) -> T:
@@ -128,10 +129,22 @@ class TelegramChatPort:
         self._result_buttons = result_buttons  # results are kept (RESULT_KEEP): "Before / after", "Full quality"
         self._board = StatusBoard(bot, jobs, delay=status_delay, min_interval=status_delay)
         self._as_document: set[str] = set()  # jobs whose photo Telegram refused: their next attempts send a file
+        self._catalogs: dict[tuple[str, int], Catalog] = {}  # (job id, chat id) -> its language, while it runs
 
     async def _catalog(self, job: Job) -> Catalog:
-        """The language of the chat the job runs in (the group's, else the person's)."""
-        return await self._languages.catalog_in(job.chat_id, job.user_id)
+        """The language of the chat the job runs in (the group's, else the person's): looked up once per job and
+        chat (a job asks for it at each stage and at its end; each lookup is a database read)."""
+        key = (job.id, job.chat_id)
+        catalog = self._catalogs.get(key)
+        if catalog is None:
+            if len(self._catalogs) >= MAX_CACHED_CATALOGS:  # jobs that ended without a word: forget them all
+                self._catalogs.clear()
+            catalog = self._catalogs[key] = await self._languages.catalog_in(job.chat_id, job.user_id)
+        return catalog
+
+    def _forget(self, job: Job) -> None:
+        self._as_document.discard(job.id)
+        self._catalogs.pop((job.id, job.chat_id), None)
 
     async def _request(self, job: Job) -> PhotoRequest:
         request = await self._requests.get(job.request_id)
@@ -254,7 +267,12 @@ class TelegramChatPort:
         or in a chat the bot cannot touch any more); False when Telegram kept failing (the id is kept, and the
         next start tries again). Never raises: it is tidy-up."""
         await self._board.finish(job)
-        self._as_document.discard(job.id)
+        try:
+            return await self._remove_status(job)
+        finally:
+            self._forget(job)
+
+    async def _remove_status(self, job: Job) -> bool:
         status_id = job.status_message_id
         if not status_id and job.params.get(keyboards.MENU_PROMPT_PARAM):  # still the job's prompt: the menu again
             status_id = job.params.get(keyboards.MENU_PARAM)
@@ -285,7 +303,12 @@ class TelegramChatPort:
 
     async def fail(self, job: Job, failure: Failure) -> None:
         """Tell the person how the job ended: in its status message when there is one, else in a new message."""
-        self._as_document.discard(job.id)
+        try:
+            await self._fail(job, failure)
+        finally:
+            self._forget(job)
+
+    async def _fail(self, job: Job, failure: Failure) -> None:
         catalog = await self._catalog(job)
         text = failure_text(catalog, failure)
         if failure.kind is not FailureKind.INTERRUPTED:  # that text says it already
