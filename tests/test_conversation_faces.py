@@ -117,7 +117,7 @@ async def test_swap_with_chosen_faces(tg: FakeTelegram, vendors: FakeVendors, bo
     alice = tg.user(1001, "Alice")
     target, menu = await photo_and_menu(tg, alice, GROUP_PHOTO.jpeg)
     await alice.press(menu, "🎭 Swap faces")
-    await tg.wait_for_bot_message(alice)  # the prompt for the face photo
+    await tg.wait_for_edit(menu)  # the menu became the prompt for the face photo
     source = group_photo((300, 200, 140), (1200, 700))
     await alice.send_photo(alice, source.jpeg)
     receiver = await _picker(tg, alice)
