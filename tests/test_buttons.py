@@ -82,6 +82,33 @@ async def test_an_answer_that_fails_after_the_job_opened_is_not_a_second_final_a
     assert no_tracebacks(caplog) == []
 
 
+async def test_an_answer_that_fails_with_5xx_is_tried_again(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A 500, then a 502: Telegram still takes the answer later, so the press gets it (a navigation press has no
+    other answer)."""
+    alice = tg.user(1001, "Alice")
+    _, menu = await photo_and_menu(tg, alice)
+    tg.fail_next("answerCallbackQuery", 500)
+    tg.fail_next("answerCallbackQuery", 502)
+    query = await alice.press(menu, "👴 Older")
+    answer = await tg.wait_for_callback_answer(query)
+    assert not answer.show_alert and answer.text is None
+    assert [c.status for c in tg.calls_to("answerCallbackQuery")] == [500, 502, 200]
+    assert "65 years" in buttons(await tg.wait_for_edit(menu))
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_refused_answer_is_not_tried_again(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
+    alice = tg.user(1001, "Alice")
+    _, menu = await photo_and_menu(tg, alice)
+    tg.fail_next("answerCallbackQuery", 400, TOO_OLD)
+    await alice.press(menu, "👴 Older")
+    await tg.wait_for_edit(menu)  # the press still turns the menu
+    await tg.assert_no_bot_message(alice, within=0.5)
+    assert [c.status for c in tg.calls_to("answerCallbackQuery")] == [400]
+
+
 async def test_a_failing_age_menu_edit_sends_the_menu_anew(
     tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot, caplog: pytest.LogCaptureFixture
 ) -> None:
