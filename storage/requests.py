@@ -127,7 +127,14 @@ class RequestsRepository:
         ) as cursor:
             return [_request(row) for row in await cursor.fetchall()]
 
-    async def claim_album(self, media_group_id: str, now: float | None = None) -> bool:
+    async def album_handled(self, media_group_id: str) -> bool:
+        rows = await self._db.conn.execute_fetchall(
+            "SELECT 1 FROM requests WHERE media_group_id = ? AND album_handled_at IS NOT NULL LIMIT 1",
+            (media_group_id,),
+        )
+        return bool(rows)
+
+    async def mark_album_handled(self, media_group_id: str, now: float | None = None) -> bool:
         """Mark the album handled; False when it already was (by an earlier run, or another timer)."""
         now = time.time() if now is None else now
         async with self._db.transaction() as conn:

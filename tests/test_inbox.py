@@ -176,3 +176,26 @@ async def test_a_press_handled_again_after_a_crash_is_the_same_press(
         assert [row[0] for row in jobs] == ["interrupted"]
         await tg.assert_no_bot_message(alice, within=0.5)
     assert len(vendors.ailab.requests) == 1
+
+
+async def test_an_album_a_crash_caught_while_it_was_acted_on_is_acted_on_after_the_restart(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """Alice's album of two photos (no caption) is collected, its updates are done, and the bot is sending the
+    menus when it is killed. The album is marked handled only once it was acted on: after the restart each photo
+    has its menu, once."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(ALICE, "Alice")
+    async with running_bot_process(tg, settings) as bot:
+        answering = tg.hold("sendMessage", chat_id=ALICE)
+        photos = await alice.send_album(alice, [FACE, FACE])
+        await tg.wait_until(lambda: answering.arrived == 1, timeout=10, what="the bot to send the first menu")
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the album's updates to be done")
+        await bot.kill()
+        answering.drop()
+    assert tg.bot_messages(alice) == []
+    async with running_bot_process(tg, settings):
+        for photo in photos:
+            await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
+        await tg.assert_no_bot_message(alice, within=0.5)
+    assert len(tg.bot_messages(alice)) == 2
