@@ -1366,7 +1366,8 @@ def seeds() -> list[int | None]:
 
 @contextlib.asynccontextmanager
 async def rough_telegram() -> AsyncIterator[RoughTelegram]:
-    fake = RoughTelegram(TOKEN, "faceshift_bot", callback_ttl=CALLBACK_TTL)
+    fake = RoughTelegram(TOKEN, "faceshift_bot")
+    fake.callback_query_lifetime = CALLBACK_TTL
     async with fake.serving():
         yield fake
 
