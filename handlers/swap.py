@@ -83,15 +83,17 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
 
     Crash-safe in this order: the photo claims the wait (a second photo cannot), the job opens (keyed by this
     photo), then the prompt goes and the wait closes. Handled again after a crash anywhere in between, the same
-    photo claims the same wait again, its job is the one already open, and the tidying is finished.
+    photo claims the same wait again, its job is the one already open, and the tidying is finished; handled again
+    after the wait closed, the photo is still the face of its swap (True: nothing more to say, no menu).
     """
     account = account_of(update)
     if account is None:
         return False
     services = context.services
+    key = f"{message.chat_id}:{message.message_id}:swap"
     pairing = await services.requests.pending_pairing(message.chat_id, account.id)
     if pairing is None:
-        return False
+        return context.is_replay(update) and await services.jobs.by_key(key) is not None
     prompt_id = pairing.prompt_message_id
     if not is_private(message):
         prompt_id = _prompt_replied(message, pairing, context.bot.id)
@@ -118,7 +120,7 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
         operation=Operation.SWAP_FACES,
         params={},
         face=face,
-        key=f"{message.chat_id}:{message.message_id}:swap",
+        key=key,
         message=message,
         replayed_since=context.replayed_since(update),
     )
