@@ -61,7 +61,7 @@ class UpdateInbox:
         """Start-up, before any new update: queue the updates a crash left unfinished (oldest first)."""
         unfinished, given_up = await self._repository.take_unfinished()
         for update_id in given_up:
-            log.error("update %d was unfinished at %d start-ups: given up", update_id, MAX_ATTEMPTS + 1)
+            log.error("update %d: handled again %d times, each cut short: given up", update_id, MAX_ATTEMPTS)
         for row in unfinished:
             try:
                 update = Update.de_json(json.loads(row.payload), self._application.bot)
@@ -140,6 +140,8 @@ class UpdateInbox:
         if received is not None:
             replays[update.update_id] = received
         try:
+            if received is not None:  # a poison update is one whose handling keeps being cut short
+                await self._repository.mark_attempt(update.update_id)
             await self._application.process_update(update)
         except Exception:  # process_update gives handler errors to the error handler; this is anything else
             log.exception("update %d could not be handled", update.update_id)
