@@ -123,6 +123,7 @@ class JobRunner:
         self._holding: dict[Vendor, int] = dict.fromkeys(self._limits, 0)
         # what start-up recovery must finish: (untold, leftover status messages, paid results to deliver)
         self._to_recover: tuple[list[Job], list[Job], list[Job]] | None = None
+        self._closing = False  # shutting down: no new work starts (a job opened now is released at the next start)
         self.waiting = 0
 
     @property
@@ -144,6 +145,11 @@ class JobRunner:
         return opened
 
     def _spawn(self, job: Job, work: Coroutine[Any, Any, None] | None = None) -> None:
+        if self._closing:
+            if work is not None:
+                work.close()
+            log.info("job %s: opened while shutting down; the next start releases it", job.id)
+            return
         task = asyncio.create_task(work if work is not None else self._run(job), name=f"job-{job.id}")
         self._tasks[job.id] = task
         self._owners[job.id] = job.user_id
@@ -490,7 +496,10 @@ class JobRunner:
 
     async def shutdown(self, deadline: float) -> None:
         """Let running jobs finish for up to ``deadline`` seconds, then stop the rest (released, told; a
-        delivery under way stays paid and undelivered: the next start delivers it)."""
+        delivery under way stays paid and undelivered: the next start delivers it). No job starts from here on
+        (one opened meanwhile is released at the next start, as a crash would leave it), so none outlives the
+        database."""
+        self._closing = True
         tasks = [*self._tasks.values(), *self._background]
         if not tasks:
             return
