@@ -244,8 +244,9 @@ def _collect_album(context: Context, media_group_id: str) -> None:
 
 
 async def _album_ready(context: Context) -> None:
-    """Act on a collected album, then mark it handled: a crash in between leaves it unhandled, and the next start
-    acts on it again (its job is keyed by the album, a menu already recorded is not sent twice)."""
+    """Act on a collected album, then mark it handled (also when acting failed): a crash in between leaves it
+    unhandled, and the next start acts on it again (its job is keyed by the album, a menu already recorded is not
+    sent twice)."""
     assert context.job is not None
     data = context.job.data
     assert isinstance(data, tuple)
@@ -257,7 +258,11 @@ async def _album_ready(context: Context) -> None:
     try:
         if await context.services.requests.album_handled(media_group_id):
             return
-        await _act_on_album(context, media_group_id, resumed=resumed)
+        try:
+            await _act_on_album(context, media_group_id, resumed=resumed)
+        except Exception:  # acted on as far as it goes (a blocked chat, say): not again at every start
+            await context.services.requests.mark_album_handled(media_group_id)
+            raise  # the error handler logs it
         await context.services.requests.mark_album_handled(media_group_id)
     finally:
         acting.discard(media_group_id)

@@ -204,3 +204,20 @@ async def test_an_album_a_crash_caught_while_it_was_acted_on_is_acted_on_after_t
             await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
         await tg.assert_no_bot_message(alice, within=0.5)
     assert len(tg.bot_messages(alice)) == 2
+
+
+async def test_an_album_the_chat_refuses_is_not_acted_on_at_every_start(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
+) -> None:
+    """Acting on an album failed (Alice blocked the bot): it counts as handled, not waiting for the next start."""
+    alice = tg.user(ALICE, "Alice")
+    tg.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=ALICE, count=None)
+    await alice.send_album(alice, [FACE, FACE])
+
+    async def handled() -> bool:
+        async with bot.database() as db:
+            rows = await db.conn.execute_fetchall("SELECT album_handled_at IS NOT NULL FROM requests")
+        return [tuple(r) for r in rows] == [(1,), (1,)]
+
+    await until(handled, timeout=10, what="the album to count as handled")
+    assert [c.status for c in tg.calls_to("sendMessage")] == [403]
