@@ -32,6 +32,8 @@ from storage.inbox import MAX_ATTEMPTS, InboxRepository, Incoming
 log = logging.getLogger(__name__)
 
 CONCURRENCY = 256  # updates handled at once (python-telegram-bot's own default for concurrent updates)
+REPLAY_CONCURRENCY = 16  # updates a crash interrupted, handled again at once: a backlog is worked through in order,
+# so each life finishes some (and only those it starts count as attempts) rather than starting all and finishing none
 POLL_TIMEOUT = 30  # seconds a long poll waits for updates
 PRUNE_EVERY = 3600.0  # seconds between prunings of handled updates
 _STORE_RETRY = 0.5  # pause after a batch could not be stored (a busy or failing database)
@@ -46,6 +48,7 @@ class UpdateInbox:
         self._repository = repository
         self._queue: asyncio.Queue[tuple[Update, float | None]] = asyncio.Queue()  # (update, first received)
         self._slots = asyncio.Semaphore(concurrency)
+        self._replay_slots = asyncio.Semaphore(REPLAY_CONCURRENCY)
         self._handling: set[asyncio.Task[None]] = set()
         self._dispatcher: asyncio.Task[None] | None = None
         self._pruner: asyncio.Task[None] | None = None
@@ -129,6 +132,8 @@ class UpdateInbox:
     async def _dispatch(self) -> None:
         while True:
             update, received = await self._queue.get()
+            if received is not None:
+                await self._replay_slots.acquire()
             await self._slots.acquire()
             task = asyncio.create_task(self._handle(update, received), name=f"update-{update.update_id}")
             self._handling.add(task)
@@ -148,6 +153,8 @@ class UpdateInbox:
         finally:
             replays.pop(update.update_id, None)
             self._slots.release()
+            if received is not None:
+                self._replay_slots.release()
         try:
             await self._repository.mark_done(update.update_id)
         except Exception:  # the database is gone: the update is handled again at the next start
