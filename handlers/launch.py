@@ -19,6 +19,9 @@ from storage.requests import PhotoRequest
 
 log = logging.getLogger(__name__)
 
+OPENED_BY = "opened_by"
+"""Job parameter: the update whose gesture opened the job."""
+
 
 async def launch(
     context: Context,
@@ -33,10 +36,12 @@ async def launch(
     press: PressAnswer | None = None,
     message: Message | None = None,
     replayed_since: float | None = None,
+    update_id: int | None = None,
 ) -> bool:
     """Submit the job for account ``user_id``; tell the person (in the press's answer, or a reply) when it did
     not start. ``replayed_since``: the gesture's update is being handled again after a crash; it was first
-    received then (see ``Context.replayed_since``)."""
+    received then (see ``Context.replayed_since``). ``update_id``: the gesture's update, kept with the job it
+    opens (a press handled again knows its own job from another press's)."""
     services = context.services
     if operation not in services.providers.available():
         await _tell(context, text=catalog("op-unavailable"), request=request, press=press, message=message)
@@ -62,13 +67,17 @@ async def launch(
         chat_id=request.chat_id,
         operation=operation.value,
         cost=services.settings.cost_of(operation.value) * int(str(params.get("face_count", 1))),  # Everyone: per face
-        params=dict(params),
+        params=dict(params) | ({OPENED_BY: update_id} if update_id is not None else {}),
         face_request_id=face.id if face else None,
     )
     outcome = await services.runner.submit(new)
 
     def opened_by_this_update(job: Job) -> bool:  # in the first run of an update handled again after a crash
-        return replayed_since is not None and job.created_at >= replayed_since
+        if replayed_since is None:
+            return False
+        if OPENED_BY in job.params and update_id is not None:  # another press of the same button is not this one
+            return bool(job.params[OPENED_BY] == update_id)
+        return job.created_at >= replayed_since
 
     # The same button pressed again after its job failed is a retry (the failure said "try again"): a new job,
     # keyed by the failed one, so a double press of the retry is still one job. But not when the job is this very

@@ -92,6 +92,7 @@ async def _act(
             key=key,
             press=answer,
             replayed_since=replayed_since,
+            update_id=update.update_id,
         )
 
     match press.action:

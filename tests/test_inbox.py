@@ -14,7 +14,7 @@ from storage import Database
 from storage.inbox import MAX_ATTEMPTS, RETENTION, InboxRepository, Incoming
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.support.bot import BotProcess, RunningBot, make_settings, running_bot, running_bot_process
+from tests.support.bot import BotProcess, RunningBot, make_settings, open_database, running_bot, running_bot_process
 from tests.support.conversation import buttons
 from tests.support.images import DATA
 
@@ -221,3 +221,41 @@ async def test_an_album_the_chat_refuses_is_not_acted_on_at_every_start(
 
     await until(handled, timeout=10, what="the album to count as handled")
     assert [c.status for c in tg.calls_to("sendMessage")] == [403]
+
+
+async def test_the_second_press_of_a_button_handled_again_is_not_taken_for_the_first(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """Alice pressed 65 years twice. The first press's job was interrupted by a crash (its "interrupted" notice is
+    its answer); the second press, handled again after the crash, arrived before that job was opened. It is
+    another press, not the one that opened the job: a retry, with its own result."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(ALICE, "Alice")
+    vendors.ailab.latency = 120
+    async with running_bot_process(tg, settings) as bot:
+        photo = await alice.send_photo(alice, FACE)
+        menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
+        await alice.press(menu, "👴 Older")
+        ages = await tg.wait_for_edit(menu, timeout=10)
+        await alice.press(ages, "65 years")
+        await vendors.ailab.wait_requests(1, timeout=15)
+        second = await alice.press(ages, "65 years")
+        await tg.wait_for_callback_answer(second, timeout=10)  # "Already on it"
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the presses to be done")
+        await bot.kill()
+    vendors.ailab.latency = 0
+    update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)
+    async with open_database(settings) as db:  # as if the second press had come before the job and died with it
+        await db.run(
+            lambda conn: conn.execute(
+                "UPDATE inbox SET done_at = NULL, received_at = (SELECT MIN(created_at) - 1 FROM jobs) "
+                "WHERE update_id = ?",
+                (update["update_id"],),
+            )
+        )
+    async with running_bot_process(tg, settings):
+        result = await tg.wait_for_bot_message(alice, predicate=lambda m: "photo" in m, timeout=20)
+        assert "65 years old" in result["caption"]
+    async with open_database(settings) as db:
+        jobs = await db.conn.execute_fetchall("SELECT status FROM jobs ORDER BY created_at")
+    assert [row[0] for row in jobs] == ["interrupted", "succeeded"]
