@@ -112,7 +112,10 @@ async def on_photo(update: Update, context: Context) -> None:
     if sizes is None:
         return
 
-    if await swap.complete_if_waiting(update, context, message, sizes):
+    # The face a swap waits for: a photo that asks nothing else (one captioned /detect, or an album, is a request
+    # of its own).
+    waits = command is None and message.media_group_id is None
+    if waits and await swap.complete_if_waiting(update, context, message, sizes):
         return
     mentioned = mentions_bot(message, context.bot.username)
     if message.media_group_id and (command == "swap" or (command is None and (private or not mentioned))):

@@ -144,3 +144,18 @@ async def test_swap_faces_handled_again_after_its_wait_ended_does_not_open_it_ag
             alice, predicate=lambda m: m.get("reply_to_message", {}).get("message_id") == other["message_id"]
         )
     assert photo["message_id"] < other["message_id"] and not swap_calls(vendors)
+
+
+async def test_a_photo_that_asks_for_something_else_is_not_the_face_a_swap_waits_for(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
+) -> None:
+    alice = tg.user(1001, "Alice")
+    await alice.send_photo(alice, FACE, caption="/swap")
+    prompt = await tg.wait_for_bot_message(alice, predicate=lambda m: "face to use" in m.get("text", ""))
+    other = await alice.send_photo(alice, FACE, caption="/detect")
+    result = await wait_result(tg, alice)
+    assert result["reply_to_message"]["message_id"] == other["message_id"] and "woman" in result["caption"]
+    assert swap_calls(vendors) == [] and not tg.message(alice, prompt["message_id"]).get("_deleted")
+    face = await alice.send_photo(alice, FACE_PHOTO)  # the next plain photo is the face
+    swapped = await wait_result(tg, alice)
+    assert swapped["reply_to_message"]["message_id"] != face["message_id"] and len(swap_calls(vendors)) == 1
