@@ -1,10 +1,10 @@
 """Face swap needs two photos: the one that receives the face (asked about first) and the face to use.
 
-After "Swap faces" the bot asks for the face photo. In a private chat the person's next photo completes
-the pair; in a group it must be a reply to the bot's prompt (privacy mode delivers only those). The wait
-is stored in SQLite, so it survives a restart; it ends with the face photo, Cancel, /cancel, or expiry.
-An album of exactly two photos captioned /swap does it in one go: the first gives the face, the second
-receives it.
+After "Swap faces" the bot asks for the face photo. In a private chat the person's next photo completes the pair
+(not one captioned with a command, nor an album's: those are requests of their own); in a group it must be a reply
+to the bot's prompt (privacy mode delivers only those). The wait is stored in SQLite, so it survives a restart; it
+ends with the face photo, Cancel, /cancel, or expiry. An album of exactly two photos captioned /swap does it in one
+go: the first gives the face, the second receives it.
 """
 
 from __future__ import annotations
