@@ -7,18 +7,19 @@ of the handler starting, whatever it still has to do: when the handler has its a
 empty at the deadline and what the handler had to say goes to the chat as a message instead (see ``launch``).
 
 An answer Telegram fails to take for a passing reason (5xx, a timeout, a flood wait the rate limiter gave up on)
-is tried again, pauses doubling, for up to :data:`RETRY_FOR` seconds after the handler started (Telegram takes an
-answer for about 15 s after the press): a press whose answer is lost is a press without any answer. A refusal
-(``BadRequest``: "query is too old", say) is final. A failure to answer is logged, never raised: it must not
-turn into "Sorry, something went wrong" while the work the press started carries on. A handler that fails before
-it answered answers with its failure text; once the press is answered (the job opened, say), a later failure is
-only logged (the error handler leaves presses alone).
+is tried again, pauses doubling, for up to :data:`RETRY_FOR` seconds after the update came (Telegram takes an
+answer for about 15 s after the press; a press handled again after a crash came earlier): a press whose answer is
+lost is a press without any answer. A refusal (``BadRequest``: "query is too old", say) is final. A failure to
+answer is logged, never raised: it must not turn into "Sorry, something went wrong" while the work the press
+started carries on. A handler that fails before it answered answers with its failure text; once the press is
+answered (the job opened, say), a later failure is only logged (the error handler leaves presses alone).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from types import TracebackType
 
 from telegram import CallbackQuery
@@ -34,8 +35,17 @@ RETRY_PAUSES = (0.3, 0.6, 1.2, 2.4, 4.8)  # pauses between attempts (each one on
 class PressAnswer:
     """``async with PressAnswer(query) as press: ...``: answered at the latest at the deadline or the block's end."""
 
-    def __init__(self, query: CallbackQuery, *, failure_text: str | None = None, within: float = ANSWER_WITHIN) -> None:
+    def __init__(
+        self,
+        query: CallbackQuery,
+        *,
+        failure_text: str | None = None,
+        within: float = ANSWER_WITHIN,
+        received: float | None = None,
+    ) -> None:
+        """``received``: for an update handled again after a crash, when it first came (Unix time)."""
         self.query = query
+        self._received = received
         self._failure_text = failure_text  # the alert when the handler fails before it answered
         self._within = within
         self._started = 0.0
@@ -49,7 +59,8 @@ class PressAnswer:
 
     async def __aenter__(self) -> PressAnswer:
         loop = asyncio.get_running_loop()
-        self._started = loop.time()
+        age = max(0.0, time.time() - self._received) if self._received is not None else 0.0
+        self._started = loop.time() - age  # when the update came, on the loop's clock
         self._timer = loop.call_later(self._within, self._on_deadline)
         return self
 

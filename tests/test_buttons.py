@@ -5,9 +5,12 @@ final answer."""
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
+from telegram.error import NetworkError
 
+from handlers.answers import RETRY_FOR, PressAnswer
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import RunningBot
@@ -154,3 +157,25 @@ async def test_a_press_is_answered_while_slow_work_still_runs(
     told = await tg.wait_for_bot_message(group)
     assert "used all 0 free edits" in told["text"]
     assert vendors.accuauth.requests == []
+
+
+class FailingQuery:
+    """Stands in for a CallbackQuery whose answer Telegram keeps failing with a 502."""
+
+    id = "q1"
+
+    def __init__(self) -> None:
+        self.attempts = 0
+
+    async def answer(self, text: str | None = None, *, show_alert: bool = False) -> bool:
+        self.attempts += 1
+        raise NetworkError("Bad Gateway")
+
+
+async def test_a_press_handled_again_long_after_it_came_is_not_retried_past_its_life() -> None:
+    """The update came 20 s ago (handled again after a crash): Telegram would refuse any answer by now, so one
+    failed attempt is the last (a fresh press is tried again: see the 5xx test above)."""
+    old = FailingQuery()
+    async with PressAnswer(old, received=time.time() - 2 * RETRY_FOR) as press:  # type: ignore[arg-type]
+        assert not await press.answer()
+    assert old.attempts == 1
