@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from storage import Database
-from storage.inbox import MAX_ATTEMPTS, RETENTION, InboxRepository, Incoming
+from storage.inbox import MAX_ATTEMPTS, POISON_AFTER, RETENTION, InboxRepository, Incoming
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import BotProcess, RunningBot, make_settings, open_database, running_bot, running_bot_process
@@ -142,6 +142,8 @@ async def test_the_repository_skips_known_updates_gives_up_poison_and_forgets_af
             assert [row.update_id for row in kept] == [2, 4] and given_up == []
             for row in kept:
                 await inbox.mark_attempt(row.update_id)
+        kept, given_up = await inbox.take_unfinished(now=1000.0 + POISON_AFTER - 1)  # crashes in quick succession
+        assert [row.update_id for row in kept] == [2, 4] and given_up == []
         kept, given_up = await inbox.take_unfinished(now=2000.0)
         assert kept == [] and given_up == [2, 4]
         assert await inbox.unfinished_count() == 0

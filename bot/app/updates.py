@@ -64,7 +64,7 @@ class UpdateInbox:
         """Start-up, before any new update: queue the updates a crash left unfinished (oldest first)."""
         unfinished, given_up = await self._repository.take_unfinished()
         for update_id in given_up:
-            log.error("update %d: handled again %d times, each cut short: given up", update_id, MAX_ATTEMPTS)
+            log.error("update %d: handled again %d times or more, each cut short: given up", update_id, MAX_ATTEMPTS)
         for row in unfinished:
             try:
                 update = Update.de_json(json.loads(row.payload), self._application.bot)
