@@ -79,14 +79,19 @@ async def launch(
             return bool(job.params[OPENED_BY] == update_id)
         return job.created_at >= replayed_since
 
+    def running_when_pressed(job: Job) -> bool:  # a press handled again found this job running the first time
+        return replayed_since is not None and job.created_at < replayed_since <= job.updated_at
+
     # The same button pressed again after its job failed is a retry (the failure said "try again"): a new job,
     # keyed by the failed one, so a double press of the retry is still one job. But not when the job is this very
-    # press's, opened before a crash (its release was told by the recovery): that is the same press.
+    # press's, opened before a crash (its release was told by the recovery): that is the same press. Nor when the
+    # press came while the job was still running (a double press, handled again after the crash that ended it).
     while (
         press is not None
         and isinstance(outcome, Duplicate)
         and outcome.job.status in RETRYABLE
         and not opened_by_this_update(outcome.job)
+        and not running_when_pressed(outcome.job)
     ):
         new = replace(new, key=f"{key}~{outcome.job.id}")
         outcome = await services.runner.submit(new)
@@ -99,6 +104,11 @@ async def launch(
             # A gesture seen again is its update handled again (the key is the gesture's own message): the first
             # run opened the job, whose result or failure is the answer. Nothing more to say.
             log.info("job %s: its gesture came again; nothing more to say", outcome.job.id)
+            return False
+        if running_when_pressed(outcome.job):
+            # Its first run said "Already on it", or died before: said again, in the alert only (when Telegram
+            # refuses it, the press was answered already, or is too old for any answer).
+            await press.answer(catalog("duplicate"), alert=True)
             return False
         text = catalog("duplicate" if outcome.job.status in UNSETTLED else "duplicate-done")
     elif isinstance(outcome, Busy):

@@ -261,3 +261,39 @@ async def test_the_second_press_of_a_button_handled_again_is_not_taken_for_the_f
     async with open_database(settings) as db:
         jobs = await db.conn.execute_fetchall("SELECT status FROM jobs ORDER BY created_at")
     assert [row[0] for row in jobs] == ["interrupted", "succeeded"]
+
+
+async def test_a_double_press_handled_again_after_the_crash_that_ended_its_job_is_not_a_retry(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """Alice pressed 65 years twice: the second press came while the job ran ("Already on it"). A crash ended the
+    job and the second press was handled again: it is still the double press, not a retry (one job, one result
+    or notice, and the second press's "Already on it")."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(ALICE, "Alice")
+    vendors.ailab.latency = 120
+    async with running_bot_process(tg, settings) as bot:
+        photo = await alice.send_photo(alice, FACE)
+        menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
+        await alice.press(menu, "👴 Older")
+        ages = await tg.wait_for_edit(menu, timeout=10)
+        await alice.press(ages, "65 years")
+        await vendors.ailab.wait_requests(1, timeout=15)
+        second = await alice.press(ages, "65 years")
+        assert "Already on it" in ((await tg.wait_for_callback_answer(second, timeout=10)).text or "")
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the presses to be done")
+        await bot.kill()
+    vendors.ailab.latency = 0
+    update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)
+    async with open_database(settings) as db:  # as if the bot had died before marking the second press done
+        await db.run(
+            lambda conn: conn.execute("UPDATE inbox SET done_at = NULL WHERE update_id = ?", (update["update_id"],))
+        )
+    async with running_bot_process(tg, settings) as bot:
+        told = await tg.wait_for_bot_message(alice, predicate=lambda m: "interrupted" in m.get("text", ""), timeout=10)
+        assert "did not cost anything" in told["text"]
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the second press to be handled again")
+    async with open_database(settings) as db:
+        jobs = await db.conn.execute_fetchall("SELECT status FROM jobs")
+    assert [row[0] for row in jobs] == ["interrupted"]  # no retry
+    assert not [m for m in tg.bot_messages(alice) if "photo" in m]
