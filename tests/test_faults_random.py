@@ -72,9 +72,10 @@ whatever the outcome.
 delivery, the telling, or its update as handled), so its next life answers again: the same answer, or, when the
 world changed meanwhile, another (a "busy" first; the job the restart freed then). A later answer is excused when
 a SIGKILL came while the call of the answer before it was with Telegram (after its request arrived: a kill
-triggered by that very call) or within ``RECORDING_WINDOW`` (0.5 s) after Telegram answered it, and before the
-later one was sent; a status message whose id no life learnt, likewise. The table counts these apart ("repeats
-excused", "status ids never learnt"), with each kill's delay, so nothing wider hides there.
+triggered by that very call; ``SIGNAL_LAG`` before it, as the process outlives its signal by a moment) or within
+``RECORDING_WINDOW`` (0.5 s) after Telegram answered it, and before the later one was sent; a status message whose
+id no life learnt, likewise. The table counts these apart ("repeats excused", "status ids never learnt"), with each
+kill's delay, so nothing wider hides there.
 
 **What the table tells about failures**, from the bot's database and the fake's records: for a lost request how
 far the bot got (e.g. "photo stored, no menu", "no job opened; press never answered", "its answer failed: 400
@@ -1773,6 +1774,9 @@ def outcome_note(job: sqlite3.Row) -> str:
 
 
 RECORDING_WINDOW = 0.5
+#: The suite notes a kill just before signalling it; the process runs on for a moment, and a request it wrote to its
+#: socket just before dying reaches the fake after that: a call arriving this soon after a kill was sent before it.
+SIGNAL_LAG = 0.1
 
 
 def dup_pattern(counted: Count, request: Request) -> str:
@@ -1803,7 +1807,7 @@ class Window:
             k - answered
             for arrived, answered in self.calls.get((chat_id, message_id), [])
             for k in self.kills
-            if arrived <= k <= answered + RECORDING_WINDOW and (before is None or k < before)
+            if arrived - SIGNAL_LAG <= k <= answered + RECORDING_WINDOW and (before is None or k < before)
         ]
         return min(delays, key=abs) if delays else None
 
@@ -1814,7 +1818,8 @@ class Window:
         again = self.calls.get((repeat.chat_id, repeat.message_id))
         if previous.message_id == 0 or repeat.message_id == 0:
             return None
-        return self.kill_in_window(previous.chat_id, previous.message_id, again[0][0] if again else None)
+        # before the call that made the repeat an answer (a status message it edited into the notice, say)
+        return self.kill_in_window(previous.chat_id, previous.message_id, again[-1][0] if again else None)
 
     def excuse(self, answers: list[Answer]) -> float | None:
         """The kills' delays when every answer after the first repeats the one before it across such a kill."""
