@@ -368,7 +368,14 @@ class JobRunner:
                 continue
             break
         crash_points.reached("sent")
-        await self.jobs.mark_delivered(job.id)  # first: Telegram has it, nothing may send it again
+        # First: Telegram has it, nothing may send it again. A shutdown that stops the job now waits for the record
+        # (cancelled halfway, the next start would send the result again).
+        recording = asyncio.ensure_future(self.jobs.mark_delivered(job.id))
+        try:
+            await asyncio.shield(recording)
+        except asyncio.CancelledError:
+            await recording
+            raise
         crash_points.reached("delivered")
         await self._tidy(job)
 
