@@ -9,6 +9,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_
     DATABASE_PATH=/data/faceshift.sqlite3 MEDIA_DIR=/data/media RESULTS_DIR=/data/results \
     WEB_HOST=0.0.0.0 WEB_PORT=8080 METRICS_HOST=0.0.0.0 METRICS_PORT=9464
 
+# DejaVu Sans draws the labels of before / after pictures and collages, and the operator's mark.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 faceshift && mkdir /data && chown faceshift /data
 WORKDIR /app
 

@@ -79,12 +79,21 @@ from bot import imaging  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from tests.fakes.telegram import (  # noqa: E402
     FakeTelegram,
+    FakeUser,
     Rendition,
     UploadedFile,
     detect_entities,
     render_photo_sizes,
 )
-from tests.fakes.vendors import AILAB_KEY, AILAB_PATH, FakeAILab, RecordedRequest  # noqa: E402
+from tests.fakes.vendors import (  # noqa: E402
+    ACCU_ID,
+    ACCU_SECRET,
+    AILAB_KEY,
+    AILAB_PATH,
+    FakeAccuAuth,
+    FakeAILab,
+    RecordedRequest,
+)
 from tests.support.bot import TOKEN, free_port  # noqa: E402
 
 ASTRONAUT = ROOT / "tests" / "data" / "astronaut.jpg"
@@ -95,6 +104,10 @@ LATENCY_TARGET_RATE = 20.0
 LATENCY_TARGET_MS = 100.0
 CPU_TARGET_MS = 10.0
 MEMORY_TARGET_MB = 300.0
+SETTLE_TARGET_S = 30.0
+SETTLE_429_TARGET = 0.05
+VENDOR_START = 8  # VENDOR_CONCURRENCY's default: where the adaptive limit starts
+LIMIT_GAUGE = 'faceshift_vendor_concurrency_limit{lane="edit",vendor="ailab"}'
 
 
 # --------------------------------------------------------------------------------------------------
@@ -129,6 +142,8 @@ class BenchTelegram(FakeTelegram):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fetched_at: dict[int, float] = {}  # update_id -> when getUpdates handed it to the bot
+        self.press_fetched_at: dict[str, float] = {}  # callback query id -> when getUpdates handed it over
+        self.changed: dict[int, asyncio.Event] = {}  # chat id -> set when the bot sends or edits there
         self.photo_at: dict[int, float] = {}  # chat id -> when the (first) sendPhoto to it arrived
         self.texted: set[int] = set()  # chats the bot sent a text message to (the job's status message)
         self.deleted: set[int] = set()  # chats where the bot deleted a message (the status, after delivery)
@@ -140,7 +155,38 @@ class BenchTelegram(FakeTelegram):
         now = time.monotonic()  # then only the JSON encoding and the socket write remain
         for update in batch:
             self.fetched_at.setdefault(int(update["update_id"]), now)
+            if "callback_query" in update:
+                self.press_fetched_at.setdefault(str(update["callback_query"]["id"]), now)
         return batch
+
+    def _touched(self, p: Any) -> None:
+        chat_id = p.int_("chat_id")
+        event = self.changed.pop(chat_id, None) if chat_id is not None else None
+        if event is not None:
+            event.set()
+
+    async def _api_edit_message_text(self, p: Any) -> Any:
+        result = await super()._api_edit_message_text(p)
+        self._touched(p)
+        return result
+
+    async def _api_edit_message_reply_markup(self, p: Any) -> Any:
+        result = await super()._api_edit_message_reply_markup(p)
+        self._touched(p)
+        return result
+
+    async def button(self, chat_id: int, prefix: str, timeout: float) -> tuple[dict[str, Any], str]:
+        """The newest bot message in the chat with a button whose data starts with ``prefix``, and that data;
+        waits (for the bot's sends and edits, no polling) up to ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for message in reversed(self.bot_messages(chat_id)):
+                rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
+                for data in (b.get("callback_data") or "" for row in rows for b in row):
+                    if data.startswith(prefix):
+                        return message, data
+            event = self.changed.setdefault(chat_id, asyncio.Event())
+            await asyncio.wait_for(event.wait(), max(deadline - time.monotonic(), 0.001))
 
     async def _api_send_photo(self, p: Any) -> dict[str, Any]:
         now = time.monotonic()  # the request, body included, has arrived
@@ -155,6 +201,7 @@ class BenchTelegram(FakeTelegram):
     async def _api_send_message(self, p: Any) -> dict[str, Any]:
         result = await super()._api_send_message(p)
         self.texted.add(int(result["chat"]["id"]))
+        self._touched(p)
         return result
 
     async def _api_delete_message(self, p: Any) -> bool:
@@ -345,7 +392,9 @@ class BotProcess:
                 log(f"the bot's log (WARNING and above), last lines:\n{tail}")
 
 
-def bot_env(tg: FakeTelegram, ailab: FakeAILab, workdir: Path, **settings: object) -> dict[str, str]:
+def bot_env(
+    tg: FakeTelegram, ailab: FakeAILab, workdir: Path, *, accuauth: FakeAccuAuth | None = None, **settings: object
+) -> dict[str, str]:
     """The bot's environment: ours minus every FaceShift setting, plus the settings for the fakes."""
     names = {name.upper() for name in Settings.model_fields}
     env = {
@@ -369,6 +418,8 @@ def bot_env(tg: FakeTelegram, ailab: FakeAILab, workdir: Path, **settings: objec
         "free_daily_quota": 1_000_000,
         **settings,
     }
+    if accuauth is not None:  # gender detection: Swap gender detects first, Detect gender is offered
+        values.update(accuauth_api_id=ACCU_ID, accuauth_api_secret=ACCU_SECRET, accuauth_api_url=accuauth.base_url)
     env.update({name.upper(): str(value) for name, value in values.items()})
     return env
 
@@ -384,6 +435,7 @@ class Sent:
     update_id: int
     posted: float
     done: asyncio.Future[float]  # the sendPhoto instant
+    user: FakeUser | None = None
 
 
 @dataclass
@@ -402,12 +454,14 @@ class Sample:
 class World:
     tg: BenchTelegram
     ailab: BenchAILab
+    accuauth: FakeAccuAuth
     bot: BotProcess
     photo: list[Rendition]  # the renditions of the request photo; the last one gets stamped
     serials: itertools.count[int]
 
-    async def post(self) -> Sent:
-        """A new person sends the photo captioned /older in their private chat with the bot."""
+    async def post(self, caption: str | None = COMMAND) -> Sent:
+        """A new person sends the photo captioned /older (or ``caption``; None: no caption, which asks for
+        the menu) in their private chat with the bot."""
         serial = next(self.serials)
         user = self.tg.user(USER_BASE + serial, f"Person {serial}")
         chat = self.tg.private_chat(user)
@@ -415,35 +469,41 @@ class World:
         stored = self.tg._store_photo([*small, Rendition(stamp(large.data, serial), large.width, large.height)])
         done: asyncio.Future[float] = asyncio.get_running_loop().create_future()
         self.tg.waiters[chat.id] = done
-        content = {
-            "photo": [s.photo_size() for s in stored],
-            "caption": COMMAND,
-            "caption_entities": detect_entities(COMMAND),
-        }
+        content: dict[str, Any] = {"photo": [s.photo_size() for s in stored]}
+        if caption:
+            content.update(caption=caption, caption_entities=detect_entities(caption))
         posted = time.monotonic()
         message = await user.send_message(chat, content)
         entry = self.tg._index[(chat.id, int(message["message_id"]))]
         assert entry.update_id is not None
-        return Sent(serial, chat.id, entry.update_id, posted, done)
+        return Sent(serial, chat.id, entry.update_id, posted, done, user)
 
 
 @contextlib.asynccontextmanager
 async def running_world(
-    args: argparse.Namespace, serials: itertools.count[int], *, profile: bool = False, **settings: object
+    args: argparse.Namespace,
+    serials: itertools.count[int],
+    *,
+    profile: bool = False,
+    detection: bool = False,
+    **settings: object,
 ) -> AsyncIterator[World]:
     """Fresh fakes, and a fresh bot (in its own process, on a new database) talking to them; everything
     stopped and removed afterwards."""
     workdir = Path(tempfile.mkdtemp(prefix="faceshift-bench-"))
     try:
-        async with BenchTelegram.running(token=TOKEN) as tg, BenchAILab.running() as ailab:
+        async with (
+            BenchTelegram.running(token=TOKEN) as tg,
+            BenchAILab.running() as ailab,
+            FakeAccuAuth.running() as accuauth,
+        ):
             assert isinstance(tg, BenchTelegram)
             _, renditions = render_photo_sizes(ASTRONAUT.read_bytes())
-            bot = BotProcess(
-                bot_env(tg, ailab, workdir, **settings), workdir, profile=profile, flood_limit=not args.no_flood_limit
-            )
+            env = bot_env(tg, ailab, workdir, accuauth=accuauth if detection else None, **settings)
+            bot = BotProcess(env, workdir, profile=profile, flood_limit=not args.no_flood_limit)
             try:
                 await bot.ready(tg, timeout=60)
-                yield World(tg, ailab, bot, renditions, serials)
+                yield World(tg, ailab, accuauth, bot, renditions, serials)
             finally:
                 # A bot stopped mid-upload makes the fake Telegram's server log a ClientDisconnect: not news.
                 uvicorn_log = logging.getLogger("uvicorn.error")
@@ -633,14 +693,346 @@ async def memory_phase(world: World, jobs: int, slots: int, timeout: float) -> M
 
 
 async def scrape_gauges(port: int) -> dict[str, float]:
-    """The bot's own job gauges, from its /metrics listener."""
+    """The bot's own job gauges and vendor limits, from its /metrics listener."""
     try:
         async with httpx.AsyncClient(timeout=5) as client:
             text = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
     except httpx.HTTPError:
         return {}
-    found = re.findall(r"^(faceshift_jobs_(?:waiting|running)) ([0-9.e+-]+)$", text, re.MULTILINE)
+    found = re.findall(
+        r"^(faceshift_jobs_(?:waiting|running)|faceshift_vendor_concurrency_limit\{[^}]*\}) ([0-9.e+-]+)$",
+        text,
+        re.MULTILINE,
+    )
     return {name: float(value) for name, value in found}
+
+
+# --------------------------------------------------------------------------------------------------
+# The adaptive vendor limit settling on a vendor's real capacity
+
+
+@dataclass
+class Settling:
+    capacity: int  # K: the calls the fake vendor works on at once (429 above)
+    start: int  # the limit the bot started from (VENDOR_CONCURRENCY)
+    samples: list[tuple[float, float]]  # (seconds since the first request, the bot's limit from /metrics)
+    calls: int
+    turned_away: int
+    completed: int
+    seconds: float
+
+    def settled_after(self, band: float = 0.1) -> float | None:
+        """Seconds until the limit entered, for good, the band of +-10% around the capacity (None: never)."""
+        low, high = self.capacity * (1 - band), self.capacity * (1 + band)
+        since: float | None = None
+        for when, limit in self.samples:
+            inside = low <= limit <= high
+            since = (when if since is None else since) if inside else None
+        return since
+
+
+async def settling_phase(world: World, capacity: int, people: int, seconds: float, latency: float) -> Settling:
+    """A fake AILab that works on ``capacity`` calls at once and answers 429 (``EXCEEDING_LIMITS``) to more;
+    ``people`` people in a closed loop keep it busier than that; the limit read from /metrics every 0.25 s."""
+    world.ailab.capacity = capacity
+    world.ailab.latency = latency
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    end = started + seconds
+    calls0, refused0 = len(world.ailab.requests), world.ailab.turned_away
+    samples: list[tuple[float, float]] = []
+    completed = 0
+
+    async def person() -> None:
+        nonlocal completed
+        while loop.time() < end:
+            item = await world.post()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(item.done), timeout=max(end - loop.time(), 0) + 5)
+                completed += 1
+
+    async def sample() -> None:
+        while loop.time() < end:
+            limit = (await scrape_gauges(world.bot.metrics_port)).get(LIMIT_GAUGE)
+            if limit is not None:
+                samples.append((loop.time() - started, limit))
+            await asyncio.sleep(0.25)
+
+    await asyncio.gather(sample(), *(person() for _ in range(people)))
+    return Settling(
+        capacity,
+        VENDOR_START,
+        samples,
+        len(world.ailab.requests) - calls0,
+        world.ailab.turned_away - refused0,
+        completed,
+        seconds,
+    )
+
+
+def settling_report(args: argparse.Namespace, runs: Sequence[Settling]) -> str:
+    lines = [
+        "| vendor capacity K | limit: start -> end (min-max over the last 10 s) | settled within 10% of K after "
+        "| calls answered 429 | completed | met? |",
+        "|---|---|---|---|---|---|",
+    ]
+    for run in runs:
+        settled = run.settled_after()
+        tail = [limit for when, limit in run.samples if when >= run.seconds - 10] or [0.0]
+        share = run.turned_away / run.calls if run.calls else 0.0
+        ok = settled is not None and settled < SETTLE_TARGET_S and share < SETTLE_429_TARGET
+        lines.append(
+            f"| {run.capacity} | {run.start} -> {run.samples[-1][1] if run.samples else 0:g} "
+            f"({min(tail):g}-{max(tail):g}) | {'never' if settled is None else f'{settled:.1f} s'} "
+            f"| {run.turned_away}/{run.calls} ({share:.1%}) | {run.completed} | {verdict(ok)} |"
+        )
+    lines += [
+        "",
+        f"Adaptive vendor limit: the default settings (VENDOR_CONCURRENCY={VENDOR_START} to start); a fake AILab "
+        f"answering in {args.settle_latency:g} s that works on K calls at once and answers 429 to any more; "
+        f"{args.settle_people} people in a closed loop (each sends again as soon as the result arrives) for "
+        f"{args.settle:g} s; the limit read from /metrics every 0.25 s; the bot's flood-control buckets lifted "
+        f"(Telegram's budget is not what is measured here). Targets: settled within 10% of K in under "
+        f"{SETTLE_TARGET_S:g} s, fewer than {SETTLE_429_TARGET:.0%} of calls answered 429.",
+    ]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------------
+# Presses: a photo, its menu, then the buttons of an operation
+
+SEND_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument"})
+EDIT_METHODS = frozenset({"editMessageText", "editMessageCaption", "editMessageReplyMarkup"})
+TELEGRAM_SENDS_PER_SECOND = 30.0  # Telegram's budget of new messages per bot
+PRESS_LATENCY_TARGET_MS = 100.0
+BURST_TARGET = 0.9
+
+
+@dataclass(frozen=True)
+class Flow:
+    """How a person asks for an operation: buttons pressed in turn (callback data prefixes) after the menu,
+    or a caption command (no menu)."""
+
+    name: str
+    steps: tuple[str, ...]
+    caption: str | None = None
+
+
+FLOWS = {
+    "older": Flow("Older via the menu", ("o:", "a:")),
+    "gender": Flow("Swap gender via the menu (detected first)", ("g:",)),
+    "detect": Flow("Detect gender via the menu", ("d:",)),
+    "caption": Flow("photo captioned /older", (), COMMAND),
+}
+
+
+@dataclass
+class Ready:
+    sent: Sent
+    message: dict[str, Any]  # the message with the button that starts the job
+    data: str
+    pressed: float = 0.0
+    query_id: str = ""
+
+
+async def prepare(world: World, flow: Flow, timeout: float = 180.0) -> Ready:
+    """A new person sends the photo and presses the menu's buttons up to the one that starts the job."""
+    sent = await world.post(caption=None)
+    assert sent.user is not None
+    for prefix in flow.steps[:-1]:
+        message, data = await world.tg.button(sent.chat_id, prefix, timeout)
+        await sent.user.press(message, data)
+    message, data = await world.tg.button(sent.chat_id, flow.steps[-1], timeout)
+    return Ready(sent, message, data)
+
+
+async def press(world: World, ready: Ready) -> None:
+    assert ready.sent.user is not None
+    ready.pressed = time.monotonic()
+    ready.query_id = await ready.sent.user.press(ready.message, ready.data)
+
+
+async def quiet(world: World, *, calm: float = 0.3, limit: float = 10.0) -> None:
+    """Until the bot has made no Bot API call (getUpdates aside) for ``calm`` seconds: its work is done."""
+    deadline = time.monotonic() + limit
+    seen = -1
+    while time.monotonic() < deadline:
+        count = sum(1 for c in world.tg.calls if c.method != "getUpdates")
+        if count == seen:
+            return
+        seen = count
+        await asyncio.sleep(calm)
+
+
+@dataclass
+class PressPhase:
+    name: str
+    requests: int = 0
+    completed: int = 0
+    cpu_menu: Cpu = Cpu(0.0, 0.0)  # the photo, its menu and the presses before the job's own
+    cpu_job: Cpu = Cpu(0.0, 0.0)  # from the job's press (or the captioned photo) to the end
+    calls: Counter[str] = dataclasses.field(default_factory=Counter)  # Bot API methods over whole requests
+    added: list[float] = dataclasses.field(default_factory=list)  # seconds, one per request (inf: not done)
+    seconds: float = 0.0  # burst: first photo to last result
+
+    def per(self, value: float) -> float:
+        return value / self.completed if self.completed else math.nan
+
+    @property
+    def new_messages(self) -> float:
+        return self.per(sum(self.calls[m] for m in SEND_METHODS))
+
+    @property
+    def edits(self) -> float:
+        return self.per(sum(self.calls[m] for m in EDIT_METHODS))
+
+
+def count_calls(world: World, chats: set[int], since: int) -> Counter[str]:
+    """The bot's successful Bot API calls to these chats since call number ``since``."""
+    return Counter(
+        c.method
+        for c in world.tg.calls[since:]
+        if c.status == 200 and c.method != "getUpdates" and int(c.params.get("chat_id") or 0) in chats
+    )
+
+
+def press_latency(world: World, ready: Ready) -> float:
+    """Added latency of one press: (vendor request - press handed to the bot) + (sendPhoto - vendor answer)."""
+    calls = [
+        r
+        for r in world.ailab.requests
+        if serial_of(r.files["image"][2] if "image" in r.files else b"") == ready.sent.serial
+    ]
+    fetched = world.tg.press_fetched_at.get(ready.query_id)
+    photo = world.tg.photo_at.get(ready.sent.chat_id)
+    answered = [c.answered for c in calls if c.answered is not None]
+    if not ready.sent.done.done() or not calls or not answered or fetched is None or photo is None:
+        return math.inf
+    return (calls[0].time - fetched) + (photo - answered[-1])
+
+
+async def operation_phase(world: World, flow: Flow, count: int, rate: float, rng: random.Random) -> PressPhase:
+    """``count`` requests of one operation: menus first (measured apart), then the job presses (or the captioned
+    photos) as Poisson arrivals at ``rate`` per second; CPU of each part per completed request."""
+    phase = PressPhase(flow.name)
+    since = len(world.tg.calls)
+    loop = asyncio.get_running_loop()
+    cpu0 = world.bot.cpu()
+    readies = await asyncio.gather(*(prepare(world, flow) for _ in range(count))) if flow.steps else []
+    await quiet(world)
+    cpu1 = world.bot.cpu()
+    sent: list[Sent] = []
+    at = loop.time()
+    for i in range(count):
+        at += rng.expovariate(rate)
+        await asyncio.sleep(max(0.0, at - loop.time()))
+        if flow.steps:
+            await press(world, readies[i])
+        else:
+            sent.append(await world.post(flow.caption))
+    sent = [r.sent for r in readies] or sent
+    await asyncio.wait([s.done for s in sent], timeout=60)
+    await quiet(world)
+    phase.cpu_menu = Cpu(cpu1.main - cpu0.main, cpu1.total - cpu0.total)
+    phase.cpu_job = cpu_since(world, cpu1)
+    phase.requests, phase.completed = count, sum(s.done.done() for s in sent)
+    phase.calls = count_calls(world, {s.chat_id for s in sent}, since)
+    phase.added = [press_latency(world, r) for r in readies]
+    return phase
+
+
+async def press_rate_phase(world: World, flow: Flow, rate: float, seconds: float, rng: random.Random) -> PressPhase:
+    """Open-loop presses at ``rate`` per second for ``seconds`` by people whose menus are ready."""
+    count = max(1, round(rate * seconds))
+    return await operation_phase(world, dataclasses.replace(flow, name=f"{rate:g} presses/s"), count, rate, rng)
+
+
+async def burst_phase(world: World, flow: Flow, people: int) -> PressPhase:
+    """``people`` send their photo at once and press through the menu as soon as its buttons come."""
+    phase = PressPhase(f"burst of {people}")
+    since = len(world.tg.calls)
+    cpu0 = world.bot.cpu()
+    started = time.monotonic()
+
+    async def person() -> Ready:
+        ready = await prepare(world, flow, timeout=120)
+        await press(world, ready)
+        return ready
+
+    readies = await asyncio.gather(*(person() for _ in range(people)))
+    await asyncio.wait([r.sent.done for r in readies], timeout=120)
+    done = [r.sent.done.result() for r in readies if r.sent.done.done()]
+    phase.seconds = (max(done) - started) if done else math.nan
+    await quiet(world)
+    phase.cpu_job = cpu_since(world, cpu0)
+    phase.requests, phase.completed = people, len(done)
+    phase.calls = count_calls(world, {r.sent.chat_id for r in readies}, since)
+    return phase
+
+
+def press_report(
+    args: argparse.Namespace, by_op: list[PressPhase], rated: PressPhase | None, burst: PressPhase | None
+) -> str:
+    rows: list[tuple[str, str, str, str]] = []
+    for phase in [*by_op, *([rated] if rated else []), *([burst] if burst else [])]:
+        others = ", ".join(
+            f"{m} {phase.per(n):.1f}" for m, n in sorted(phase.calls.items(), key=lambda kv: -kv[1]) if n > 0
+        )
+        rows.append(
+            (
+                f"new messages per request @ {phase.name}",
+                f"{phase.new_messages:.2f} (edits {phase.edits:.2f}; all calls: {others}; "
+                f"{phase.completed}/{phase.requests} completed)",
+                "<= 2",
+                verdict(phase.new_messages <= 2),
+            )
+        )
+    for phase in by_op:
+        job, menu = phase.cpu_job, phase.cpu_menu
+        rows.append(
+            (
+                f"bot CPU per job @ {phase.name}",
+                f"{phase.per(job.total) * 1000:.1f} ms (event loop {phase.per(job.main) * 1000:.1f}); the photo and "
+                f"its menu before it {phase.per(menu.total) * 1000:.1f} ms (event loop "
+                f"{phase.per(menu.main) * 1000:.1f})",
+                "–",
+                "–",
+            )
+        )
+    if rated is not None:
+        p95 = percentile(rated.added, 95)
+        rows.append(
+            (
+                f"added latency p50 / p95 / p99 @ {rated.name}, Older via the menu, vendor {args.press_latency:g} s, "
+                "default settings",
+                f"{ms(percentile(rated.added, 50))} / {ms(p95)} / {ms(percentile(rated.added, 99))} ms "
+                f"(n={len(rated.added)}; bot CPU per job {rated.per(rated.cpu_job.total) * 1000:.1f} ms)",
+                f"p95 < {PRESS_LATENCY_TARGET_MS:g} ms",
+                verdict(p95 * 1000 < PRESS_LATENCY_TARGET_MS),
+            )
+        )
+    if burst is not None:
+        throughput = burst.completed / burst.seconds if burst.seconds else math.nan
+        ceiling = TELEGRAM_SENDS_PER_SECOND / burst.new_messages if burst.new_messages else math.nan
+        rows.append(
+            (
+                f"burst throughput @ {burst.name}, Older via the menu, vendor {args.burst_latency:g} s, defaults",
+                f"{throughput:.1f} requests/s = {throughput / ceiling:.2f} of the ceiling 30 / "
+                f"{burst.new_messages:.2f} new messages = {ceiling:.1f}/s ({burst.completed}/{burst.requests} in "
+                f"{burst.seconds:.1f} s; bot CPU {burst.per(burst.cpu_job.total) * 1000:.1f} ms per request)",
+                f">= {BURST_TARGET:g}",
+                verdict(throughput / ceiling >= BURST_TARGET),
+            )
+        )
+    lines = ["| metric | figure | target | met? |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    lines += [
+        "",
+        f"Presses: a fresh bot per phase with AILab and AccuAuth; per operation {args.per_op} requests, their menus "
+        f"first, then the job's press at {args.op_rate:g}/s (vendor {args.latency:g} s, "
+        f"VENDOR_CONCURRENCY={args.slots}); the rate and burst phases at the default settings.",
+    ]
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -737,7 +1129,7 @@ def report(
             f"the {check.chosen_side} px size the bot downloads: passed_through={check.chosen}; the vendor got the "
             f"downloaded bytes unchanged in {through_total}/{vendor_total} requests",
             "not decoded, not re-encoded",
-            verdict(through_ok),
+            verdict(through_ok if vendor_total else None),
         )
     )
     for phase in rates:
@@ -940,7 +1332,39 @@ async def run(args: argparse.Namespace) -> str:
         async with running_world(args, serials, vendor_timeout=7200, shutdown_grace=0) as world:
             log(f"memory: {args.waiting} requests against a vendor that does not answer")
             memory = await memory_phase(world, args.waiting, slots=8, timeout=180)
+    by_op: list[PressPhase] = []
+    for name in [n for n in args.ops.split(",") if n]:
+        async with running_world(
+            args, serials, detection=True, vendor_concurrency=args.slots, vendor_timeout=60, shutdown_grace=0
+        ) as world:
+            log(f"operation {name}: {args.per_op} requests")
+            world.ailab.latency = world.accuauth.latency = args.latency
+            by_op.append(await operation_phase(world, FLOWS[name], args.per_op, args.op_rate, rng))
+    rated: PressPhase | None = None
+    if args.press_rate > 0:
+        async with running_world(args, serials, detection=True, shutdown_grace=0) as world:
+            log(f"presses: {args.press_rate:g}/s for {args.duration:g} s, vendor {args.press_latency:g} s, defaults")
+            world.ailab.latency = world.accuauth.latency = args.press_latency
+            rated = await press_rate_phase(world, FLOWS["older"], args.press_rate, args.duration, rng)
+    burst: PressPhase | None = None
+    if args.burst > 0:
+        async with running_world(args, serials, detection=True, shutdown_grace=0) as world:
+            log(f"burst: {args.burst} people at once, vendor {args.burst_latency:g} s, defaults")
+            world.ailab.latency = world.accuauth.latency = args.burst_latency
+            burst = await burst_phase(world, FLOWS["older"], args.burst)
+    settling: list[Settling] = []
+    if args.settle > 0:
+        diagnostic = argparse.Namespace(**{**vars(args), "no_flood_limit": True})
+        for capacity in args.capacities:
+            async with running_world(diagnostic, serials, vendor_timeout=60, shutdown_grace=0) as world:
+                log(f"settling: a vendor taking {capacity} calls at once, {args.settle:g} s")
+                settling.append(
+                    await settling_phase(world, capacity, args.settle_people, args.settle, args.settle_latency)
+                )
     text = report(args, check, rates, saturation, memory)
+    text += "\n\n" + press_report(args, by_op, rated, burst)
+    if settling:
+        text += "\n\n" + settling_report(args, settling)
     if profiles:
         merged = profiles[0]
         for extra in profiles[1:]:
@@ -973,8 +1397,23 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--people", type=int, default=48, help="closed-loop concurrent people")
     parser.add_argument("--saturation-latency", type=float, default=0.0, help="fake AILab latency when saturating")
     parser.add_argument("--waiting", type=int, default=500, help="jobs waiting in the memory phase (0: skip)")
+    parser.add_argument(
+        "--ops", default=",".join(FLOWS), help=f"operations measured one by one ({', '.join(FLOWS)}; empty: skip)"
+    )
+    parser.add_argument("--per-op", type=int, help="requests per operation (default 60; --quick 20)")
+    parser.add_argument("--op-rate", type=float, default=5.0, help="job presses per second per operation")
+    parser.add_argument("--press-rate", type=float, default=10.0, help="presses/s at the defaults (0: skip)")
+    parser.add_argument("--press-latency", type=float, default=1.0, help="vendor latency with --press-rate (s)")
+    parser.add_argument("--burst", type=int, help="people at once in the burst (default 150; --quick 60; 0: skip)")
+    parser.add_argument("--burst-latency", type=float, default=1.0, help="vendor latency in the burst (s)")
     parser.add_argument("--stop-timeout", type=float, help="seconds from SIGTERM to SIGKILL (default 5; --quick 3)")
     parser.add_argument("--seed", type=int, default=20240601)
+    parser.add_argument(
+        "--settle", type=float, help="seconds of each adaptive-limit settling run (default 40; --quick 30; 0: skip)"
+    )
+    parser.add_argument("--capacities", default="16,24", help="the fake vendor's capacities K in the settling runs")
+    parser.add_argument("--settle-people", type=int, default=40, help="closed-loop people in the settling runs")
+    parser.add_argument("--settle-latency", type=float, default=1.0, help="fake AILab latency when settling (s)")
     parser.add_argument(
         "--profile",
         action="store_true",
@@ -987,12 +1426,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     args.rates = [float(r) for r in str(args.rates).split(",") if r.strip()]
+    args.capacities = [int(k) for k in str(args.capacities).split(",") if k.strip()]
     defaults = {
         "duration": (15.0, 4.0),
         "warmup": (2.0, 1.0),
         "drain": (5.0, 3.0),
         "saturation": (10.0, 4.0),
         "stop_timeout": (5.0, 3.0),
+        "settle": (40.0, 30.0),
+        "per_op": (60, 20),
+        "burst": (150, 60),
     }
     for name, (full, quick) in defaults.items():
         if getattr(args, name) is None:

@@ -38,6 +38,8 @@ from telegram.ext import Defaults, ExtBot  # noqa: E402
 
 from bot.i18n import Texts  # noqa: E402
 from bot.jobs import crash_points  # noqa: E402
+from bot.jobs.capacity import LimitRules  # noqa: E402
+from bot.jobs.lanes import VendorLanes  # noqa: E402
 from bot.jobs.runner import JobRunner  # noqa: E402
 from bot.jobs.types import JobResult  # noqa: E402
 from bot.languages import Languages  # noqa: E402
@@ -167,7 +169,7 @@ async def run(deliveries: int, concurrent: int) -> None:
                     ),
                     port=port,
                     results_dir=Path(folder) / "results",
-                    concurrency={},
+                    lanes=VendorLanes(LimitRules(start=1000, ceiling=1000)),
                     today=quota_clock.today,
                 )
                 people = [tg.user(5000 + i, f"P{i}") for i in range(concurrent)]

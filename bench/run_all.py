@@ -17,6 +17,7 @@ BENCH = Path(__file__).resolve().parent
 BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     ("bench_startup.py", [], ["--runs", "2"]),
     ("bench_imaging.py", [], []),
+    ("bench_sharing.py", [], ["--runs", "3"]),
     ("bench_faces.py", [], ["--runs", "10"]),
     ("bench_quota.py", [], []),
     ("bench_delivery.py", [], ["--deliveries", "100"]),

@@ -94,6 +94,10 @@ class Catalog:
         value = html.escape(value)
         return FSI + value + PDI if self.right_to_left and value else value
 
+    def ordinal_form(self, value: int) -> str:
+        """The CLDR ordinal category of ``value`` here (English 2: "two", for "2nd"), for a message to select on."""
+        return str(self._locale.ordinal_form(value))
+
     def number(self, value: float) -> str:
         """``1234`` as this language writes it (``1,234``, ``1 234``, ``1.234``), in Latin digits."""
         return format_decimal(value, locale=self._locale, numbering_system="latn")

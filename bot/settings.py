@@ -174,7 +174,11 @@ class Settings(BaseSettings):
     quota_timezone: str = "UTC"
     # JSON, e.g. {"swap_faces": 2}; an operation not named costs 1
     operation_costs: Annotated[dict[str, int], NoDecode] = Field(default_factory=dict)
+    # Calls at once per vendor and lane (edits; face swaps): a limit that starts at vendor_concurrency and is
+    # found by asking (up while calls succeed, down on 429s and latency jumps), between the floor and ceiling.
     vendor_concurrency: int = Field(default=8, ge=1, le=1000)
+    vendor_concurrency_min: int = Field(default=1, ge=1, le=1000)
+    vendor_concurrency_max: int = Field(default=64, ge=1, le=1000)
     one_job_per_person: bool = True
     swap_pair_ttl: float = Field(default=600.0, gt=0, le=86_400)
     # How often waits for a face photo are checked for expiry (their prompt then says so); a wait is never
@@ -189,6 +193,13 @@ class Settings(BaseSettings):
     delivery_deadline: float = Field(default=300.0, gt=0, le=86_400)
     delivery_retry_pause: float = Field(default=1.0, gt=0, le=60)
     shutdown_grace: float = Field(default=20.0, ge=0, le=3600)  # seconds running jobs get to finish on shutdown
+    # Results worth sharing: a delivered result stays on disk this long for "Before / after" and "Full quality"
+    # (0: deleted at once, and those buttons are not shown). At most an hour: the privacy promise says minutes.
+    result_keep: float = Field(default=600.0, ge=0, le=3600)
+    # The operator's mark (e.g. the bot's @username), drawn small in the corner of results, collages and before /
+    # after pictures; empty: none. On "Full quality" files only with result_mark_files.
+    result_mark: str = Field(default="", max_length=64)
+    result_mark_files: bool = False
 
     # Selling credits for Telegram Stars (no packs: payments off, and nothing about buying is shown)
     star_packs: Annotated[list[StarPack], NoDecode] = Field(default_factory=list)
@@ -335,7 +346,14 @@ class Settings(BaseSettings):
             raise ValueError("TELEGRAM_MODE=webhook needs PUBLIC_URL (the address Telegram can reach)")
         if self.hosting is HostingKind.S3 and not self.s3_bucket:
             raise ValueError("HOSTING=s3 needs S3_BUCKET")
+        if self.vendor_concurrency_min > self.vendor_concurrency:
+            raise ValueError("VENDOR_CONCURRENCY_MIN must not exceed VENDOR_CONCURRENCY (the limit it starts at)")
         return self
+
+    @property
+    def vendor_concurrency_ceiling(self) -> int:
+        """VENDOR_CONCURRENCY_MAX, never below the start value VENDOR_CONCURRENCY."""
+        return max(self.vendor_concurrency_max, self.vendor_concurrency)
 
     def _check_pairs(self) -> None:
         for first, second in (("accuauth_api_id", "accuauth_api_secret"), ("s3_access_key_id", "s3_secret_access_key")):

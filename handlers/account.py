@@ -68,7 +68,18 @@ async def privacy(update: Update, context: Context) -> None:
         if settings.hosting
         else "privacy-hosting-none"
     )
-    await reply(update, catalog("privacy", vendors=vendors, minutes=minutes, hosting=catalog(hosting, minutes=minutes)))
+    keep = settings.result_keep
+    results = (
+        catalog("privacy-results-kept", minutes=max(1, round(keep / 60)))
+        if keep > 0
+        else catalog("privacy-results-none")
+    )
+    await reply(
+        update,
+        catalog(
+            "privacy", vendors=vendors, minutes=minutes, hosting=catalog(hosting, minutes=minutes), results=results
+        ),
+    )
 
 
 _VENDOR_NAMES = {"acedata": "Ace Data Cloud", "ailab": "AILabTools", "accuauth": "AccuAuth"}

@@ -66,7 +66,7 @@ async def launch(
         user_id=user_id,
         chat_id=request.chat_id,
         operation=operation.value,
-        cost=services.settings.cost_of(operation.value) * int(str(params.get("face_count", 1))),  # Everyone: per face
+        cost=services.settings.cost_of(operation.value) * _units(params),
         params=dict(params) | ({OPENED_BY: update_id} if update_id is not None else {}),
         face_request_id=face.id if face else None,
     )
@@ -130,6 +130,13 @@ async def launch(
         return False
     await _tell(context, text=text, request=request, press=press, message=message)
     return False
+
+
+def _units(params: dict[str, object]) -> int:
+    """How many edits a job makes, each paid at the operation's cost: one per face (Everyone), times one per age
+    ("every age at once")."""
+    ages = params.get("ages")
+    return int(str(params.get("face_count", 1))) * (len(ages) if isinstance(ages, list) else 1)
 
 
 async def _tell(

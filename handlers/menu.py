@@ -20,7 +20,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter
 
 from bot.i18n import Catalog
 from bot.operations import Operation
-from handlers import keyboards, swap
+from handlers import keyboards, sharing, swap
 from handlers.answers import PressAnswer
 from handlers.context import Context
 from handlers.keyboards import Action, Press
@@ -83,6 +83,8 @@ async def _act(
     replayed_since = context.replayed_since(update)
 
     async def start(operation: Operation, params: dict[str, object]) -> None:
+        if isinstance(message, Message) and message.text is not None:  # a menu (a result photo has a caption)
+            params = {**params, keyboards.MENU_PARAM: message.message_id}
         await launch(
             context,
             catalog,
@@ -106,7 +108,16 @@ async def _act(
             await answer.answer()
             older = press.action is Action.AGES_OLDER
             text = catalog("menu-older" if older else "menu-younger")
-            await _show(context, query, request, text, keyboards.ages_menu(catalog, request.id, older))
+            op = Operation.OLDER if older else Operation.YOUNGER
+            every = context.services.settings.cost_of(op.value) * len(
+                keyboards.OLDER_AGES if older else keyboards.YOUNGER_AGES
+            )
+            await _show(context, query, request, text, keyboards.ages_menu(catalog, request.id, older, every))
+        case Action.EVERY_AGE:
+            op = Operation.OLDER if press.argument == "o" else Operation.YOUNGER
+            await start(op, {"ages": list(keyboards.ages_of(press.argument))})
+        case Action.BEFORE_AFTER | Action.FULL_QUALITY:
+            await sharing.on_press(context, catalog, press, request, answer)
         case Action.AGE:
             age = int(press.argument or 0)  # one of the ages the menu offers (decode checked)
             await start(Operation.OLDER if age in keyboards.OLDER_AGES else Operation.YOUNGER, {"age": age})
@@ -148,6 +159,8 @@ async def _show(
     message = query.message
     assert message is not None
     bot = context.bot
+    if isinstance(message, Message):  # under a result: its own buttons stay
+        markup = keyboards.keep_result_row(markup, message.reply_markup)
     for pause in (*EDIT_PAUSES, None):
         try:
             if isinstance(message, Message) and message.text is None:

@@ -54,6 +54,13 @@ class VendorErrors:
 
 
 @dataclass(frozen=True, slots=True)
+class StarsDay:
+    day: str
+    received: int  # Stars of the payments made that day
+    refunded: int  # Stars given back that day (whenever they were paid)
+
+
+@dataclass(frozen=True, slots=True)
 class PersonRow:
     id: int
     username: str | None
@@ -138,6 +145,22 @@ class DashboardRepository:
             params,
         )
         return [VendorErrors(r["day"], r["vendor"], r["category"], r["code"], r["n"]) for r in rows]
+
+    async def stars_daily(self, windows: Sequence[DayWindow]) -> list[StarsDay]:
+        """Stars received (by payment time) and refunded (by refund time) per day; days without any are there."""
+        cte, params = _windows_sql(windows)
+        rows = await self._db.conn.execute_fetchall(
+            f"""WITH {cte}
+                SELECT d.day,
+                       (SELECT COALESCE(SUM(p.stars), 0) FROM payments p
+                        WHERE p.paid_at >= d.start AND p.paid_at < d.stop) AS received,
+                       (SELECT COALESCE(SUM(p.stars), 0) FROM payments p
+                        WHERE p.refunded_at >= d.start AND p.refunded_at < d.stop) AS refunded
+                FROM days d""",  # noqa: S608 (placeholders only)
+            params,
+        )
+        found = {row["day"]: StarsDay(row["day"], row["received"], row["refunded"]) for row in rows}
+        return [found[w.day] for w in windows]
 
     async def search_people(self, query: str, limit: int = 20) -> list[PersonRow]:
         """People by id (exact), ``@username`` (prefix) or name (part, case-insensitive for Latin letters);

@@ -11,7 +11,12 @@ The states (``jobs.status``, :class:`JobStatus`)::
        └──────────┴──> failed | interrupted                 released (interrupted: a restart or a shutdown)
 
 ``queued``/``running`` hold a reservation; ``result_ready`` is charged and its result waits on disk
-(``result_path``) to be delivered. The four terminal states never change again, and each settles the money
+(``result_path``) to be delivered. A ``succeeded`` job may keep its result a while longer (``kept_until``, set
+from ``RESULT_KEEP``) for the buttons under it ("Before / after", "Full quality"); the sweeper deletes it then
+(:meth:`JobsRepository.expired_results`). An "every age" job whose vendor calls partly failed is charged only for
+what it delivered (``charged``) and the rest of its reservation released, in the same transaction.
+
+The four terminal states never change again, and each settles the money
 once: a charge (``succeeded``), a charge and a refund (``given_up``), or a release (``failed``,
 ``interrupted``); :meth:`storage.quota.QuotaRepository.audit` checks exactly that. Every move is one
 ``UPDATE ... WHERE status = <the state it leaves>``, so a second attempt at the same move changes nothing.
@@ -39,7 +44,17 @@ from enum import StrEnum
 from typing import Any
 
 from storage.database import Database
-from storage.quota import Allowance, QuotaExhausted, Reservation, account_in, refund_in, reserve_in, settle_in
+from storage.quota import (
+    Allowance,
+    QuotaExhausted,
+    Reservation,
+    account_in,
+    refund_in,
+    reserve_in,
+    settle_in,
+    settle_part_in,
+    split_charge,
+)
 from storage.requests import new_id
 
 
@@ -92,6 +107,15 @@ class Job:
     result_path: str | None
     created_at: float
     updated_at: float
+    kept_until: float | None = None  # a delivered result stays on disk until then (RESULT_KEEP)
+    charged: int | None = None  # when charged only part of ``cost``; None: all of it (or not charged)
+
+    @property
+    def charged_reservation(self) -> Reservation:
+        """What the job was charged, bucket by bucket (all of its reservation, or the part ``charged`` says)."""
+        if self.charged is None:
+            return self.reservation
+        return split_charge(self.reservation, self.charged)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,16 +255,23 @@ class JobsRepository:
         )
         return [_job(row) for row in rows]
 
-    async def finish_paid(self, job_id: str, *, vendor: str, vendor_ms: int, result_path: str | None) -> Job | None:
-        """The vendor delivered: charge the reservation, keep the result until it reaches the person."""
-        return await self._settle(
-            job_id,
-            charge=True,
-            status=JobStatus.RESULT_READY,
-            outcome="ok",
-            vendor=vendor,
-            vendor_ms=vendor_ms,
-            result_path=result_path,
+    async def finish_paid(
+        self, job_id: str, *, vendor: str, vendor_ms: int, result_path: str | None, charged: int | None = None
+    ) -> Job | None:
+        """The vendor delivered: charge the reservation, keep the result until it reaches the person.
+        ``charged``: only that much of the cost (the rest is released), for a job that delivered part of it."""
+        return await self._db.run(
+            lambda conn: _settle_in(
+                conn,
+                job_id,
+                charge=True,
+                status=JobStatus.RESULT_READY,
+                outcome="ok",
+                vendor=vendor,
+                vendor_ms=vendor_ms,
+                result_path=result_path,
+                charged=charged,
+            )
         )
 
     async def finish_failed(
@@ -268,18 +299,41 @@ class JobsRepository:
             )
         )
 
-    async def mark_delivered(self, job_id: str) -> bool:
-        """Telegram accepted the result: ``result_ready`` -> ``succeeded``. False when it was not result_ready."""
+    async def mark_delivered(self, job_id: str, *, kept_until: float | None = None) -> bool:
+        """Telegram accepted the result: ``result_ready`` -> ``succeeded``. False when it was not result_ready.
+        With ``kept_until``, the result stays on disk (``result_path``) until then; else it is forgotten."""
 
         def work(conn: sqlite3.Connection) -> bool:
             cursor = conn.execute(
-                """UPDATE jobs SET status = 'succeeded', result_path = NULL, updated_at = ?
+                """UPDATE jobs SET status = 'succeeded', updated_at = ?, kept_until = ?,
+                       result_path = CASE WHEN ? IS NULL THEN NULL ELSE result_path END
                    WHERE id = ? AND status = 'result_ready'""",
-                (time.time(), job_id),
+                (time.time(), kept_until, kept_until, job_id),
             )
             return cursor.rowcount > 0
 
         return await self._db.run(work)
+
+    async def expired_results(self, now: float) -> list[Job]:
+        """Delivered jobs whose kept result's time is up (the sweeper deletes the file, then forgets it)."""
+        rows = await self._db.conn.execute_fetchall(
+            "SELECT * FROM jobs WHERE kept_until IS NOT NULL AND kept_until <= ? ORDER BY kept_until", (now,)
+        )
+        return [_job(row) for row in rows]
+
+    async def kept_results(self, now: float) -> set[str]:
+        """The ids of delivered jobs whose result is still inside its keep window (start-up must not delete it)."""
+        rows = await self._db.conn.execute_fetchall("SELECT id FROM jobs WHERE kept_until > ?", (now,))
+        return {str(row["id"]) for row in rows}
+
+    async def forget_result(self, job_id: str) -> None:
+        """The kept result was deleted from disk."""
+        await self._db.run(
+            lambda conn: conn.execute(
+                "UPDATE jobs SET result_path = NULL, kept_until = NULL WHERE id = ? AND status = 'succeeded'",
+                (job_id,),
+            )
+        )
 
     async def give_up(self, job_id: str, *, outcome: str) -> Job | None:
         """The paid result cannot be delivered: ``result_ready`` -> ``given_up`` and its charge refunded, in one
@@ -293,7 +347,7 @@ class JobsRepository:
                 (outcome, time.time(), job_id),
             )
             if job is not None:
-                refund_in(conn, job.user_id, job.id, job.reservation)
+                refund_in(conn, job.user_id, job.id, job.charged_reservation)
             return job
 
         return await self._db.run(work)
@@ -339,30 +393,6 @@ class JobsRepository:
         )
         return [_job(row) for row in rows]
 
-    async def _settle(
-        self,
-        job_id: str,
-        *,
-        charge: bool,
-        status: JobStatus,
-        outcome: str,
-        vendor: str | None,
-        vendor_ms: int | None,
-        result_path: str | None,
-    ) -> Job | None:
-        return await self._db.run(
-            lambda conn: _settle_in(
-                conn,
-                job_id,
-                charge=charge,
-                status=status,
-                outcome=outcome,
-                vendor=vendor,
-                vendor_ms=vendor_ms,
-                result_path=result_path,
-            )
-        )
-
     async def _update(self, job_id: str, assignment: str, condition: str) -> None:
         sql = f"UPDATE jobs SET {assignment}, updated_at = ? WHERE id = ? AND {condition}"  # noqa: S608 (constants)
         await self._db.run(lambda conn: conn.execute(sql, (time.time(), job_id)))
@@ -379,18 +409,36 @@ def _settle_in(
     vendor_ms: int | None = None,
     result_path: str | None = None,
     error: tuple[str, str] | None = None,
+    charged: int | None = None,
 ) -> Job | None:
     """Move the job out of queued/running and settle its reservation; None (and nothing done) when it was
-    settled already: the status change is the guard, so a job is settled at most once."""
+    settled already: the status change is the guard, so a job is settled at most once. ``charged`` (with
+    ``charge``): charge only that much of the cost and release the rest."""
     error_vendor, error_code = error if error is not None else (None, None)
     job = _one(
         conn,
         """UPDATE jobs SET status = ?, outcome = ?, vendor = COALESCE(?, vendor),
-               vendor_ms = COALESCE(?, vendor_ms), result_path = ?, error_vendor = ?, error_code = ?, updated_at = ?
+               vendor_ms = COALESCE(?, vendor_ms), result_path = ?, error_vendor = ?, error_code = ?, updated_at = ?,
+               charged = ?
            WHERE id = ? AND status IN ('queued', 'running') RETURNING *""",
-        (status, outcome, vendor, vendor_ms, result_path, error_vendor, error_code, time.time(), job_id),
+        (
+            status,
+            outcome,
+            vendor,
+            vendor_ms,
+            result_path,
+            error_vendor,
+            error_code,
+            time.time(),
+            charged if charge else None,
+            job_id,
+        ),
     )
-    if job is not None:
+    if job is None:
+        return None
+    if charge and job.charged is not None and job.charged != job.cost:
+        settle_part_in(conn, job.user_id, job.id, job.reservation, job.charged)
+    else:
         settle_in(conn, job.user_id, job.id, job.reservation, charge=charge)
     return job
 
@@ -421,4 +469,6 @@ def _job(row: sqlite3.Row) -> Job:
         result_path=row["result_path"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        kept_until=row["kept_until"],
+        charged=row["charged"],
     )

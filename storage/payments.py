@@ -252,6 +252,7 @@ class PaymentsRepository:
                     day=day,
                     default_limit=self._default_limit,
                     charge_id=charge_id,
+                    admin_id=admin_id,
                 )
                 if payment.credits
                 else account_in(conn, payment.user_id, day, self._default_limit)

@@ -191,6 +191,35 @@ def settle_in(conn: sqlite3.Connection, user_id: int, job_id: str, reservation: 
     _movements(conn, user_id, "charge" if charge else "release", daily, credit, reservation.day, job_id, bought)
 
 
+def split_charge(reservation: Reservation, charged: int) -> tuple[Reservation, Reservation]:
+    """A reservation cut in two: the part charged (``charged`` of its cost) and the part given back. The most
+    valuable credits go back first (bought, then granted, then the daily allowance), so a job that delivered part
+    of what it reserved is paid from the free allowance first. The same inputs always give the same cut: the
+    job keeps only ``charged``, and a refund after a charge recomputes what was charged."""
+    if not 0 <= charged <= reservation.cost:
+        raise ValueError(f"cannot charge {charged} of a reservation of {reservation.cost}")
+    back = reservation.cost - charged
+    bought_back = min(back, reservation.bought_part)
+    credit_back = min(back - bought_back, reservation.credit_part)
+    daily_back = back - bought_back - credit_back
+    released = Reservation(daily_back, credit_back, reservation.day, bought_back)
+    kept = Reservation(
+        reservation.daily_part - daily_back,
+        reservation.credit_part - credit_back,
+        reservation.day,
+        reservation.bought_part - bought_back,
+    )
+    return kept, released
+
+
+def settle_part_in(conn: sqlite3.Connection, user_id: int, job_id: str, reservation: Reservation, charged: int) -> None:
+    """Charge ``charged`` of a reservation and release the rest (see :func:`split_charge`): a charge and a release
+    for the one job, which :meth:`QuotaRepository.audit` accepts when the job records ``charged``."""
+    kept, released = split_charge(reservation, charged)
+    settle_in(conn, user_id, job_id, kept, charge=True)
+    settle_in(conn, user_id, job_id, released, charge=False)
+
+
 def credit_bought_in(
     conn: sqlite3.Connection, user_id: int, credits: int, *, day: str, default_limit: int, charge_id: str
 ) -> Allowance:
@@ -205,22 +234,32 @@ def credit_bought_in(
 
 
 def debit_bought_in(
-    conn: sqlite3.Connection, user_id: int, credits: int, *, day: str, default_limit: int, charge_id: str
+    conn: sqlite3.Connection,
+    user_id: int,
+    credits: int,
+    *,
+    day: str,
+    default_limit: int,
+    charge_id: str,
+    admin_id: int | None = None,
 ) -> Allowance:
     """A refund: take the pack's ``credits`` back out of the bought credits, even below zero (credits already
-    spent become a debt; credits a running job holds stay held). A ``refund`` row keyed by the charge id."""
+    spent become a debt; credits a running job holds stay held). A ``refund`` row keyed by the charge id, with
+    the admin who refunded it (None: Telegram refunded it on its own)."""
     _check_amount(credits, "a refund", minimum=1)
     account_in(conn, user_id, day, default_limit)
     conn.execute("UPDATE accounts SET bought = bought - ? WHERE user_id = ?", (credits, user_id))
-    _bought_row(conn, user_id, "refund", credits, charge_id)
+    _bought_row(conn, user_id, "refund", credits, charge_id, admin_id)
     return account_in(conn, user_id, day, default_limit)
 
 
-def _bought_row(conn: sqlite3.Connection, user_id: int, kind: str, credits: int, charge_id: str) -> None:
+def _bought_row(
+    conn: sqlite3.Connection, user_id: int, kind: str, credits: int, charge_id: str, admin_id: int | None = None
+) -> None:
     conn.execute(
-        """INSERT INTO ledger (user_id, kind, bucket, amount, reason, action_key, created_at)
-           VALUES (?, ?, 'bought', ?, ?, ?, ?)""",
-        (user_id, kind, credits, charge_id, f"{kind}:{charge_id}", time.time()),
+        """INSERT INTO ledger (user_id, kind, bucket, amount, reason, action_key, admin_id, created_at)
+           VALUES (?, ?, 'bought', ?, ?, ?, ?, ?)""",
+        (user_id, kind, credits, charge_id, f"{kind}:{charge_id}", admin_id, time.time()),
     )
 
 
@@ -490,7 +529,9 @@ def _job_problems(row: sqlite3.Row) -> list[str]:
     """What is wrong between one job and its ledger rows: its reservation must match its split, and it is
     settled exactly once, by a charge (delivered or awaiting delivery) or a release (failed, interrupted); a
     job given up after its charge (its result could not be delivered) is charged once and refunded once, so it
-    counts as released. A second settlement doubles an amount, so it shows."""
+    counts as released. A job charged only part of its cost (``charged``: an "every age" job whose vendor calls
+    partly failed) is charged that part and released the rest. A second settlement doubles an amount, so it
+    shows."""
     job = f"job {row['id']} ({row['status']})"
     found = []
     parts = (row["daily_part"], row["credit_part"], row["bought_part"])
@@ -502,12 +543,13 @@ def _job_problems(row: sqlite3.Row) -> list[str]:
         if reserved != row[part]:
             found.append(f"{job}: reserved {reserved} {bucket} but its {part} is {row[part]}")
     cost = row["cost"]
+    paid = cost if row["charged_part"] is None else row["charged_part"]  # a partial charge released the rest at once
     expected = {  # (charged, released, refunded)
         "queued": (0, 0, 0),
         "running": (0, 0, 0),
-        "result_ready": (cost, 0, 0),
-        "succeeded": (cost, 0, 0),
-        "given_up": (cost, 0, cost),
+        "result_ready": (paid, cost - paid, 0),
+        "succeeded": (paid, cost - paid, 0),
+        "given_up": (paid, cost - paid, paid),
         "failed": (0, cost, 0),
         "interrupted": (0, cost, 0),
     }
@@ -577,7 +619,7 @@ _AUDIT_ACCOUNTS = """
 """
 
 _AUDIT_JOBS = """
-    SELECT j.id, j.status, j.cost, j.daily_part, j.credit_part, j.bought_part,
+    SELECT j.id, j.status, j.cost, j.charged AS charged_part, j.daily_part, j.credit_part, j.bought_part,
       COALESCE(SUM(CASE WHEN l.kind='reserve' AND l.bucket='daily' THEN l.amount END), 0) AS reserved_daily,
       COALESCE(SUM(CASE WHEN l.kind='reserve' AND l.bucket='credits' THEN l.amount END), 0) AS reserved_credits,
       COALESCE(SUM(CASE WHEN l.kind='reserve' AND l.bucket='bought' THEN l.amount END), 0) AS reserved_bought,

@@ -23,7 +23,9 @@ from tests.support.conversation import (
     audit,
     buttons,
     callback_data,
+    menu_back,
     photo_and_menu,
+    press_age,
     wait_result,
     wait_text,
 )
@@ -41,7 +43,7 @@ async def test_private_photo_older_result(tg: FakeTelegram, vendors: FakeVendors
     query = await alice.press(menu, "👴 Older")
     assert not (await tg.wait_for_callback_answer(query)).show_alert
     ages = await tg.wait_for_edit(menu)
-    assert buttons(ages) == ["50 years", "65 years", "80 years", "⬅️ Back"]
+    assert buttons(ages) == ["50 years", "65 years", "80 years", "🎞 All three · 3 credits", "⬅️ Back"]
     query = await alice.press(ages, "65 years")
     answer = await tg.wait_for_callback_answer(query)
     assert not answer.show_alert
@@ -72,7 +74,7 @@ async def test_younger_and_back(tg: FakeTelegram, vendors: FakeVendors, bot: Run
     _, menu = await photo_and_menu(tg, alice)
     await alice.press(menu, "👶 Younger")
     ages = await tg.wait_for_edit(menu)
-    assert buttons(ages) == ["10 years", "18 years", "25 years", "⬅️ Back"]
+    assert buttons(ages) == ["10 years", "18 years", "25 years", "🎞 All three · 3 credits", "⬅️ Back"]
     assert "young" in ages["text"]
 
     await alice.press(ages, "⬅️ Back")
@@ -233,8 +235,9 @@ async def test_double_press_is_one_job(tg: FakeTelegram, vendors: FakeVendors, b
     await tg.assert_no_bot_message(alice, within=0.3)
     assert len(vendors.ailab.requests) == 1
     assert (await allowance(bot, alice.id)).daily_used == 1
-    # Pressed once more after the result: still not charged twice, and told where the result is.
-    third = await alice.press(ages, "65 years")
+    # Pressed once more after the result (the menu showed the job, and is the menu again): still not charged
+    # twice, and told where the result is.
+    third = await press_age(tg, alice, await menu_back(tg, alice, menu))
     late = await tg.wait_for_callback_answer(third)
     assert late.show_alert and "result" in (late.text or "")
     assert (await allowance(bot, alice.id)).daily_used == 1
@@ -251,7 +254,7 @@ async def test_retry_after_a_failure_is_a_new_job(tg: FakeTelegram, vendors: Fak
         ages = await tg.wait_for_edit(menu)
         await alice.press(ages, "50 years")
         await wait_text(tg, alice, "hiccup")
-        query = await alice.press(ages, "50 years")
+        query = await press_age(tg, alice, await menu_back(tg, alice, menu), "50 years")
         assert not (await tg.wait_for_callback_answer(query)).show_alert
         result = await wait_result(tg, alice)
         assert "50 years old" in result["caption"]

@@ -18,6 +18,7 @@ from tests.support.conversation import (
     audit,
     buttons,
     is_photo,
+    menu_back,
     photo_and_menu,
     press_age,
     text_of,
@@ -43,7 +44,7 @@ def status_texts(tg: FakeTelegram, chat_id: int, message_id: int) -> list[str]:
 # ---- progress ----------------------------------------------------------------------------------------
 
 
-async def test_progress_is_one_status_message_then_the_result(
+async def test_progress_is_shown_in_the_menu_then_the_result(
     tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
 ) -> None:
     alice = tg.user(1001, "Alice")
@@ -51,20 +52,21 @@ async def test_progress_is_one_status_message_then_the_result(
     photo, menu = await photo_and_menu(tg, alice)
     query = await press_age(tg, alice, menu)
     assert not (await tg.wait_for_callback_answer(query)).show_alert
-    status = await tg.wait_for_bot_message(alice)
-    assert not is_photo(status) and status["reply_to_message"]["message_id"] == photo["message_id"]
     result = await wait_result(tg, alice)
-    await tg.wait_for_deletion(status)
-    said = status_texts(tg, alice.id, status["message_id"])
+    await tg.wait_until(lambda: buttons(tg.message(alice, menu["message_id"])) == buttons(menu), what="the menu back")
+    said = status_texts(tg, alice.id, menu["message_id"])
     assert said == [
+        "What should I do with this face?",
+        "How old should the face look?",
         "⏳ Making the face older (65): preparing the photo…",
         "⏳ Making the face older (65): the face editor is working on it…",
+        "What should I do with this face?",  # the menu again, with its buttons, once the result is there
     ]
-    actions = [c.params for c in tg.calls_to("sendChatAction") if c.params["chat_id"] == alice.id]
-    assert actions and actions[0]["action"] == "upload_photo"
+    assert tg.calls_to("sendChatAction", "deleteMessage") == []
+    assert [c.method for c in tg.calls_to("sendMessage", "sendPhoto")] == ["sendMessage", "sendPhoto"]
     assert result["reply_to_message"]["message_id"] == photo["message_id"]
-    # The answer to the press came before the status message: nobody waits on the vendor for it.
-    calls = [c.method for c in tg.calls if c.method in ("answerCallbackQuery", "sendMessage", "sendPhoto")]
+    # The answer to the press came before the first stage: nobody waits on the vendor for it.
+    calls = [c.method for c in tg.calls if c.method in ("answerCallbackQuery", "editMessageText", "sendPhoto")]
     assert calls.index("answerCallbackQuery") < calls.index("sendPhoto")
 
 
@@ -82,14 +84,15 @@ async def test_jobs_wait_for_a_vendor_slot_and_cancel_frees_them(
         await alice.send_text(alice, "/cancel")  # Alice's photo is already with the vendor: it runs on
         assert "cannot be stopped" in (await wait_text(tg, alice, "cannot be stopped"))["text"]
         await press_age(tg, bob, menus[bob.id])
-        bob_status = await wait_text(tg, bob, "waiting for a free slot")
+        await wait_text(tg, bob, "1st in line")
         await press_age(tg, carol, menus[carol.id])
-        carol_status = await wait_text(tg, carol, "waiting for a free slot")
+        carol_status = await wait_text(tg, carol, "2nd in line")
 
         await bob.send_text(bob, "/cancel")
         assert (await wait_text(tg, bob, "Cancelled"))["text"] == "Cancelled."
-        told = await tg.wait_for_edit(bob_status)
-        assert told["text"].startswith("Cancelled.") and "did not cost anything" in told["text"]
+        told = await wait_text(tg, bob, "did not cost anything")
+        assert told["text"].startswith("Cancelled.")
+        await menu_back(tg, bob, menus[bob.id])  # the menu that said "waiting" is the menu again
         vendors.ailab.latency = 0  # carol's call, when its turn comes, is quick
         working = await tg.wait_for_edit(carol_status, predicate=lambda m: "working on it" in m["text"], timeout=5)
         assert working["message_id"] == carol_status["message_id"]  # the same status message, edited
@@ -101,7 +104,7 @@ async def test_jobs_wait_for_a_vendor_slot_and_cancel_frees_them(
         assert [(await allowance(bot, p.id)).daily_used for p in (alice, bob, carol)] == [1, 0, 1]
         assert await audit(bot) == []
         # Bob is free to start again.
-        query = await bob.press(tg.message(bob, menus[bob.id]["message_id"]), "50 years")
+        query = await press_age(tg, bob, await menu_back(tg, bob, menus[bob.id]), "50 years")
         assert not (await tg.wait_for_callback_answer(query)).show_alert
         assert "50 years old" in (await wait_result(tg, bob))["caption"]
 
@@ -141,7 +144,7 @@ async def test_help_answers_while_fifty_swaps_wait(tg: FakeTelegram, vendors: Fa
             lambda: len(vendors.acedata.requests_to("/face/swap")) == 2, timeout=15, what="two swaps sent to Ace"
         )
         await tg.wait_until(
-            lambda: sum(any("waiting for a free slot" in text_of(m) for m in tg.bot_messages(p)) for p in people) == 48,
+            lambda: sum(any(" in line" in text_of(m) for m in tg.bot_messages(p)) for p in people) == 48,
             timeout=15,
             what="48 swaps waiting for a slot",
         )
@@ -253,7 +256,7 @@ async def test_a_job_stopped_by_shutdown_is_released_and_said(
     # After the restart the person can simply press again.
     vendors.ailab.latency = 0
     async with running_bot(tg, settings):
-        await alice.press(tg.message(alice, menu["message_id"]), "65 years")
+        await press_age(tg, alice, await menu_back(tg, alice, menu))  # the menu that showed the job, again
         assert "65 years old" in (await wait_result(tg, alice))["caption"]
 
 
@@ -264,7 +267,7 @@ async def test_out_of_quota(tg: FakeTelegram, vendors: FakeVendors, tmp_path: Pa
         _, menu = await photo_and_menu(tg, alice)
         await alice.press(menu, "🔍 Detect gender")
         assert "Left today: 0" in (await wait_result(tg, alice))["caption"]
-        query = await alice.press(menu, "🔄 Swap gender")
+        query = await alice.press(await menu_back(tg, alice, menu), "🔄 Swap gender")
         answer = await tg.wait_for_callback_answer(query)
         assert answer.show_alert and "used all 1 free edits" in (answer.text or "")
         group = tg.group(-100777, "Friends")
@@ -300,8 +303,8 @@ async def test_a_person_who_blocked_the_bot(tg: FakeTelegram, vendors: FakeVendo
     assert not (await tg.wait_for_callback_answer(query)).show_alert
     await wait_result(tg, alice)
 
-    # Dave blocks the bot while his job waits to start: the status cannot be shown, so the paid call is
-    # never made and nothing is charged.
+    # Dave blocks the bot while his job waits to start: the status cannot be shown in his menu, so the paid
+    # call is never made and nothing is charged.
     dave = tg.user(1004, "Dave")
     _, menu = await photo_and_menu(tg, dave)
     await dave.press(menu, "👴 Older")
@@ -309,7 +312,7 @@ async def test_a_person_who_blocked_the_bot(tg: FakeTelegram, vendors: FakeVendo
     tg.block(dave)
     query = await dave.press(ages, "65 years")
     await tg.wait_for_callback_answer(query)
-    await tg.wait_for_call("sendMessage", predicate=lambda c: c.params["chat_id"] == dave.id and c.status == 403)
+    await tg.wait_for_call("editMessageText", predicate=lambda c: c.params["chat_id"] == dave.id and c.status == 403)
     await tg.assert_no_bot_message(dave, within=0.3)
     assert len(vendors.ailab.requests) == 2  # alice's and bob's only
     assert (await allowance(bot, dave.id)).daily_used == 0

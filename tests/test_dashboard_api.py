@@ -4,31 +4,22 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
 import httpx
 import pytest
-from starlette.applications import Starlette
 
-from bot.admin_actions import AdminActions
-from bot.jobs.runner import VendorLoad
-from bot.quota_clock import QuotaClock
-from bot.settings import Vendor
-from bot.web.dashboard import Dashboard, DashboardDeps, InitDataVerifier
-from storage import Database
-from storage.dashboard import DashboardRepository, DayWindow
-from storage.jobs import JobsRepository
 from storage.quota import QuotaRepository
-from storage.stats import StatsRepository, percentile
+from storage.stats import percentile
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.telegram.webapp import init_data_for
 from tests.fakes.vendors import FakeVendors, Fault
 from tests.support.bot import RunningBot, make_settings, open_database, running_bot
-from tests.support.conversation import ADMIN_ID, ask, audit, wait_result, wait_text
+from tests.support.conversation import ADMIN_ID, ask, audit, text_of, wait_result, wait_text
 from tests.support.images import FACE
+from tests.support.payments import PACKS, buy
 
 GETS = ["overview", "vendors", "people", "people?q=ali", "people/1001", "overview?days=7"]
 POSTS: list[tuple[str, dict[str, Any]]] = [
@@ -442,7 +433,7 @@ async def test_the_queue_as_it_is_now(tg: FakeTelegram, vendors: FakeVendors, tm
         await alice.send_photo(alice, FACE, caption="/older")
         await vendors.ailab.wait_requests(1)
         await bob.send_photo(bob, FACE, caption="/older")
-        await wait_text(tg, bob, "waiting for a free slot")
+        await wait_text(tg, bob, " in line")
         data = await get(bot, tg, admin, "overview")
         assert (data["queue"]["waiting"], data["queue"]["running"]) == (1, 1)
         load = {v["vendor"]: (v["limit"], v["waiting"], v["running"]) for v in data["queue"]["vendors"]}
@@ -458,78 +449,49 @@ async def test_the_queue_as_it_is_now(tg: FakeTelegram, vendors: FakeVendors, tm
         assert await QuotaRepository(db, 5).audit() == []
 
 
-class StarsPanel:
-    """Stands in for the payments being built elsewhere: what the dashboard asks of them."""
-
-    def __init__(self) -> None:
-        self.refunds: list[tuple[int, str, int, str]] = []
-
-    async def overview(self, windows: Sequence[DayWindow]) -> dict[str, Any]:
-        return {
-            "currency": "XTR",
-            "received": 150,
-            "refunded": 50,
-            "days": [{"day": w.day, "received": 150 if w is windows[-1] else 0, "refunded": 0} for w in windows],
+async def test_stars_on_the_overview_and_a_refund_from_the_person_page(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Stars received and refunded, a person's payments and the Refund button, through the bot's real payments:
+    the refund writes what /refund writes (Telegram gives the Stars back, the credits are debited, the person is
+    told), once for a double click, and only for that person's own payment."""
+    alice, bob, admin = tg.user(1001, "Alice"), tg.user(1002, "Bob"), tg.user(ADMIN_ID, "Ada")
+    async with running_bot(tg, make_settings(tg, tmp_path, star_packs=PACKS)) as bot:
+        by_button, by_command, bobs = await buy(tg, alice), await buy(tg, alice), await buy(tg, bob)
+        overview = await get(bot, tg, admin, "overview")
+        assert overview["payments"]["received"] == 150 and overview["payments"]["refunded"] == 0
+        assert overview["payments"]["days"][-1] == {"day": overview["today"], "received": 150, "refunded": 0}
+        assert len(overview["payments"]["days"]) == 30
+        person = await get(bot, tg, admin, "people/1001")
+        assert {(p["charge_id"], p["amount"], p["refunded"]) for p in person["payments"]} == {
+            (by_button, 50, False),
+            (by_command, 50, False),
         }
 
-    async def for_person(self, user_id: int) -> list[dict[str, Any]]:
-        return [{"charge_id": "ch-1", "amount": 50, "created_at": 1_800_000_000.0, "refunded": False}]
-
-    async def refund(self, user_id: int, charge_id: str, *, admin_id: int, key: str) -> dict[str, Any]:
-        if charge_id != "ch-1":
-            raise ValueError("not this person's payment")
-        repeated = any(done[3] == key for done in self.refunds)
-        if not repeated:
-            self.refunds.append((user_id, charge_id, admin_id, key))
-        return {"repeated": repeated, "refunded": 50}
-
-
-class IdleQueue:
-    waiting = 0
-    running = 0
-
-    def load(self) -> dict[Vendor, VendorLoad]:
-        return {Vendor.AILAB: VendorLoad(8, 0, 0)}
-
-
-async def test_stars_and_refunds_appear_once_payments_exist(tmp_path: Path) -> None:
-    token = "123456:TEST-secret-token-value"
-    db = await Database.open(tmp_path / "db.sqlite3")
-    try:
-        quota, clock = QuotaRepository(db, 5), QuotaClock("UTC")
-        stars = StarsPanel()
-        dashboard = Dashboard(
-            DashboardDeps(
-                verifier=InitDataVerifier(token, max_age=60),
-                admin_ids=frozenset({ADMIN_ID}),
-                actions=AdminActions(quota, clock),
-                quota=quota,
-                jobs=JobsRepository(db, 5),
-                stats=StatsRepository(db),
-                board=DashboardRepository(db),
-                clock=clock,
-                queue=IdleQueue(),
-                configured_vendors=frozenset({"ailab"}),
-                vendor_attempts=dict,
-                payments=stars,
-            )
+        body = {"request_id": request_id(), "charge_id": by_button}
+        first, again = (
+            await post(bot, tg, admin, "people/1001/refund", body),
+            await post(bot, tg, admin, "people/1001/refund", body),
         )
-        app = Starlette(routes=dashboard.routes())
-        headers = {"Authorization": "tma " + init_data_for(token, {"id": ADMIN_ID, "first_name": "Ada"})}
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bot/admin/") as http:
-            overview = (await http.get("api/overview", headers=headers)).json()
-            assert overview["payments"]["received"] == 150 and len(overview["payments"]["days"]) == 30
-            assert (await http.get("api/people/1001", headers=headers)).json()["payments"][0]["charge_id"] == "ch-1"
-            body = {"request_id": "refund-0001", "charge_id": "ch-1"}
-            first = await http.post("api/people/1001/refund", headers=headers, json=body)
-            again = await http.post("api/people/1001/refund", headers=headers, json=body)
-            assert first.json()["repeated"] is False and again.json()["repeated"] is True
-            assert stars.refunds == [(1001, "ch-1", ADMIN_ID, f"dash:{ADMIN_ID}:refund-0001")]
-            wrong = await http.post(
-                "api/people/1001/refund", headers=headers, json={"request_id": "refund-0002", "charge_id": "ch-2"}
-            )
-            assert (wrong.status_code, wrong.json()) == (400, {"error": "not this person's payment"})
-            bad = await http.post("api/people/1001/refund", headers=headers, json={"request_id": "refund-0003"})
-            assert bad.status_code == 400
-    finally:
-        await db.close()
+        assert first.status_code == again.status_code == 200, first.text
+        assert first.json()["result"]["refunded"] == 50 and first.json()["repeated"] is False
+        assert again.json()["repeated"] is True
+        assert by_button in text_of(await wait_text(tg, alice, "was refunded"))
+        done = await ask(tg, admin, f"/refund {by_command}")
+        assert "Refunded 50" in done
+        await wait_text(tg, alice, by_command)
+
+        # Bob's payment is not Alice's: refused, nothing moves; an unknown charge likewise.
+        for charge in (bobs, "no-such-charge"):
+            wrong = await post(bot, tg, admin, "people/1001/refund", {"request_id": request_id(), "charge_id": charge})
+            assert wrong.status_code == 400 and wrong.json() == {"error": "charge_id: not a payment of this person"}
+        assert [p["refunded"] for p in (await get(bot, tg, admin, "people/1002"))["payments"]] == [False]
+        after = (await get(bot, tg, admin, "overview"))["payments"]
+        assert (after["received"], after["refunded"]) == (150, 100)
+        assert [p["refunded"] for p in (await get(bot, tg, admin, "people/1001"))["payments"]] == [True, True]
+
+    # The dashboard's refund and the command's wrote the same rows, each with the admin's id.
+    refunds = await rows(bot, "SELECT kind, amount, bucket, admin_id FROM ledger WHERE kind = 'refund' ORDER BY id")
+    assert refunds == [("refund", 10, "bought", ADMIN_ID)] * 2
+    refunded_by = await rows(bot, "SELECT charge_id, refunded_by FROM payments WHERE status = 'refunded' ORDER BY 1")
+    assert sorted(refunded_by) == sorted([(by_button, ADMIN_ID), (by_command, ADMIN_ID)])
+    assert len([m for m in tg.bot_messages(alice) if "was refunded" in text_of(m)]) == 2
+    assert await audit(bot) == []

@@ -24,9 +24,10 @@ import pytest
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.telegram.webapp import DARK_THEME
 from tests.fakes.vendors import FakeVendors
-from tests.support.bot import RunningBot
-from tests.support.conversation import ADMIN_ID, ask, audit, wait_result, wait_text
+from tests.support.bot import RunningBot, running_bot
+from tests.support.conversation import ADMIN_ID, ask, audit, text_of, wait_result, wait_text
 from tests.support.images import FACE
+from tests.support.payments import buy, paying
 
 pytestmark = pytest.mark.slow
 
@@ -232,3 +233,47 @@ def save_screenshot(driver: Any, path: Path, top: str | None = None) -> None:
         target = ROOT / named  # relative to the project (tests run in a temporary directory)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target if top is None else target.parent / path.name)
+
+
+async def test_stars_and_a_refund_in_a_browser(
+    tg: FakeTelegram, vendors: FakeVendors, browser: Any, tmp_path: Path
+) -> None:
+    """While credits are on sale: the Stars chart drawn from a real purchase, and a refund from the person's page
+    (confirmed with a double click: one refund), the same as the admins' /refund."""
+    from selenium.webdriver.common.by import By
+
+    driver = browser
+    admin, alice = tg.user(ADMIN_ID, "Ada", username="ada"), tg.user(1001, "Alice", username="alice")
+    async with running_bot(tg, paying(tg, tmp_path, vendors)) as bot:
+        charge = await buy(tg, alice)
+        await admin.send_text(admin, "/admin")
+        url = admin.open_web_app(await tg.wait_for_bot_message(admin), "📊 Open the dashboard")
+
+        def refund() -> tuple[list[Any], str, str]:
+            driver.get(url)
+            wait_for(driver, lambda d: d.execute_script("return document.body.dataset.overview") == "ready", "overview")
+            painted = driver.execute_script(PAINTED, "#chart-stars")
+            cards = str(driver.find_element(By.ID, "stars-cards").text)
+            driver.find_element(By.CSS_SELECTOR, "[data-tab='people']").click()
+            field = driver.find_element(By.ID, "q")
+            field.send_keys("@alice")
+            driver.find_element(By.CSS_SELECTOR, "#search button[type='submit']").click()
+            wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#results [data-person='1001']"), "Alice")
+            driver.find_element(By.CSS_SELECTOR, "#results [data-person='1001']").click()
+            wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-action='refund']"), "the Refund button")
+            driver.find_element(By.CSS_SELECTOR, "[data-action='refund']").click()
+            wait_for(driver, lambda d: d.find_element(By.ID, "confirm").is_displayed(), "the confirmation")
+            driver.execute_script("const ok = document.getElementById('confirm-ok'); ok.click(); ok.click();")
+            wait_for(driver, lambda d: "Refunded 50 Stars" in d.find_element(By.ID, "toast").text, "the toast")
+            wait_for(driver, lambda d: "refunded" in d.find_element(By.ID, "payments").text, "the payment refunded")
+            return painted, cards, str(driver.find_element(By.ID, "payments").text)
+
+        painted, cards, payments_text = await asyncio.to_thread(refund)
+        assert painted[0][3] > 100, painted  # the Stars chart is drawn
+        assert "50" in cards
+        assert "refunded" in payments_text
+        assert charge in text_of(await wait_text(tg, alice, "was refunded"))
+        async with bot.database() as db:
+            rows = await db.conn.execute_fetchall("SELECT kind, amount, admin_id FROM ledger WHERE kind = 'refund'")
+        assert [tuple(row) for row in rows] == [("refund", 10, ADMIN_ID)]
+        assert await audit(bot) == []

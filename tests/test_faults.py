@@ -545,7 +545,7 @@ async def kill_round(suite: Suite, point: str, index: int, next_variant: dict[st
         else:
 
             def event() -> object:
-                return any(suite.status_shown(r, "waiting for a free slot") for r in held)
+                return any(suite.status_shown(r, " in line") for r in held)
 
     await asyncio.gather(*(suite.act(r) for r in held))
     await poll_until(event, timeout=30, what=point)

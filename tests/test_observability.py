@@ -26,7 +26,7 @@ async def test_metrics_after_a_job_and_a_vendor_retry(tg: FakeTelegram, vendors:
     async with running_bot(tg, settings) as bot:
         alice = tg.user(1001, "Alice")
         vendors.ailab.fail(500, "PROCESSING_FAILURE", count=1)  # one retry, then success
-        tg.fail_next("sendChatAction", status=400, description="Bad Request: not enough rights to send photos")
+        tg.fail_next("editMessageText", status=400, description="Bad Request: message can't be edited")
         await alice.send_text(alice, "/older", reply_to=await alice.send_photo(alice, FACE))
         await tg.wait_for_bot_message(alice, predicate=lambda m: "photo" in m, timeout=10)
         async with httpx.AsyncClient() as client:

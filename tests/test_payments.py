@@ -9,7 +9,16 @@ from pathlib import Path
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import make_settings, running_bot
-from tests.support.conversation import allowance, audit, buttons, photo_and_menu, text_of, wait_result, wait_text
+from tests.support.conversation import (
+    allowance,
+    audit,
+    buttons,
+    menu_back,
+    photo_and_menu,
+    text_of,
+    wait_result,
+    wait_text,
+)
 from tests.support.images import FACE, jpeg
 from tests.support.payments import (
     ADMIN_ID,
@@ -35,7 +44,7 @@ async def test_buy_a_pack_from_get_more_and_spend_it(tg: FakeTelegram, vendors: 
         assert "Left today: 0 free edits." in (await wait_result(tg, alice))["caption"]
 
         # Out of quota: the answer offers more (a message, since an alert cannot hold a button).
-        query = await alice.press(menu, "🔄 Swap gender")
+        query = await alice.press(await menu_back(tg, alice, menu), "🔄 Swap gender")
         assert not (await tg.wait_for_callback_answer(query)).show_alert
         empty = await wait_text(tg, alice, "used all 1 free edits")
         assert "get more credits now" in text_of(empty) and buttons(empty) == ["⭐ Get more"]
@@ -60,7 +69,7 @@ async def test_buy_a_pack_from_get_more_and_spend_it(tg: FakeTelegram, vendors: 
         assert "10 credits were added for 50 ⭐" in receipt and "You now have 10 credits" in receipt
 
         # Spent after the daily allowance: the swap runs on a bought credit.
-        await alice.press(menu, "🔄 Swap gender")
+        await alice.press(await menu_back(tg, alice, menu), "🔄 Swap gender")
         assert "Left today: 0 free edits, plus 9 credits." in (await wait_result(tg, alice))["caption"]
         status = await ask(tg, alice, "/quota")
         assert "plus 9 credits (they do not expire)" in text_of(status)
@@ -153,7 +162,7 @@ async def test_pre_checkout_is_answered_while_fifty_swaps_wait_and_the_database_
         for person in people:
             await person.send_album(person, [jpeg((320, 400)), FACE], caption="/swap")
         await tg.wait_until(
-            lambda: sum(any("waiting for a free slot" in text_of(m) for m in tg.bot_messages(p)) for p in people) == 48,
+            lambda: sum(any(" in line" in text_of(m) for m in tg.bot_messages(p)) for p in people) == 48,
             timeout=20,
             what="48 swaps waiting for a slot",
         )

@@ -21,8 +21,10 @@ from PIL import Image
 from pydantic import SecretStr
 
 from bot import imaging
+from bot.jobs.capacity import LimitRules
+from bot.jobs.lanes import VendorLanes
 from bot.jobs.runner import JobRunner
-from bot.jobs.types import Failure, JobResult, Stage
+from bot.jobs.types import Failure, JobResult, QueueInfo, Stage
 from bot.providers.accuauth import AccuAuthClient
 from bot.providers.ailab import AILabClient
 from bot.providers.alerts import OperatorAlerts
@@ -62,7 +64,7 @@ class StubChat:
     async def download(self, request: PhotoRequest, rules: imaging.ImageRules) -> bytes:
         return self.photo
 
-    async def progress(self, job: Job, stage: Stage) -> None:
+    async def progress(self, job: Job, stage: Stage, queue: QueueInfo | None = None) -> None:
         return None
 
     async def deliver(self, job: Job, result: JobResult) -> None:
@@ -117,7 +119,7 @@ async def test_a_thousand_concurrent_requests_with_vendor_failures_keep_the_ledg
             providers=providers,
             port=chat,
             results_dir=tmp_path / "results",
-            concurrency={vendor: 40 for vendor in Vendor},
+            lanes=VendorLanes(LimitRules(start=40, ceiling=40)),
             today=lambda: DAY,
             one_active=False,
         )

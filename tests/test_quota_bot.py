@@ -14,7 +14,7 @@ from bot.settings import Settings, describe_validation_error
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import TOKEN, make_settings, running_bot
-from tests.support.conversation import allowance, audit, photo_and_menu, text_of, wait_result, wait_text
+from tests.support.conversation import allowance, audit, menu_back, photo_and_menu, text_of, wait_result, wait_text
 from tests.support.images import FACE
 
 ADMIN_ID = 900
@@ -29,14 +29,14 @@ async def test_out_of_quota_says_when_it_comes_back_and_credits_come_after_the_a
         _, menu = await photo_and_menu(tg, alice)
         await alice.press(menu, "🔍 Detect gender")
         assert "Left today: 0 free edits." in (await wait_result(tg, alice))["caption"]
-        query = await alice.press(menu, "🔄 Swap gender")
+        query = await alice.press(await menu_back(tg, alice, menu), "🔄 Swap gender")
         answer = (await tg.wait_for_callback_answer(query)).text or ""
         assert "come back at 12:00\u202fAM (Asia/Tokyo)" in answer and "admin can also grant you more" in answer
         assert "Today you have 0 of 1 free edits left" in await _ask(tg, alice, "/quota")
 
         await admin.send_text(admin, "/grant 1001 2")
         await tg.wait_for_bot_message(admin)
-        await alice.press(menu, "🔄 Swap gender")
+        await alice.press(await menu_back(tg, alice, menu), "🔄 Swap gender")
         caption = (await wait_result(tg, alice))["caption"]
         assert "Left today: 0 free edits, plus 1 credits." in caption
         status = await _ask(tg, alice, "/quota")

@@ -7,7 +7,8 @@ from pathlib import Path
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import make_settings, running_bot
-from tests.support.conversation import photo_and_menu, press_age, wait_result
+from tests.support.conversation import buttons, photo_and_menu, press_age, wait_result
+from tests.support.images import FACE
 
 
 async def test_a_quick_job_answers_with_its_result_only(tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path) -> None:
@@ -21,16 +22,35 @@ async def test_a_quick_job_answers_with_its_result_only(tg: FakeTelegram, vendor
         assert tg.calls_to("sendChatAction", "deleteMessage") == []
 
 
-async def test_a_slow_job_shows_its_stage_after_the_delay(
+async def test_a_slow_job_shows_its_stage_in_its_menu_then_the_menu_again(
     tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
 ) -> None:
     vendors.ailab.latency = 1.5
     async with running_bot(tg, make_settings(tg, tmp_path, vendors, status_delay=0.3)):
         alice = tg.user(1001, "Alice")
         _, menu = await photo_and_menu(tg, alice)
-        await press_age(tg, alice, menu)
+        await alice.press(menu, "👴 Older")
+        ages = await tg.wait_for_edit(menu)
+        await alice.press(ages, "65 years")
+        working = await tg.wait_for_edit(ages, predicate=lambda m: m["text"].startswith("⏳"))
+        assert buttons(working) == []  # nothing to press while the job runs
+        await wait_result(tg, alice)
+        restored = await tg.wait_for_edit(working, predicate=lambda m: not m["text"].startswith("⏳"))
+        assert (restored["text"], buttons(restored)) == (menu["text"], buttons(menu))  # another edit, if wished
+        sent = tg.calls_to("sendMessage", "sendPhoto", "sendDocument")
+        assert [c.method for c in sent] == ["sendMessage", "sendPhoto"]  # the menu and the result, nothing more
+        assert tg.calls_to("sendChatAction", "deleteMessage") == []
+
+
+async def test_a_slow_caption_command_gets_one_status_message_removed_after_the_result(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    vendors.ailab.latency = 1.5
+    async with running_bot(tg, make_settings(tg, tmp_path, vendors, status_delay=0.3)):
+        alice = tg.user(1001, "Alice")
+        await alice.send_photo(alice, FACE, caption="/older")
         status = await tg.wait_for_bot_message(alice, predicate=lambda m: "photo" not in m, timeout=5)
         assert status["text"].startswith("⏳")
         await wait_result(tg, alice)
         await tg.wait_for_deletion(status)  # the result replaced it
-        assert len(tg.calls_to("sendChatAction")) == 1
+        assert tg.calls_to("sendChatAction") == []

@@ -83,6 +83,11 @@ async def build_application(settings: Settings) -> FaceShiftBot:
             web.append(await _listen(metrics_server, "METRICS_HOST", "METRICS_PORT"))
         if isinstance(host, Sweepable):
             services.tasks.append(asyncio.create_task(run_sweeper(host), name="media-sweeper"))
+        if settings.result_keep > 0:  # kept results (RESULT_KEEP) are deleted when their time is up
+            runner = services.runner
+            services.tasks.append(
+                asyncio.create_task(run_sweeper(runner, runner.sweep_interval), name="result-sweeper")
+            )
         services.tasks.append(asyncio.create_task(_recover(application), name="start-up-recovery"))
         if await services.payments.should_reconcile():  # now, then every PAYMENTS_RECONCILE_INTERVAL
             services.tasks.append(asyncio.create_task(services.payments.run_reconciler(), name="star-reconciler"))
@@ -138,7 +143,7 @@ async def build_application(settings: Settings) -> FaceShiftBot:
         .base_file_url(f"{root}/file/bot")
         .context_types(CONTEXT_TYPES)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(FloodControl(metrics.on_telegram_error, max_retries=3))
+        .rate_limiter(FloodControl(metrics.on_telegram_error, metrics.on_telegram_message, max_retries=3))
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)

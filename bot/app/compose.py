@@ -17,6 +17,8 @@ from bot.admin_actions import AdminActions
 from bot.app.startup import check_database_opens, database_failure, ensure_writable_dir
 from bot.hosting import create_photo_host
 from bot.i18n import Texts
+from bot.jobs.capacity import LimitRules
+from bot.jobs.lanes import VendorLanes
 from bot.jobs.runner import JobRunner
 from bot.languages import Languages
 from bot.payments import PaymentService
@@ -31,7 +33,7 @@ from bot.providers.swap_callbacks import SwapCallbacks
 from bot.quota_clock import QuotaClock
 from bot.services import Services
 from bot.settings import HostingKind, Settings, Vendor
-from bot.web.dashboard import Dashboard, DashboardDeps, InitDataVerifier
+from bot.web.dashboard import Dashboard, DashboardDeps, InitDataVerifier, StarsPanel
 from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
 from handlers.payments import TelegramStars
@@ -87,11 +89,25 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
         follow_redirects=False,
     )
+    lanes = VendorLanes(
+        LimitRules(
+            start=settings.vendor_concurrency,
+            floor=settings.vendor_concurrency_min,
+            ceiling=settings.vendor_concurrency_ceiling,
+        ),
+        on_limit=metrics.on_vendor_limit,
+        vendors=[vendor.value for vendor in Vendor],
+    )
+
+    def on_attempt(vendor: str, seconds: float, outcome: str) -> None:
+        metrics.on_vendor_attempt(vendor, seconds, outcome)
+        lanes.on_attempt(vendor, seconds, outcome)  # every attempt, retried ones too: 429s teach the limits
+
     retry = RetryPolicy(
         max_attempts=settings.vendor_max_attempts,
         deadline=settings.vendor_deadline,
         on_retry=metrics.on_retry,
-        on_attempt=metrics.on_vendor_attempt,
+        on_attempt=on_attempt,
     )
     ace = ailab = accuauth = None
     if settings.acedata_api_token is not None:
@@ -158,6 +174,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         clock=quota_clock,
         available=providers.available(),
         status_delay=settings.status_delay,
+        result_buttons=settings.result_keep > 0,
     )
     runner = JobRunner(
         jobs=jobs,
@@ -165,13 +182,15 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         providers=providers,
         port=port,
         results_dir=settings.results_dir,
-        concurrency={vendor: settings.vendor_concurrency for vendor in Vendor},
+        lanes=lanes,
         today=quota_clock.today,
         one_active=settings.one_job_per_person,
         on_settled=metrics.on_job_settled,
         on_given_up=metrics.on_result_given_up,
         delivery_deadline=settings.delivery_deadline,
         delivery_pause=settings.delivery_retry_pause,
+        result_keep=settings.result_keep,
+        mark=settings.result_mark.strip(),
     )
     metrics.watch_jobs(lambda: runner.waiting, lambda: runner.running)
     # The pre-checkout answer reads through a connection of its own: it never waits behind queued writes.
@@ -212,6 +231,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
 
 def create_dashboard(settings: Settings, services: Services, metrics: Metrics) -> Dashboard:
     """The admin dashboard (a Telegram Mini App at ``/admin/``) over the running bot's services."""
+    board = DashboardRepository(services.reader)
     configured = {
         Vendor.ACEDATA: settings.acedata_enabled,
         Vendor.AILAB: settings.ailab_enabled,
@@ -227,11 +247,13 @@ def create_dashboard(settings: Settings, services: Services, metrics: Metrics) -
             quota=services.quota,
             jobs=services.jobs,
             stats=StatsRepository(services.reader),
-            board=DashboardRepository(services.reader),
+            board=board,
             clock=services.quota_clock,
             queue=services.runner,
             configured_vendors=frozenset(vendor.value for vendor, on in configured.items() if on),
             vendor_attempts=metrics.vendor_attempts,
             started_at=metrics.started_at,
+            # Stars shown (and refunds offered) while credits are on sale; /refund still serves after that.
+            payments=StarsPanel(services.payments, board) if services.payments.enabled else None,
         )
     )

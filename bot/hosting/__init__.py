@@ -41,7 +41,8 @@ class Sweepable(Protocol):
 
 
 async def run_sweeper(host: Sweepable, interval: float = 60.0) -> None:
-    """Sweep now (whatever a crash left behind), then every ``interval`` seconds, until cancelled.
+    """Sweep now (whatever a crash left behind), then every ``interval`` seconds, until cancelled. Hosted
+    photos (the hosts) and kept results (:meth:`bot.jobs.runner.JobRunner.sweep`) go this way.
 
     Meant to run as an asyncio task: ``task = asyncio.create_task(run_sweeper(host))`` at start-up and
     ``task.cancel()`` at shutdown. A failed sweep is logged and the next one runs on schedule.
@@ -54,5 +55,5 @@ async def run_sweeper(host: Sweepable, interval: float = 60.0) -> None:
         except asyncio.CancelledError:
             raise
         except Exception:
-            log.exception("photo sweep failed")
+            log.exception("sweep failed (%s)", type(host).__name__)
         await asyncio.sleep(interval)

@@ -18,6 +18,10 @@ Guarantees, in the order ``prepare`` applies them:
    upright, converted to 8-bit RGB on white, resized with LANCZOS and encoded as a metadata-free JPEG
    that fits ``rules.max_bytes`` (quality steps first, then smaller pixels).
 
+Pictures made to be shared (pure, like the rest): ``before_after`` (the photo and its result side by side),
+``collage`` (several results, each labelled), ``add_mark`` (the operator's mark in a corner); ``can_draw`` says
+whether the label font can write a text.
+
 For Telegram itself, ``fit_for_telegram`` makes a result a photo that fits ``TELEGRAM_PHOTO_RULES`` (as it
 is when it already does), or a document when no photo can show it (a side ratio over 20).
 
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 from bot.imaging import _opening  # noqa: F401  (first: registers Pillow's plugins and the HEIF opener)
 from bot.imaging._draw import draw_face_box
+from bot.imaging._font import can_draw
 from bot.imaging._prepare import choose_photo_size, prepare, probe
 from bot.imaging._rules import (
     ACCUAUTH_RULES,
@@ -47,18 +52,31 @@ from bot.imaging._rules import (
     PreparedImage,
     RejectReason,
 )
+from bot.imaging._sharing import (
+    DIVIDER_PX,
+    SHARE_MAX_HEIGHT,
+    SHARE_MAX_WIDTH,
+    add_mark,
+    before_after,
+    collage,
+    panel_widths,
+    strip_height,
+)
 from bot.imaging._telegram import MAX_DOCUMENT_BYTES, TelegramUpload, fit_for_telegram
 
 __all__ = [
     "ACCUAUTH_RULES",
     "ACEDATA_RULES",
     "AILAB_RULES",
+    "DIVIDER_PX",
     "MAX_DECODED_PIXELS",
     "MAX_DOCUMENT_BYTES",
     "MAX_HEADER_PIXELS",
     "MAX_INPUT_BYTES",
     "MAX_INPUT_SIDE",
     "QUALITY_STEPS",
+    "SHARE_MAX_HEIGHT",
+    "SHARE_MAX_WIDTH",
     "TELEGRAM_PHOTO_RULES",
     "WORKING_SIDE",
     "ImageInfo",
@@ -67,9 +85,15 @@ __all__ = [
     "PreparedImage",
     "RejectReason",
     "TelegramUpload",
+    "add_mark",
+    "before_after",
+    "can_draw",
     "choose_photo_size",
+    "collage",
     "draw_face_box",
     "fit_for_telegram",
+    "panel_widths",
     "prepare",
     "probe",
+    "strip_height",
 ]

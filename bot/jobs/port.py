@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot import imaging
-from bot.jobs.types import Failure, JobResult, Stage
+from bot.jobs.types import Failure, JobResult, QueueInfo, Stage
 from storage.jobs import Job
 from storage.requests import PhotoRequest
 
@@ -15,7 +15,10 @@ class ChatPort(Protocol):
 
     async def download(self, request: PhotoRequest, rules: imaging.ImageRules) -> bytes: ...
 
-    async def progress(self, job: Job, stage: Stage) -> None: ...
+    async def progress(self, job: Job, stage: Stage, queue: QueueInfo | None = None) -> None:
+        """Show ``stage``; ``queue`` (with ``Stage.QUEUED`` only) says the job's place in line and its wait.
+        Called again while the job waits, each time its place or estimate changed."""
+        ...
 
     async def deliver(self, job: Job, result: JobResult) -> None:
         """One attempt to deliver: stop the status updates, send the result (as a photo, then as a document if

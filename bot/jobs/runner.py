@@ -1,9 +1,11 @@
 """The job runner: one press of a button becomes one paid piece of work, done in the background.
 
 ``submit`` opens the job (quota reserved in the same transaction) and returns at once; the work runs as an
-asyncio task, bounded per vendor by a semaphore so that a thousand slow face swaps cannot starve anything
-else. The work: fetch the photo from Telegram, hand it to the providers (which prepare, host and call the
-vendor). Any failure releases the reservation and tells the person why, in the words of its category.
+asyncio task, bounded per vendor and lane by an adaptive limit with a fair queue in front
+(:mod:`bot.jobs.lanes`), so that a thousand slow face swaps cannot starve anything else, nor one person's burst
+everyone else; a waiting job's status says its place in line and about how long it will wait. The work:
+fetch the photo from Telegram, hand it to the providers (which prepare, host and call the vendor). Any
+failure releases the reservation and tells the person why, in the words of its category.
 
 A result is fitted to Telegram's photo rules (or made a document when no photo can show it), written to
 disk, then charged; then delivered, with an end (the states are in :mod:`storage.jobs`):
@@ -24,17 +26,23 @@ from being charged), and then, in the background, tells what was not told, remov
 and delivers (with the same deadline) every result that was paid for but not delivered. So a paid result is
 never lost and never charged twice; what remains is the instant between Telegram accepting a result and the
 bot recording it, after which a restart sends the result again (see README, "Delivery").
+
+Results worth sharing. With ``result_keep`` (``RESULT_KEEP``) above zero, a delivered result stays on disk that
+many seconds for the buttons under it ("Before / after", "Full quality": :meth:`JobRunner.kept_result`), then
+:meth:`JobRunner.sweep` deletes it; the start-up sweep leaves results inside their window alone. What is kept is
+the result as fitted for Telegram, without the operator's mark (``mark``, ``RESULT_MARK``), which is drawn when
+a picture is sent (:meth:`JobRunner.with_mark`). An "every age" job (:mod:`bot.jobs.every_age`) is charged per age
+delivered, the rest of its reservation released in the same transaction.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -42,6 +50,9 @@ from typing import Any, Final
 from bot import imaging
 from bot.faces import PhotoFaces
 from bot.jobs import crash_points
+from bot.jobs.capacity import Lane, lane_of
+from bot.jobs.every_age import ages_of, make_every_age
+from bot.jobs.lanes import LaneGate, Ticket, VendorLanes, current_lane
 from bot.jobs.port import ChatPort
 from bot.jobs.types import (
     ChatMoved,
@@ -51,6 +62,7 @@ from bot.jobs.types import (
     FailureKind,
     JobResult,
     PhotoUnavailable,
+    QueueInfo,
     ResultRefused,
     Stage,
 )
@@ -69,13 +81,17 @@ MAX_DELIVERY_PAUSE: Final = 30.0
 """The longest pause between two delivery attempts (they double from ``delivery_pause`` up to this)."""
 MAX_CHAT_MOVES: Final = 3
 """A chat that keeps moving is not followed further (Telegram upgrades a group once)."""
+QUEUE_REFRESH: Final = 5.0
+"""A waiting job's place and estimate are looked at this often (seconds), and shown only when they changed:
+every edit of a status message is a Bot API call."""
 
 
 @dataclass(frozen=True, slots=True)
 class VendorLoad:
-    limit: int  # jobs that may be with the vendor at once
-    waiting: int  # jobs waiting for a slot
-    running: int  # jobs holding a slot
+    limit: int  # edits that may be with the vendor at once (its adaptive limit, now)
+    waiting: int  # jobs waiting for a slot (both lanes)
+    running: int  # jobs holding a slot (both lanes)
+    swap_limit: int = 0  # face swaps that may be with the vendor at once (a lane of their own)
 
 
 def error_code(error: ProviderError) -> str:
@@ -93,49 +109,58 @@ class JobRunner:
         providers: FaceProviders,
         port: ChatPort,
         results_dir: Path,
-        concurrency: Mapping[Vendor, int],
+        lanes: VendorLanes,
         today: Callable[[], str],
         one_active: bool = True,
         on_settled: Callable[[str, str, int, int], None] | None = None,
         on_given_up: Callable[[str, str, int], None] | None = None,
         delivery_deadline: float = 300.0,
         delivery_pause: float = 1.0,
+        result_keep: float = 0.0,
+        mark: str = "",
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.jobs = jobs
         self.requests = requests
         self.providers = providers
         self.port = port
         self._results = results_dir
-        self._limits = {vendor: asyncio.Semaphore(n) for vendor, n in concurrency.items()}
+        self._lanes = lanes
         self._today = today
         self._one_active = one_active
         self._on_settled = on_settled  # (operation, outcome, charged, released): for the metrics
         self._on_given_up = on_given_up  # (operation, outcome, refunded): for the metrics
         self._delivery_deadline = delivery_deadline
         self._delivery_pause = delivery_pause
+        self.result_keep = result_keep  # seconds a delivered result stays on disk (0: deleted at once)
+        self._mark = mark
+        self._clock = clock
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._owners: dict[str, int] = {}  # job id -> user id, for every job in progress
         self._queued: set[str] = set()  # jobs still waiting for a vendor slot: cancelling them costs nothing
         self._cancelled: set[str] = set()
         self._background: set[asyncio.Task[None]] = set()
-        self._capacity = dict(concurrency)
-        self._waiting_for: dict[Vendor, int] = dict.fromkeys(self._limits, 0)
-        self._holding: dict[Vendor, int] = dict.fromkeys(self._limits, 0)
         # what start-up recovery must finish: (untold, leftover status messages, paid results to deliver)
         self._to_recover: tuple[list[Job], list[Job], list[Job]] | None = None
         self._closing = False  # shutting down: no new work starts (a job opened now is released at the next start)
-        self.waiting = 0
+
+    @property
+    def waiting(self) -> int:
+        return sum(gate.waiting for gate in self._lanes.gates().values())
 
     @property
     def running(self) -> int:
         return len(self._tasks) - self.waiting
 
     def load(self) -> dict[Vendor, VendorLoad]:
-        """Each vendor's concurrency limit and, right now, the jobs waiting for one of its slots and holding one."""
-        return {
-            vendor: VendorLoad(limit, self._waiting_for.get(vendor, 0), self._holding.get(vendor, 0))
-            for vendor, limit in self._capacity.items()
-        }
+        """Each vendor's current limits and, right now, the jobs waiting for one of its slots and holding one."""
+        found: dict[Vendor, VendorLoad] = {}
+        for vendor in Vendor:
+            edit, swap = self._lanes.gate(vendor.value, Lane.EDIT), self._lanes.gate(vendor.value, Lane.SWAP)
+            found[vendor] = VendorLoad(
+                edit.limit.limit, edit.waiting + swap.waiting, edit.holding + swap.holding, swap.limit.limit
+            )
+        return found
 
     async def submit(self, new: NewJob) -> OpenResult:
         """Open the job (reserving its cost) and start it in the background; returns at once."""
@@ -182,15 +207,17 @@ class JobRunner:
         try:
             if vendor is None:
                 raise ProviderError("none", ErrorCategory.OPERATOR, code="not_configured")
-            if self._must_wait(vendor):
-                await port.progress(job, Stage.QUEUED)
+            lane = lane_of(job.operation)
+            gate = self._lanes.gate(vendor.value, lane)
             self._queued.add(job.id)  # from here until the slot is ours, /cancel may stop it for free
-            async with self._slot(vendor):
+            async with gate.slot(job.id, job.user_id, lambda ticket: self._wait_in_line(job, gate, ticket)):
                 self._queued.discard(job.id)
+                current_lane.set(lane)  # this task's vendor calls teach this lane's limit
                 await self.jobs.mark_running(job.id)
                 await port.progress(job, Stage.PREPARING)
                 started = time.monotonic()
-                result = await self._work(job, vendor)
+                calls = max(1, len(ages_of(job.params)))  # an "every age" job is several edits one after another
+                result = await self._timed(gate, self._work(job, vendor), calls)
             elapsed = _ms(started)
         except asyncio.CancelledError:
             if job.id in self._cancelled:  # cancelled by the person, not by a shutdown: the task ends here
@@ -225,30 +252,32 @@ class JobRunner:
             self._queued.discard(job.id)
         await self._keep_and_charge(job, result, vendor, elapsed)
 
-    def _must_wait(self, vendor: Vendor) -> bool:
-        limit = self._limits.get(vendor)
-        return limit is not None and limit.locked()
+    async def _wait_in_line(self, job: Job, gate: LaneGate, ticket: Ticket) -> None:
+        """Until the slot is the job's: its status says its place and wait, looked at every ``QUEUE_REFRESH``
+        seconds and shown again when either changed."""
+        shown: QueueInfo | None = None
+        while True:
+            info = gate.info(ticket)
+            if info is None:  # no longer in line: the slot is ours
+                return
+            if info != shown:
+                await self.port.progress(job, Stage.QUEUED, info)
+                shown = info
+            await asyncio.wait({ticket.granted}, timeout=QUEUE_REFRESH)
 
-    @contextlib.asynccontextmanager
-    async def _slot(self, vendor: Vendor) -> AsyncIterator[None]:
-        """One of the vendor's concurrency slots; ``waiting`` counts the jobs queued for one."""
-        limit = self._limits.get(vendor)
-        if limit is None:
-            yield
-            return
-        self.waiting += 1
-        self._waiting_for[vendor] += 1
+    @staticmethod
+    async def _timed(gate: LaneGate, work: Coroutine[Any, Any, JobResult], calls: int = 1) -> JobResult:
+        """``work``, whose time per vendor call teaches the lane's limit when the vendor answered (a refused photo
+        and a timeout say how fast it is too; other failures say nothing about it)."""
+        started = time.monotonic()
         try:
-            await limit.acquire()
-        finally:
-            self.waiting -= 1
-            self._waiting_for[vendor] -= 1
-        self._holding[vendor] += 1
-        try:
-            yield
-        finally:
-            self._holding[vendor] -= 1
-            limit.release()
+            result = await work
+        except ProviderError as error:
+            if error.category in (ErrorCategory.UNUSABLE_PHOTO, ErrorCategory.TIMEOUT):
+                gate.finished((time.monotonic() - started) / calls)
+            raise
+        gate.finished((time.monotonic() - started) / calls)
+        return result
 
     async def _work(self, job: Job, vendor: Vendor) -> JobResult:
         port = self.port
@@ -279,6 +308,9 @@ class JobRunner:
                 to = Gender.FEMALE if verdict.gender is Gender.MALE else Gender.MALE
             image = await self.providers.change_gender(photo, to, job_id=job.id, chosen=chosen)
             return JobResult(image.data, verdict=verdict, to_gender=to, vendor=image.vendor)
+        ages = ages_of(job.params)
+        if ages:
+            return await make_every_age(self.providers, photo, ages, job_id=job.id, chosen=chosen)
         age = int(job.params["age"])
         image = await self.providers.change_age(photo, age, job_id=job.id, chosen=chosen)
         return JobResult(image.data, vendor=image.vendor)
@@ -301,15 +333,22 @@ class JobRunner:
             await self._settle_failed(job, Failure(FailureKind.TRANSIENT), vendor, elapsed_ms)
             return
         crash_points.reached("result-written")
+        charged = job.cost
+        if result.ages_done is not None:  # every age: paid per age delivered
+            charged = job.cost * len(result.ages_done) // max(1, len(ages_of(job.params)))
         settled = await self.jobs.finish_paid(
-            job.id, vendor=result.vendor or vendor.value, vendor_ms=elapsed_ms, result_path=str(path)
+            job.id,
+            vendor=result.vendor or vendor.value,
+            vendor_ms=elapsed_ms,
+            result_path=str(path),
+            charged=charged if charged != job.cost else None,
         )
         if settled is None:  # settled meanwhile (a shutdown gave up on it): do not deliver twice
             await asyncio.to_thread(_delete_result, path)
             return
         crash_points.reached("charged")
         if self._on_settled is not None:
-            self._on_settled(job.operation, "ok", job.cost, 0)
+            self._on_settled(job.operation, "ok", charged, job.cost - charged)
         await self._deliver(settled, result)
 
     async def _fit(self, job: Job, result: JobResult) -> JobResult:
@@ -330,6 +369,8 @@ class JobRunner:
         next start delivers it). Transient failures are tried again with backoff for ``delivery_deadline``."""
         deadline = time.monotonic() + self._delivery_deadline
         pause = self._delivery_pause
+        if result.as_photo:  # the mark goes on what is sent; the file on disk stays as it was
+            result = dataclasses.replace(result, image=await self.with_mark(result.image))
         moves = 0
         attempt = 0
         while True:
@@ -370,21 +411,61 @@ class JobRunner:
         crash_points.reached("sent")
         # First: Telegram has it, nothing may send it again. A shutdown that stops the job now waits for the record
         # (cancelled halfway, the next start would send the result again).
-        recording = asyncio.ensure_future(self.jobs.mark_delivered(job.id))
+        kept_until = self._clock() + self.result_keep if self.result_keep > 0 else None
+        recording = asyncio.ensure_future(self.jobs.mark_delivered(job.id, kept_until=kept_until))
         try:
             await asyncio.shield(recording)
         except asyncio.CancelledError:
             await recording
             raise
         crash_points.reached("delivered")
-        await self._tidy(job)
+        await self._tidy(job, kept=kept_until is not None)
 
-    async def _tidy(self, job: Job) -> None:
-        """After a delivery: the status message goes, then the mark of it, then the result file."""
+    async def _tidy(self, job: Job, *, kept: bool) -> None:
+        """After a delivery: the status message goes, then the mark of it, then the result file (unless it is
+        kept for the buttons under it: then the sweeper deletes it when its time is up)."""
         recorded = await self.jobs.get(job.id)
         if recorded is None or await self.port.remove_status(recorded):
             await self.jobs.clear_status_message(job.id)
-        await asyncio.to_thread(self._delete_result_of, job)
+        if not kept:
+            await asyncio.to_thread(self._delete_result_of, job)
+
+    async def with_mark(self, image: bytes) -> bytes:
+        """``image`` with the operator's mark (``RESULT_MARK``) in its corner; as it is without a mark, or when it
+        cannot be drawn (a picture that is not an image must not stop a paid delivery)."""
+        if not self._mark:
+            return image
+        try:
+            return await asyncio.to_thread(imaging.add_mark, image, self._mark)
+        except Exception:
+            log.exception("the mark could not be drawn; sent without it")
+            return image
+
+    async def kept_result(self, job: Job) -> JobResult | None:
+        """The delivered result of ``job`` as kept on disk (the fitted result, unmarked), while inside its keep
+        window; None once it has expired (or was never kept)."""
+        if job.status is not JobStatus.SUCCEEDED or not job.result_path or job.kept_until is None:
+            return None
+        if job.kept_until <= self._clock():
+            return None
+        return await asyncio.to_thread(_read_result, Path(job.result_path))
+
+    async def sweep(self) -> int:
+        """Delete the kept results whose time is up (see ``RESULT_KEEP``); returns how many. Run by
+        :func:`bot.hosting.run_sweeper` every :attr:`sweep_interval` seconds."""
+        expired = await self.jobs.expired_results(self._clock())
+        for job in expired:
+            await asyncio.to_thread(self._delete_result_of, job)
+            await self.jobs.forget_result(job.id)
+        if expired:
+            log.info("deleted %d kept results whose time was up", len(expired))
+        return len(expired)
+
+    @property
+    def sweep_interval(self) -> float:
+        """How often :meth:`sweep` runs: a quarter of the keep, between 50 ms and a minute, so a result is gone
+        at most a quarter (or a minute) after its time."""
+        return min(60.0, max(0.05, self.result_keep / 4))
 
     async def _give_up(self, job: Job, kind: FailureKind) -> None:
         """The result cannot be delivered: refund it, delete it, then tell the person if anyone can be told."""
@@ -439,7 +520,8 @@ class JobRunner:
 
     async def release_unfinished(self) -> None:
         """Start-up, before any update is handled (the database and the disk, milliseconds): release every job a
-        crash left queued or running, delete every result file that no paid, undelivered job owns, and note what
+        crash left queued or running, delete every result file that no paid, undelivered job owns (nor a delivered
+        job whose result is inside its keep window), and note what
         :meth:`recover` must finish. Recovery then runs alongside new work and touches only the jobs noted here,
         never a job opened since. Runs once; :meth:`recover` calls it too."""
         if self._to_recover is not None:
@@ -447,7 +529,8 @@ class JobRunner:
         for job in await self.jobs.interrupt_unfinished():
             log.info("job %s was interrupted by a restart: released", job.id)
         waiting = await self.jobs.awaiting_delivery()
-        swept = await asyncio.to_thread(self._sweep_results, {job.id for job in waiting})
+        kept = await self.jobs.kept_results(self._clock())  # delivered, still inside their keep window
+        swept = await asyncio.to_thread(self._sweep_results, {job.id for job in waiting} | kept)
         if swept:
             log.info("deleted %d result files no paid job owns", swept)
         untold = await self.jobs.untold_failures()  # the interrupted, and endings a crash kept untold
@@ -545,6 +628,7 @@ def _write_result(path: Path, result: JobResult) -> None:
         "to_gender": result.to_gender.value if result.to_gender else None,
         "as_photo": result.as_photo,
         "content_type": result.content_type,
+        "ages_done": list(result.ages_done) if result.ages_done is not None else None,
     }
     if result.verdict is not None:
         v = result.verdict
@@ -577,6 +661,7 @@ def _read_result(path: Path) -> JobResult | None:
         to_gender=to,
         as_photo=bool(meta.get("as_photo", True)),
         content_type=str(meta.get("content_type") or "image/jpeg"),
+        ages_done=tuple(int(age) for age in meta["ages_done"]) if meta.get("ages_done") is not None else None,
     )
 
 

@@ -18,6 +18,15 @@ class Stage(StrEnum):
     SENT = "sent"
 
 
+@dataclass(frozen=True, slots=True)
+class QueueInfo:
+    """Where a waiting job stands: its place in its vendor's line (1: next) and about how long until its turn,
+    in seconds already rounded for people (None while the lane has no recent jobs to judge by)."""
+
+    place: int
+    seconds: int | None = None
+
+
 class FailureKind(StrEnum):
     """What went wrong, as the person is told it: the provider categories plus our own."""
 
@@ -52,6 +61,8 @@ class JobResult:
     # can show it (a side ratio over 20).
     as_photo: bool = True
     content_type: str = "image/jpeg"
+    # An "every age" job: the ages its collage shows (the others failed and are not charged). None otherwise.
+    ages_done: tuple[int, ...] | None = None
 
 
 class PhotoUnavailable(Exception):

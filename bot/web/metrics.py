@@ -55,8 +55,21 @@ class Metrics:
         self.telegram_errors = Counter(
             "faceshift_telegram_api_errors", "Bot API calls that failed, by kind.", ["kind"], registry=r
         )
+        self.telegram_messages = Counter(
+            "faceshift_telegram_messages",
+            "Bot API calls that went through and sent a new message (kind new: sendMessage, sendPhoto, "
+            "sendDocument...; each counts against Telegram's 30 per second) or edited one (kind edit), by method.",
+            ["kind", "method"],
+            registry=r,
+        )
         self.jobs_waiting = Gauge("faceshift_jobs_waiting", "Jobs waiting for a vendor slot.", registry=r)
         self.jobs_running = Gauge("faceshift_jobs_running", "Jobs holding a vendor slot.", registry=r)
+        self.vendor_limit = Gauge(
+            "faceshift_vendor_concurrency_limit",
+            "Calls a vendor may have at once, as its adaptive limit stands now, by vendor and lane (edit, swap).",
+            ["vendor", "lane"],
+            registry=r,
+        )
 
     def watch_jobs(self, waiting: Callable[[], float], running: Callable[[], float]) -> None:
         self.jobs_waiting.set_function(waiting)
@@ -66,6 +79,9 @@ class Metrics:
 
     def on_vendor_attempt(self, vendor: str, seconds: float, outcome: str) -> None:
         self.vendor_requests.labels(vendor, outcome).observe(seconds)
+
+    def on_vendor_limit(self, vendor: str, lane: str, limit: int) -> None:
+        self.vendor_limit.labels(vendor, lane).set(limit)
 
     def on_retry(self, vendor: str, attempt: int, error: ProviderError) -> None:
         self.retries.labels(vendor, error.category.value).inc()
@@ -84,6 +100,9 @@ class Metrics:
 
     def on_telegram_error(self, kind: str) -> None:
         self.telegram_errors.labels(kind).inc()
+
+    def on_telegram_message(self, kind: str, method: str) -> None:
+        self.telegram_messages.labels(kind, method).inc()
 
     # Read back, for the dashboard ------------------------------------------------------------------------
 

@@ -92,12 +92,14 @@ def _chat_key(chat_id: object) -> int | str | None:
 
 
 class FloodControl(BaseRateLimiter[int]):
-    """See the module's docstring. ``on_error(kind)`` is called for every failed attempt of every call. A rate
-    of ``(0, ...)`` switches that bucket off."""
+    """See the module's docstring. ``on_error(kind)`` is called for every failed attempt of every call, and
+    ``on_done(kind, method)`` for every call that went through and made a message (kind ``"new"``) or changed
+    one (``"edit"``). A rate of ``(0, ...)`` switches that bucket off."""
 
     def __init__(
         self,
         on_error: Callable[[str], None] = lambda kind: None,
+        on_done: Callable[[str, str], None] = lambda kind, method: None,
         *,
         max_retries: int = 3,
         chat_rate: tuple[float, float] = CHAT_RATE,
@@ -105,6 +107,7 @@ class FloodControl(BaseRateLimiter[int]):
         overall_rate: tuple[float, float] = OVERALL_RATE,
     ) -> None:
         self._on_error = on_error
+        self._on_done = on_done
         self._max_retries = max_retries
         self._chat_rate = chat_rate
         self._group_rate = group_rate
@@ -143,13 +146,18 @@ class FloodControl(BaseRateLimiter[int]):
         chat = _chat_key(data.get("chat_id"))
         paused_by = chat if chat is not None else f"method:{endpoint}"  # what a 429 of this call pauses
         retries = self._max_retries if rate_limit_args is None else rate_limit_args
-        metered = chat is not None and is_sending(endpoint) and not data.get("allow_paid_broadcast")
+        sending = is_sending(endpoint)
+        metered = chat is not None and sending and not data.get("allow_paid_broadcast")
+        done = "new" if sending else "edit" if endpoint.startswith("edit") else None
         attempt = 0
         while True:
             await self._wait_for_pauses(paused_by)
             try:
                 if not metered or chat is None:
-                    return await self._call(callback, args, kwargs)
+                    result = await self._call(callback, args, kwargs)
+                    if done is not None:
+                        self._on_done(done, endpoint)
+                    return result
                 async with contextlib.AsyncExitStack() as budget:
                     if self._chat_rate[0]:
                         await budget.enter_async_context(self._limiter(self._chats, chat, self._chat_rate))
@@ -158,7 +166,9 @@ class FloodControl(BaseRateLimiter[int]):
                     if self._overall is not None:
                         await budget.enter_async_context(self._overall)
                     await self._wait_for_pauses(chat)  # a 429 may have come while this call waited for its turn
-                    return await self._call(callback, args, kwargs)
+                    result = await self._call(callback, args, kwargs)
+                self._on_done("new", endpoint)
+                return result
             except RetryAfter as error:
                 seconds = retry_seconds(error)
                 self._note_flood(paused_by, counts_for_global=chat is not None, seconds=seconds)

@@ -1,5 +1,10 @@
 """The chat side of a job (:class:`bot.jobs.port.ChatPort`) with python-telegram-bot: fetch the photo, show
-progress in one status message, deliver the result as a reply to the photo, or say what went wrong.
+progress in the menu the job was started from (else in one status message), deliver the result as a reply to
+the photo, or say what went wrong.
+
+A menu that showed the job's progress is turned back into the main menu (its prompt and buttons, for another
+edit) once the job has ended; the result, or the failure notice, comes as a reply to the photo. So the new
+messages of a request are its menu and its answer, nothing more.
 
 Delivery is one attempt per call (the runner retries and decides when to give up): the result goes as a photo,
 or as a document when it was fitted as one or when Telegram refuses the photo (``PHOTO_INVALID_DIMENSIONS``,
@@ -20,6 +25,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 
 from bot import imaging
 from bot.i18n import Catalog
+from bot.jobs.every_age import ages_of
 from bot.jobs.types import (
     ChatMoved,
     ChatUnreachable,
@@ -28,6 +34,7 @@ from bot.jobs.types import (
     FailureKind,
     JobResult,
     PhotoUnavailable,
+    QueueInfo,
     ResultRefused,
     Stage,
 )
@@ -109,6 +116,7 @@ class TelegramChatPort:
         clock: QuotaClock,
         available: frozenset[Operation],
         status_delay: float = 1.0,
+        result_buttons: bool = False,
     ) -> None:
         self._bot = bot
         self._jobs = jobs
@@ -117,6 +125,7 @@ class TelegramChatPort:
         self._quota = quota
         self._clock = clock
         self._available = available
+        self._result_buttons = result_buttons  # results are kept (RESULT_KEEP): "Before / after", "Full quality"
         self._board = StatusBoard(bot, jobs, delay=status_delay, min_interval=status_delay)
         self._as_document: set[str] = set()  # jobs whose photo Telegram refused: their next attempts send a file
 
@@ -147,28 +156,33 @@ class TelegramChatPort:
         except (NetworkError, RetryAfter) as error:  # Telegram kept failing: a hiccup, worth another try later
             raise ProviderError("telegram", ErrorCategory.TRANSIENT, code="download", detail=str(error)) from None
 
-    async def progress(self, job: Job, stage: Stage) -> None:
+    async def progress(self, job: Job, stage: Stage, queue: QueueInfo | None = None) -> None:
         """Show ``stage`` in the job's one status message (see :class:`handlers.chat.status.StatusBoard`).
 
         Waiting for a slot and face swaps (a minute or two) are shown at once; the rest only if the job is
         still going ``status_delay`` later. A closed chat (the person blocked the bot) found while showing a
         status at once, before the paid call, stops the job: a result nobody can receive is not worth paying
-        for. (A quick job finds out only when its result is refused: the vendor call was cheap.)
+        for. (A quick job finds out only when its result is refused: the vendor call was cheap.) A waiting job
+        says its place in line and, when known, about how long it will wait (``queue``).
         """
         if stage is Stage.PREPARING and job.chat_id < 0:
             return  # in groups every call counts against 20 per minute: results need them more
         catalog = await self._catalog(job)
         swap = job.operation == Operation.SWAP_FACES
         key = "stage-sent-swap" if stage is Stage.SENT and swap else _STAGE_TEXT[stage]
+        if stage is Stage.QUEUED and queue is not None:
+            text = queue_text(catalog, _operation_text(catalog, job), queue)
+        else:
+            text = catalog(key, operation=_operation_text(catalog, job))
         request = await self._request(job)
         try:
             await self._board.show(
                 job,
-                catalog(key, operation=_operation_text(catalog, job)),
+                text,
                 reply_to_id=request.message_id,
                 thread_id=request.thread_id,
                 urgent=stage is Stage.QUEUED or swap,
-                chat_action=stage is Stage.SENT,
+                menu_id=_menu_of(job, request),
             )
         except Forbidden as error:
             raise ChatUnreachable(str(error)) from None
@@ -187,6 +201,9 @@ class TelegramChatPort:
         reply = None if moved else reply_to(request.message_id)
         thread_id = None if moved else request.thread_id
         markup = keyboards.main_menu(catalog, request.id, self._available)
+        if self._result_buttons:
+            detection = job.operation == Operation.DETECT_GENDER  # the same photo with a box: nothing to compare
+            markup = keyboards.result_menu(catalog, request.id, self._available, job.id, before_after=not detection)
         try:
             if result.as_photo and job.id not in self._as_document:
                 try:
@@ -204,7 +221,7 @@ class TelegramChatPort:
                         raise
                     log.info("job %s: Telegram refused the photo (%s); sending it as a document", job.id, error)
                     self._as_document.add(job.id)
-            document = InputFile(result.image, filename=_file_name(result.content_type))
+            document = InputFile(result.image, filename=file_name(result.content_type))
             await self._bot.send_document(
                 job.chat_id,
                 document,
@@ -232,22 +249,37 @@ class TelegramChatPort:
             raise DeliveryDelayed(str(error)) from None
 
     async def remove_status(self, job: Job) -> bool:
-        """Delete the job's status message, if its id is known. True when nothing is left to remove (deleted,
-        already gone, or in a chat the bot cannot touch any more); False when Telegram kept failing (the id is
-        kept, and the next start tries again). Never raises: it is tidy-up."""
+        """Delete the job's status message, if its id is known (a menu that showed the status is turned back
+        into the main menu instead). True when nothing is left to remove (deleted or restored, already gone,
+        or in a chat the bot cannot touch any more); False when Telegram kept failing (the id is kept, and the
+        next start tries again). Never raises: it is tidy-up."""
         await self._board.finish(job)
         self._as_document.discard(job.id)
         status_id = job.status_message_id
         if not status_id:  # none, or STATUS_POSTING: sent (maybe) but never known
             return True
+        what = f"job {job.id}: status removal"
         try:
-            await patiently(lambda: self._bot.delete_message(job.chat_id, status_id), f"job {job.id}: status removal")
+            if status_id == job.params.get(keyboards.MENU_PARAM):
+                await self._restore_menu(job, status_id)
+            else:
+                await patiently(lambda: self._bot.delete_message(job.chat_id, status_id), what)
         except (BadRequest, Forbidden, ChatMigrated) as error:  # already gone, or a chat closed to the bot
             log.info("job %s: status message not removed (%s)", job.id, error)
         except TelegramError as error:
             log.warning("job %s: status message not removed yet (%s); the next start will", job.id, error)
             return False
         return True
+
+    async def _restore_menu(self, job: Job, message_id: int) -> None:
+        """Turn the menu that showed the job's status back into the main menu."""
+        catalog = await self._catalog(job)
+        markup = keyboards.main_menu(catalog, job.request_id, self._available)
+        text = catalog("menu-prompt")
+        await patiently(
+            lambda: self._bot.edit_message_text(text, chat_id=job.chat_id, message_id=message_id, reply_markup=markup),
+            f"job {job.id}: menu restored",
+        )
 
     async def fail(self, job: Job, failure: Failure) -> None:
         """Tell the person how the job ended: in its status message when there is one, else in a new message."""
@@ -257,8 +289,15 @@ class TelegramChatPort:
         if failure.kind is not FailureKind.INTERRUPTED:  # that text says it already
             text = f"{text}\n{catalog('not-free')}"
         message_id = await self._board.finish(job)
+        request = await self._requests.get(job.request_id)
         what = f"job {job.id}: failure notice"
         try:
+            if message_id is not None and request is not None and message_id == _menu_of(job, request):
+                try:  # the menu showed the status: it becomes the menu again, the notice comes as a reply
+                    await self._restore_menu(job, message_id)
+                except BadRequest as error:
+                    log.info("job %s: menu not restored (%s)", job.id, error)
+                message_id = None
             if message_id is not None and message_id != STATUS_POSTING:
                 try:
                     await patiently(
@@ -269,7 +308,6 @@ class TelegramChatPort:
                     if "not modified" in error.message.lower():
                         return  # it says so already: told before a crash kept that from being recorded
                     # else the status message is gone: say it in a new message
-            request = await self._requests.get(job.request_id)
             moved = request is None or request.moved_from_chat_id is not None
             await patiently(
                 lambda: self._bot.send_message(
@@ -295,6 +333,25 @@ def failure_text(catalog: Catalog, failure: Failure) -> str:
     return catalog(f"fail-{failure.kind.value}")
 
 
+def queue_text(catalog: Catalog, operation: str, queue: QueueInfo) -> str:
+    """ "3rd in line, about 20 s": the place as an ordinal of the language, the wait in seconds or minutes."""
+    place = catalog("queue-ordinal", place=queue.place, ordinal=catalog.ordinal_form(queue.place))
+    if queue.seconds is None:
+        return catalog("stage-queued-place", operation=operation, place=place)
+    if queue.seconds < 60:
+        wait = catalog("queue-wait-seconds", seconds=queue.seconds)
+    else:
+        wait = catalog("queue-wait-minutes", minutes=round(queue.seconds / 60))
+    return catalog("stage-queued-place-wait", operation=operation, place=place, wait=wait)
+
+
+def _menu_of(job: Job, request: PhotoRequest) -> int | None:
+    """The menu message the job was started from, if any, while it is in the job's chat (a group that became
+    a supergroup has new message ids)."""
+    menu = job.params.get(keyboards.MENU_PARAM)
+    return menu if isinstance(menu, int) and request.moved_from_chat_id is None else None
+
+
 def _seconds(value: object) -> float | None:
     """``RetryAfter.retry_after`` (seconds, or a timedelta in newer python-telegram-bot) in seconds."""
     if isinstance(value, int | float):
@@ -303,13 +360,20 @@ def _seconds(value: object) -> float | None:
     return float(total()) if callable(total) else None
 
 
-def _file_name(content_type: str) -> str:
+def file_name(content_type: str) -> str:
+    """A name for a result sent as a file (the extension tells the person's device what it is)."""
     extension = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif"}.get(content_type)
     return f"faceshift.{extension or 'bin'}"
 
 
 def _operation_text(catalog: Catalog, job: Job) -> str:
-    return catalog(f"op-{job.operation}", age=job.params.get("age", ""))
+    return catalog(f"op-{job.operation}", age=_age_text(job.params))
+
+
+def _age_text(params: dict[str, object]) -> str:
+    """The age of an age job, or the ages of an "every age" job ("50, 65, 80")."""
+    ages = ages_of(params)
+    return ", ".join(str(age) for age in ages) if ages else str(params.get("age", ""))
 
 
 def _done_text(catalog: Catalog, job: Job, result: JobResult) -> str:
@@ -326,4 +390,11 @@ def _done_text(catalog: Catalog, job: Job, result: JobResult) -> str:
         if result.verdict is not None:
             return catalog("done-swap_gender-detected", gender=result.verdict.gender.value, to=to)
         return catalog("done-swap_gender", to=to)
+    asked = ages_of(job.params)
+    if asked and result.ages_done is not None:
+        done = catalog("done-every-age", ages=", ".join(str(age) for age in result.ages_done))
+        missing = [age for age in asked if age not in result.ages_done]
+        if missing:  # plain words: what could not be made, and that it was not charged
+            done += "\n" + catalog("every-age-partial", ages=", ".join(str(age) for age in missing), count=len(missing))
+        return done
     return catalog(f"done-{job.operation}", age=job.params.get("age", ""))

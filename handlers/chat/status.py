@@ -1,25 +1,28 @@
-"""One status message per job, shown only when it is worth a Bot API call.
+"""One status per job, shown only when it is worth a Bot API call.
 
 A job that finishes within ``delay`` (most edits take a second or two) shows no status at all: the result is
 the answer. A job that must wait for a vendor slot, and a face swap (a minute or two), show theirs at once.
-After that the message is edited at most once per ``min_interval`` (the latest stage wins), which keeps a
+After that the status is edited at most once per ``min_interval`` (the latest stage wins), which keeps a
 busy group within Telegram's flood limits. Every call saved is about 1.5 ms of CPU the event loop keeps.
 
-A new status message is first recorded as being posted (``STATUS_POSTING``), then sent, then its id recorded:
-a crash at any point leaves the job saying what it knows, so recovery removes the message or, when its id
-was never learnt, answers in a new message after it (see :mod:`storage.jobs`).
+Where the status goes: a job started from a menu shows it in that menu message (its text becomes the stage,
+its buttons go while the job runs), so a request costs Telegram's budget of new messages only its menu and
+its result. Before the menu is first edited its id is recorded as the job's status message, so recovery
+after a crash finds it and turns it back into the menu (or into the failure notice). A job without a menu
+(a caption or reply command) gets a new status message: first recorded as being posted (``STATUS_POSTING``),
+then sent, then its id recorded: a crash at any point leaves the job saying what it knows, so recovery
+removes the message or, when its id was never learnt, answers in a new message after it (see
+:mod:`storage.jobs`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from dataclasses import dataclass, field
 
 from telegram import Bot
-from telegram.constants import ChatAction
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
 from bot.jobs import crash_points
@@ -35,9 +38,9 @@ class _Status:
     reply_to_id: int
     thread_id: int | None
     message_id: int | None = None
+    recorded: bool = False  # message_id is recorded as the job's status message
     text: str = ""  # what should be shown
     shown: str = ""  # what is shown
-    chat_action: bool = False
     changed_at: float = 0.0
     timer: asyncio.Task[None] | None = None
     flushing: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -52,34 +55,36 @@ class StatusBoard:
         self._state: dict[str, _Status] = {}
 
     async def show(
-        self, job: Job, text: str, *, reply_to_id: int, thread_id: int | None, urgent: bool, chat_action: bool
+        self, job: Job, text: str, *, reply_to_id: int, thread_id: int | None, urgent: bool, menu_id: int | None
     ) -> None:
-        """Ask for ``text`` to be shown. Raises ``Forbidden`` only when shown at once and the chat is closed."""
+        """Ask for ``text`` to be shown: in the menu message ``menu_id`` when given, else in a status message of
+        its own. Raises ``Forbidden`` only when shown at once and the chat is closed."""
         status = self._state.get(job.id)
         if status is None:
-            status = _Status(job.chat_id, reply_to_id, thread_id, message_id=job.status_message_id or None)
+            known = job.status_message_id or None
+            status = _Status(job.chat_id, reply_to_id, thread_id, message_id=known or menu_id, recorded=bool(known))
             self._state[job.id] = status
         status.text = text
-        status.chat_action = status.chat_action or chat_action
         since = time.monotonic() - status.changed_at
-        due = self._delay <= 0 if status.message_id is None else since >= self._min_interval
+        due = self._delay <= 0 if not status.shown else since >= self._min_interval
         if urgent or due:
             self._cancel_timer(status)
             await self._flush(job.id, status)
         elif status.timer is None:
-            wait = self._delay if status.message_id is None else self._min_interval - since
+            wait = self._delay if not status.shown else self._min_interval - since
             status.timer = asyncio.create_task(self._later(job.id, status, wait), name=f"status-{job.id}")
 
     async def finish(self, job: Job) -> int | None:
-        """Stop updating; returns the status message's id, if one was posted in the job's chat (to delete or
-        turn into text). None also when it was posted in a chat the job has left (a group that became a
-        supergroup): that message id means something else in the new chat."""
+        """Stop updating; returns the status message's id (the menu's, for a job started from one), if one
+        was posted in the job's chat (to delete or turn into text). None also when it was posted in a chat the
+        job has left (a group that became a supergroup): that message id means something else in the new
+        chat."""
         status = self._state.pop(job.id, None)
         if status is None:
             return job.status_message_id or None
         self._cancel_timer(status)
         async with status.flushing:  # a post under way finishes, so its message id is known
-            return status.message_id if status.chat_id == job.chat_id else None
+            return status.message_id if status.recorded and status.chat_id == job.chat_id else None
 
     def _cancel_timer(self, status: _Status) -> None:
         if status.timer is not None and status.timer is not asyncio.current_task():
@@ -112,9 +117,13 @@ class StatusBoard:
                     await self._jobs.clear_status_message(job_id, STATUS_POSTING)
                     raise
                 status.message_id = message.message_id
+                status.recorded = True
                 await self._jobs.set_status_message(job_id, message.message_id)  # a restart can still edit it
             else:
-                try:
+                if not status.recorded:  # the menu: recorded first, so that a restart puts it back
+                    await self._jobs.set_status_message(job_id, status.message_id)
+                    status.recorded = True
+                try:  # without reply_markup: a menu's buttons go while the job runs
                     await self._bot.edit_message_text(status.text, chat_id=status.chat_id, message_id=status.message_id)
                 except Forbidden:
                     raise
@@ -122,9 +131,3 @@ class StatusBoard:
                     log.info("job %s: status not edited (%s)", job_id, error)
             status.shown = status.text
             status.changed_at = time.monotonic()
-            if status.chat_action:
-                status.chat_action = False
-                with contextlib.suppress(TelegramError):
-                    await self._bot.send_chat_action(
-                        status.chat_id, ChatAction.UPLOAD_PHOTO, message_thread_id=status.thread_id
-                    )

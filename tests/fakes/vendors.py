@@ -601,11 +601,19 @@ class _FakeVendor:
     """What the three fakes share: recording, injections, latency, serving, shutdown."""
 
     name: ClassVar[str] = "vendor"
+    busy_status: ClassVar[int] = 429  # its answer to "too many requests at once"
+    busy_code: ClassVar[str] = "too_many_requests"
 
     def __init__(self) -> None:
         self.base_url = ""
         self.requests: list[RecordedRequest] = []
         self.latency = 0.0  # seconds added before answering an API call (not FakeAce's /cdn/ downloads)
+        # How many API calls it works on at once; one more is answered ``busy_status`` at once. None: any.
+        self.capacity: int | None = None
+        self.gate: asyncio.Event | None = None  # when set to an Event, API calls wait for it before answering
+        self.busy = 0  # API calls being worked on now
+        self.most_busy = 0  # the most at once since the last reset
+        self.turned_away = 0  # API calls answered 429 for being over ``capacity``
         self._injections: list[_Injection] = []
         self._inflight: set[asyncio.Task[None]] = set()
         self._jobs: set[asyncio.Task[None]] = set()
@@ -668,6 +676,9 @@ class _FakeVendor:
         self._results.clear()
         self.requests.clear()
         self.latency = 0.0
+        self.capacity = None
+        self.gate = None
+        self.most_busy = self.turned_away = 0
         for job in self._jobs:
             job.cancel()
 
@@ -770,6 +781,25 @@ class _FakeVendor:
             await _drop(receive, send, reset=True)
             return
         ctx = _Context(request, self._new_request_id())
+        if not self._is_api(request.path):
+            await self._respond(request, ctx, receive, send)
+            return
+        if self.capacity is not None and self.busy >= self.capacity:  # over its capacity: 429, at once
+            self.turned_away += 1
+            busy = self._error(self.busy_status, self.busy_code, self._default_message(self.busy_code), ctx)
+            await _send(send, busy)
+            request.answered = time.monotonic()
+            return
+        self.busy += 1
+        self.most_busy = max(self.most_busy, self.busy)
+        try:
+            if self.gate is not None:
+                await self.gate.wait()
+            await self._respond(request, ctx, receive, send)
+        finally:
+            self.busy -= 1
+
+    async def _respond(self, request: RecordedRequest, ctx: _Context, receive: Receive, send: Send) -> None:
         injection = self._take_injection(request.path)
         if self.latency > 0 and self._is_api(request.path) and not await _pause(receive, self.latency):
             return  # the client gave up while we were slow
@@ -1216,6 +1246,8 @@ class FakeAILab(_FakeVendor):
     rejects nothing. V1 actions ignore ``target``; TO_KID / TO_OLD edit to ages V1_KID_AGE / V1_OLD_AGE.
     """
 
+    busy_code: ClassVar[str] = "EXCEEDING_LIMITS"
+
     name = "ailab"
     _ACTIONS: ClassVar[tuple[str, ...]] = ("TO_KID", "TO_OLD", "TO_FEMALE", "TO_MALE", "V2_AGE", "V2_GENDER")
     _QUALITY: ClassVar[tuple[str, ...]] = ("NONE", "LOW", "NORMAL", "HIGH")
@@ -1396,6 +1428,9 @@ class FakeAccuAuth(_FakeVendor):
     filename) counts as absent; ``image_base64`` may contain whitespace but no ``data:`` prefix; "between
     128x128 and 6000x6000" is inclusive. A NON_IMAGE_RESULT fault answers 200 with an HTML page.
     """
+
+    busy_status: ClassVar[int] = 403
+    busy_code: ClassVar[str] = "RATE_LIMIT_EXCEEDED"
 
     name = "accuauth"
 

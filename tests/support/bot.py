@@ -49,6 +49,7 @@ def make_settings(tg: FakeTelegram, tmp_path: Path, vendors: FakeVendors | None 
         "status_delay": 0.0,  # every stage is shown at once; tests of the delay set it themselves
         "metrics_port": 0,  # off: tests of /metrics give it a port
         "health_check_interval": 0.0,  # every /healthz checks afresh; the caching test sets it
+        "result_keep": 0.0,  # results are deleted once delivered; the tests of sharing keep them (RESULT_KEEP)
     }
     if vendors is not None:
         values |= {

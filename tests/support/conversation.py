@@ -5,6 +5,7 @@ answer a message is (for the fault suites)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -75,16 +76,44 @@ async def press_age(tg: FakeTelegram, user: FakeUser, menu: dict[str, object], a
     return await user.press(await tg.wait_for_edit(menu), age)
 
 
+async def menu_back(tg: FakeTelegram, chat: Any, menu: dict[str, Any]) -> dict[str, Any]:
+    """The menu message once it shows the main menu again (after a job that showed its stages in it)."""
+    wanted = (menu["text"], buttons(menu))
+    await tg.wait_until(
+        lambda: (text_of(now := tg.message(chat, menu["message_id"])), buttons(now)) == wanted, what="the menu again"
+    )
+    return tg.message(chat, menu["message_id"])
+
+
 async def wait_result(tg: FakeTelegram, chat: Any, timeout: float = RESULT_TIMEOUT) -> dict[str, Any]:
     return await tg.wait_for_bot_message(chat, predicate=is_photo, timeout=timeout)
 
 
 async def wait_text(tg: FakeTelegram, chat: Any, needle: str, timeout: float = RESULT_TIMEOUT) -> dict[str, Any]:
-    """The next bot message in ``chat`` (edits applied) whose text contains ``needle``.
+    """The next bot message in ``chat`` (edits applied) whose text contains ``needle``, or an earlier one the bot
+    edited to say it.
 
-    Status messages are edited into their final word, so this also finds a status message turned failure.
+    Status messages are edited into their final word, so this also finds a status message turned failure; and a
+    job started from a menu shows its stages in that menu.
     """
-    return await tg.wait_for_bot_message(chat, predicate=lambda m: needle in text_of(m), timeout=timeout)
+    found: list[dict[str, Any]] = []
+
+    def edited_to_say() -> list[dict[str, Any]]:
+        return [m for m in tg.bot_messages(chat) if "edit_date" in m and needle in text_of(m)]
+
+    before = {(m["message_id"], text_of(m)) for m in edited_to_say()}  # said already: not news
+
+    def said() -> bool:
+        edited = [m for m in edited_to_say() if (m["message_id"], text_of(m)) not in before]
+        if edited:
+            found.append(edited[-1])
+        else:
+            with contextlib.suppress(LookupError):
+                found.append(tg.next_bot_message(chat, lambda m: needle in text_of(m)))
+        return bool(found)
+
+    await tg.wait_until(said, timeout=timeout, what=f"a bot message saying {needle!r}")
+    return found[0]
 
 
 async def poll_until(condition: Callable[[], object], *, timeout: float, what: str) -> None:

@@ -107,6 +107,19 @@ op-swap_gender = تبديل الجنس
 op-swap_faces = تبديل الوجوه
 op-detect_gender = تحديد الجنس
 stage-queued = ⏳ { $operation }: بانتظار دورك…
+stage-queued-place = ⏳ { $operation }: دورك { $place } في الطابور…
+stage-queued-place-wait = ⏳ { $operation }: دورك { $place } في الطابور، بعد نحو { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] رقم { $place }
+}
+queue-wait-seconds = { $seconds } { $seconds ->
+    [few] ثوانٍ
+   *[other] ثانية
+}
+queue-wait-minutes = { $minutes } { $minutes ->
+    [few] دقائق
+   *[other] دقيقة
+}
 stage-preparing = ⏳ { $operation }: جارٍ تجهيز الصورة…
 stage-sent = ⏳ { $operation }: محرّر الوجوه يعمل عليها…
 stage-sent-swap = ⏳ { $operation }: محرّر الوجوه يعمل عليها. تبديل الوجوه يستغرق دقيقة أو دقيقتين…
@@ -187,7 +200,7 @@ privacy =
     [few] { $minutes } دقائق
    *[other] { $minutes } دقيقة
   } على الأكثر لتتمكّن الخدمة من جلبها، ثم تُحذف. { $hosting }
-    • تُرسل النتيجة إليك ولا نحتفظ بها بعد التسليم.
+    • { $results }
     • نحتفظ بمعرّف Telegram الخاص بك واسمك ولغتك وعدد التعديلات التي استخدمتها، لإدارة حصتك اليومية.
 privacy-hosting-builtin = الرابط الذي تستخدمه الخدمة عشوائي ويتوقف عن العمل عند انتهاء المهمة.
 privacy-hosting-s3 = الرابط الذي تستخدمه الخدمة عشوائي وتنتهي صلاحيته خلال { $minutes ->
@@ -375,3 +388,25 @@ admin-refund-balance = رصيده المشترى الآن: { $bought }{ $debt ->
   }.
 admin-stats-money = ⭐ النجوم المستلمة: { $received } (الدفعات: { $payments })، المستردّة: { $refunded } (عمليات الاسترداد: { $refunds }). الرصيد المُباع: { $sold } (المسحوب: { $taken })، والمستهلَك من الرصيد المشترى: { $spent }.
 admin-history-purchases = المشتريات:
+
+## Results worth sharing
+btn-every-age = 🎞 الثلاثة معًا · { $cost ->
+    [one] رصيد واحد
+    [two] رصيدان
+    [few] { $cost } أرصدة
+   *[other] { $cost } رصيد
+  }
+btn-before-after = ↔️ قبل / بعد
+btn-full-quality = 📎 الجودة الكاملة
+result-expired = انتهت صلاحية هذه النتيجة. أرسل الصورة مرة أخرى لعمل نتيجة جديدة.
+label-before = قبل
+label-after = بعد
+done-every-age = ها أنت في عمر { $ages } سنة.
+every-age-partial = تعذّر عمل: { $ages }. لم نخصم منك شيئًا مقابلها.
+privacy-results-kept = تُحفظ النتيجة على خادمنا { $minutes ->
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $minutes } دقائق
+   *[other] { $minutes } دقيقة
+  } بعد إرسالها (لزرّي "قبل / بعد" و"الجودة الكاملة")، ثم تُحذف.
+privacy-results-none = تُرسل النتيجة إليك ولا نحتفظ بها بعد التسليم.

@@ -95,6 +95,13 @@ op-swap_gender = Geschlecht wird getauscht
 op-swap_faces = Gesichter werden getauscht
 op-detect_gender = Geschlecht wird erkannt
 stage-queued = ⏳ { $operation }: warte auf einen freien Platz…
+stage-queued-place = ⏳ { $operation }: Platz { $place } in der Warteschlange…
+stage-queued-place-wait = ⏳ { $operation }: Platz { $place } in der Warteschlange, noch etwa { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] { $place }
+}
+queue-wait-seconds = { $seconds } Sek.
+queue-wait-minutes = { $minutes } Min.
 stage-preparing = ⏳ { $operation }: bereite das Foto vor…
 stage-sent = ⏳ { $operation }: Der Gesichtseditor arbeitet daran…
 stage-sent-swap = ⏳ { $operation }: Der Gesichtseditor arbeitet daran. Ein Gesichtertausch dauert ein bis zwei Minuten…
@@ -180,7 +187,7 @@ privacy =
     [one] Minute
    *[other] Minuten
   } auf unserem Server, damit der Dienst es abholen kann, und wird dann gelöscht. { $hosting }
-    • Das Ergebnis wird dir geschickt und nach der Zustellung nicht aufbewahrt.
+    • { $results }
     • Wir speichern deine Telegram-ID, deinen Namen, deine Sprache und wie viele Bearbeitungen du genutzt hast, um dein Tageskontingent zu verwalten.
 privacy-hosting-builtin = Der Link, den der Dienst nutzt, ist zufällig und funktioniert nicht mehr, sobald die Bearbeitung fertig ist.
 privacy-hosting-s3 = Der Link, den der Dienst nutzt, ist zufällig und läuft innerhalb von { $minutes } { $minutes ->
@@ -399,3 +406,21 @@ admin-refund-balance = Gekaufte Credits jetzt: { $bought }{ $debt ->
   }.
 admin-stats-money = ⭐ Erhaltene Stars: { $received } (Zahlungen: { $payments }), erstattet: { $refunded } (Erstattungen: { $refunds }). Verkaufte Credits: { $sold } (zurückgenommen: { $taken }), verbrauchte gekaufte Credits: { $spent }.
 admin-history-purchases = Käufe:
+
+## Results worth sharing
+btn-every-age = 🎞 Alle drei · { $cost } { $cost ->
+    [one] Guthaben
+   *[other] Guthaben
+  }
+btn-before-after = ↔️ Vorher / nachher
+btn-full-quality = 📎 Volle Qualität
+result-expired = Dieses Ergebnis ist abgelaufen. Schick das Foto noch einmal, um ein neues zu machen.
+label-before = Vorher
+label-after = Nachher
+done-every-age = Hier bist du mit { $ages } Jahren.
+every-age-partial = Nicht gelungen: { $ages }. Dafür wurde nichts berechnet.
+privacy-results-kept = Das Ergebnis bleibt nach dem Senden { $minutes } { $minutes ->
+    [one] Minute
+   *[other] Minuten
+  } auf unserem Server (für „Vorher / nachher“ und „Volle Qualität“) und wird dann gelöscht.
+privacy-results-none = Das Ergebnis wird dir geschickt und nach der Zustellung nicht aufbewahrt.

@@ -95,6 +95,19 @@ op-swap_gender = Swapping the gender
 op-swap_faces = Swapping the faces
 op-detect_gender = Detecting the gender
 stage-queued = ⏳ { $operation }: waiting for a free slot…
+stage-queued-place = ⏳ { $operation }: { $place } in line…
+stage-queued-place-wait = ⏳ { $operation }: { $place } in line, about { $wait }…
+queue-ordinal = { $ordinal ->
+    [one] { $place }st
+    [two] { $place }nd
+    [few] { $place }rd
+   *[other] { $place }th
+}
+queue-wait-seconds = { $seconds } s
+queue-wait-minutes = { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+}
 stage-preparing = ⏳ { $operation }: preparing the photo…
 stage-sent = ⏳ { $operation }: the face editor is working on it…
 stage-sent-swap = ⏳ { $operation }: the face editor is working on it. A face swap takes a minute or two…
@@ -173,7 +186,7 @@ privacy =
     [one] minute
    *[other] minutes
   } so the service can fetch it, then deleted. { $hosting }
-    • The result is sent to you and not kept after delivery.
+    • { $results }
     • We keep your Telegram id, name, language and how many edits you used, to run your daily allowance.
 privacy-hosting-builtin = The link the service uses is random and stops working when the job ends.
 privacy-hosting-s3 = The link the service uses is random and expires within { $minutes } { $minutes ->
@@ -356,3 +369,21 @@ btn-face-everyone = Everyone ({ $count } faces, costs { $cost })
 btn-try-anyway = Try anyway
 done-face = Face { $number }.
 done-face-everyone = All { $count } faces.
+
+## Results worth sharing
+btn-every-age = 🎞 All three · { $cost } { $cost ->
+    [one] credit
+   *[other] credits
+  }
+btn-before-after = ↔️ Before / after
+btn-full-quality = 📎 Full quality
+result-expired = This result has expired. Send the photo again to make a new one.
+label-before = Before
+label-after = After
+done-every-age = Here you are at { $ages } years.
+every-age-partial = These could not be made: { $ages }. You were not charged for them.
+privacy-results-kept = The result is kept on our server for { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+  } after it is sent (for "Before / after" and "Full quality"), then deleted.
+privacy-results-none = The result is sent to you and not kept after delivery.

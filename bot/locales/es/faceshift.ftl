@@ -95,6 +95,16 @@ op-swap_gender = Cambiando el género
 op-swap_faces = Intercambiando las caras
 op-detect_gender = Detectando el género
 stage-queued = ⏳ { $operation }: esperando un hueco libre…
+stage-queued-place = ⏳ { $operation }: { $place } en la cola…
+stage-queued-place-wait = ⏳ { $operation }: { $place } en la cola, unos { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] { $place }.º
+}
+queue-wait-seconds = { $seconds } s
+queue-wait-minutes = { $minutes } { $minutes ->
+    [one] minuto
+   *[other] minutos
+}
 stage-preparing = ⏳ { $operation }: preparando la foto…
 stage-sent = ⏳ { $operation }: el editor de caras está en ello…
 stage-sent-swap = ⏳ { $operation }: el editor de caras está en ello. Un intercambio de caras tarda uno o dos minutos…
@@ -180,7 +190,7 @@ privacy =
     [one] minuto
    *[other] minutos
   } para que el servicio pueda recogerla, y luego se borra. { $hosting }
-    • El resultado se te envía y no se guarda después de la entrega.
+    • { $results }
     • Guardamos tu id de Telegram, tu nombre, tu idioma y cuántas ediciones usaste, para llevar tu cupo diario.
 privacy-hosting-builtin = El enlace que usa el servicio es aleatorio y deja de funcionar cuando termina el trabajo.
 privacy-hosting-s3 = El enlace que usa el servicio es aleatorio y caduca en { $minutes } { $minutes ->
@@ -399,3 +409,21 @@ admin-refund-balance = Sus créditos comprados ahora: { $bought }{ $debt ->
   }.
 admin-stats-money = ⭐ Estrellas recibidas: { $received } (pagos: { $payments }), reembolsadas: { $refunded } (reembolsos: { $refunds }). Créditos vendidos: { $sold } (retirados: { $taken }), créditos comprados gastados: { $spent }.
 admin-history-purchases = Compras:
+
+## Results worth sharing
+btn-every-age = 🎞 Las tres · { $cost } { $cost ->
+    [one] crédito
+   *[other] créditos
+  }
+btn-before-after = ↔️ Antes / después
+btn-full-quality = 📎 Calidad completa
+result-expired = Este resultado ha caducado. Envía la foto otra vez para hacer uno nuevo.
+label-before = Antes
+label-after = Después
+done-every-age = Aquí estás con { $ages } años.
+every-age-partial = No se pudieron hacer: { $ages }. No se te cobró por ellas.
+privacy-results-kept = El resultado se guarda en nuestro servidor { $minutes } { $minutes ->
+    [one] minuto
+   *[other] minutos
+  } después de enviarlo (para «Antes / después» y «Calidad completa») y luego se borra.
+privacy-results-none = El resultado se te envía y no se guarda después de la entrega.

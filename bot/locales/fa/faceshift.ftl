@@ -92,6 +92,13 @@ op-swap_gender = تغییر جنسیت
 op-swap_faces = جابه‌جایی چهره‌ها
 op-detect_gender = تشخیص جنسیت
 stage-queued = ⏳ { $operation }: در انتظار نوبت…
+stage-queued-place = ⏳ { $operation }: { $place } در صف…
+stage-queued-place-wait = ⏳ { $operation }: { $place } در صف، حدود { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] نوبت { $place }
+}
+queue-wait-seconds = { $seconds } ثانیه
+queue-wait-minutes = { $minutes } دقیقه
 stage-preparing = ⏳ { $operation }: آماده‌سازی عکس…
 stage-sent = ⏳ { $operation }: ویرایشگر چهره مشغول کار است…
 stage-sent-swap = ⏳ { $operation }: ویرایشگر چهره مشغول کار است. جابه‌جایی چهره یکی دو دقیقه طول می‌کشد…
@@ -169,7 +176,7 @@ privacy =
     • تا وقتی کار در جریان است، عکس حداکثر { $minutes } { $minutes ->
    *[other] دقیقه
   } روی سرور ما می‌ماند تا سرویس بتواند آن را بردارد، و بعد پاک می‌شود. { $hosting }
-    • نتیجه برای شما فرستاده می‌شود و پس از تحویل نگه داشته نمی‌شود.
+    • { $results }
     • برای مدیریت سهمیهٔ روزانه‌تان، شناسهٔ Telegram، نام، زبان و تعداد ویرایش‌هایی را که مصرف کرده‌اید نگه می‌داریم.
 privacy-hosting-builtin = لینکی که سرویس استفاده می‌کند تصادفی است و با پایان کار از کار می‌افتد.
 privacy-hosting-s3 = لینکی که سرویس استفاده می‌کند تصادفی است و حداکثر ظرف { $minutes } { $minutes ->
@@ -351,3 +358,19 @@ admin-refund-balance = اعتبار خریداری‌شدهٔ او اکنون: {
   }.
 admin-stats-money = ⭐ ستاره‌های دریافتی: { $received } ({ $payments } پرداخت)، بازپرداخت‌شده: { $refunded } ({ $refunds } بازپرداخت). اعتبار فروخته‌شده: { $sold } (پس‌گرفته: { $taken })، اعتبار خریداری‌شدهٔ مصرف‌شده: { $spent }.
 admin-history-purchases = خریدها:
+
+## Results worth sharing
+btn-every-age = 🎞 هر سه با هم · { $cost } { $cost ->
+   *[other] اعتبار
+  }
+btn-before-after = ↔️ قبل / بعد
+btn-full-quality = 📎 کیفیت کامل
+result-expired = این نتیجه منقضی شده است. برای ساختن نتیجهٔ تازه، عکس را دوباره بفرستید.
+label-before = قبل
+label-after = بعد
+done-every-age = این شما در { $ages } سالگی هستید.
+every-age-partial = این‌ها ساخته نشد: { $ages }. بابت آن‌ها چیزی از شما کم نشد.
+privacy-results-kept = نتیجه پس از ارسال { $minutes } { $minutes ->
+   *[other] دقیقه
+  } روی سرور ما می‌ماند (برای «قبل / بعد» و «کیفیت کامل»)، و بعد پاک می‌شود.
+privacy-results-none = نتیجه برای شما فرستاده می‌شود و پس از تحویل نگه داشته نمی‌شود.

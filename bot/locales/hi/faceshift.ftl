@@ -92,6 +92,17 @@ op-swap_gender = जेंडर बदला जा रहा है
 op-swap_faces = चेहरे बदले जा रहे हैं
 op-detect_gender = जेंडर पहचाना जा रहा है
 stage-queued = ⏳ { $operation }: बारी का इंतज़ार…
+stage-queued-place = ⏳ { $operation }: कतार में { $place } स्थान पर…
+stage-queued-place-wait = ⏳ { $operation }: कतार में { $place } स्थान पर, लगभग { $wait }…
+queue-ordinal = { $ordinal ->
+    [one] { $place }ले
+    [two] { $place }रे
+    [few] { $place }थे
+    [many] { $place }ठे
+   *[other] { $place }वें
+}
+queue-wait-seconds = { $seconds } सेकंड
+queue-wait-minutes = { $minutes } मिनट
 stage-preparing = ⏳ { $operation }: फ़ोटो तैयार हो रही है…
 stage-sent = ⏳ { $operation }: फ़ेस एडिटर इस पर काम कर रहा है…
 stage-sent-swap = ⏳ { $operation }: फ़ेस एडिटर इस पर काम कर रहा है। फ़ेस स्वैप में एक-दो मिनट लगते हैं…
@@ -172,7 +183,7 @@ privacy =
     • काम चलने के दौरान फ़ोटो हमारे सर्वर पर ज़्यादा से ज़्यादा { $minutes } { $minutes ->
    *[other] मिनट
   } रखी जाती है ताकि सेवा उसे ले सके, फिर हटा दी जाती है। { $hosting }
-    • नतीजा आपको भेजा जाता है और पहुँचाने के बाद रखा नहीं जाता।
+    • { $results }
     • आपका रोज़ का कोटा चलाने के लिए हम आपकी Telegram id, नाम, भाषा और आपने कितने एडिट इस्तेमाल किए, यह रखते हैं।
 privacy-hosting-builtin = सेवा जो लिंक इस्तेमाल करती है वह रैंडम होता है और काम पूरा होते ही बंद हो जाता है।
 privacy-hosting-s3 = सेवा जो लिंक इस्तेमाल करती है वह रैंडम होता है और { $minutes } { $minutes ->
@@ -362,3 +373,19 @@ btn-face-everyone = सभी ({ $count } चेहरे, लागत { $cost 
 btn-try-anyway = फिर भी आज़माएँ
 done-face = चेहरा { $number }।
 done-face-everyone = सभी चेहरे: { $count }।
+
+## Results worth sharing
+btn-every-age = 🎞 तीनों एक साथ · { $cost } { $cost ->
+   *[other] क्रेडिट
+  }
+btn-before-after = ↔️ पहले / बाद में
+btn-full-quality = 📎 पूरी क्वालिटी
+result-expired = इस नतीजे की अवधि खत्म हो गई है। नया बनाने के लिए फ़ोटो फिर से भेजें।
+label-before = पहले
+label-after = बाद में
+done-every-age = यह रहे आप { $ages } साल की उम्र में।
+every-age-partial = ये नहीं बन पाए: { $ages }। इनके लिए आपसे कुछ नहीं लिया गया।
+privacy-results-kept = नतीजा भेजे जाने के बाद { $minutes } { $minutes ->
+   *[other] मिनट
+  } तक हमारे सर्वर पर रखा जाता है ("पहले / बाद में" और "पूरी क्वालिटी" के लिए), फिर हटा दिया जाता है।
+privacy-results-none = नतीजा आपको भेजा जाता है और पहुँचाने के बाद रखा नहीं जाता।

@@ -92,6 +92,13 @@ op-swap_gender = Mengubah gender
 op-swap_faces = Menukar wajah
 op-detect_gender = Mendeteksi gender
 stage-queued = ⏳ { $operation }: menunggu giliran…
+stage-queued-place = ⏳ { $operation }: antrean { $place }…
+stage-queued-place-wait = ⏳ { $operation }: antrean { $place }, sekitar { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] ke-{ $place }
+}
+queue-wait-seconds = { $seconds } detik
+queue-wait-minutes = { $minutes } menit
 stage-preparing = ⏳ { $operation }: menyiapkan foto…
 stage-sent = ⏳ { $operation }: editor wajah sedang mengerjakannya…
 stage-sent-swap = ⏳ { $operation }: editor wajah sedang mengerjakannya. Tukar wajah butuh satu atau dua menit…
@@ -169,7 +176,7 @@ privacy =
     • Selama proses berjalan, foto disimpan di server kami paling lama { $minutes } { $minutes ->
    *[other] menit
   } agar layanan bisa mengambilnya, lalu dihapus. { $hosting }
-    • Hasilnya dikirim ke kamu dan tidak disimpan setelah terkirim.
+    • { $results }
     • Kami menyimpan id Telegram, nama, bahasa, dan jumlah edit yang sudah kamu pakai, untuk mengatur jatah harianmu.
 privacy-hosting-builtin = Tautan yang dipakai layanan itu acak dan tidak berlaku lagi saat proses selesai.
 privacy-hosting-s3 = Tautan yang dipakai layanan itu acak dan kedaluwarsa dalam { $minutes } { $minutes ->
@@ -350,3 +357,19 @@ btn-face-everyone = Semua ({ $count } wajah, biaya { $cost })
 btn-try-anyway = Coba saja
 done-face = Wajah { $number }.
 done-face-everyone = Semua wajah: { $count }.
+
+## Results worth sharing
+btn-every-age = 🎞 Ketiganya · { $cost } { $cost ->
+   *[other] kredit
+  }
+btn-before-after = ↔️ Sebelum / sesudah
+btn-full-quality = 📎 Kualitas penuh
+result-expired = Hasil ini sudah kedaluwarsa. Kirim fotonya lagi untuk membuat yang baru.
+label-before = Sebelum
+label-after = Sesudah
+done-every-age = Ini kamu di usia { $ages } tahun.
+every-age-partial = Yang tidak berhasil dibuat: { $ages }. Kamu tidak ditagih untuk itu.
+privacy-results-kept = Hasilnya disimpan di server kami selama { $minutes } { $minutes ->
+   *[other] menit
+  } setelah dikirim (untuk "Sebelum / sesudah" dan "Kualitas penuh"), lalu dihapus.
+privacy-results-none = Hasilnya dikirim ke kamu dan tidak disimpan setelah terkirim.

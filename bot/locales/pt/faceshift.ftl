@@ -95,6 +95,16 @@ op-swap_gender = Trocando o gênero
 op-swap_faces = Trocando os rostos
 op-detect_gender = Detectando o gênero
 stage-queued = ⏳ { $operation }: aguardando uma vaga…
+stage-queued-place = ⏳ { $operation }: { $place } na fila…
+stage-queued-place-wait = ⏳ { $operation }: { $place } na fila, cerca de { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] { $place }º
+}
+queue-wait-seconds = { $seconds } s
+queue-wait-minutes = { $minutes } { $minutes ->
+    [one] minuto
+   *[other] minutos
+}
 stage-preparing = ⏳ { $operation }: preparando a foto…
 stage-sent = ⏳ { $operation }: o editor de rostos está trabalhando nisso…
 stage-sent-swap = ⏳ { $operation }: o editor de rostos está trabalhando nisso. A troca de rostos leva um ou dois minutos…
@@ -177,7 +187,7 @@ privacy =
     [one] minuto
    *[other] minutos
   } para o serviço buscá-la, e depois é apagada. { $hosting }
-    • O resultado é enviado a você e não é guardado após a entrega.
+    • { $results }
     • Guardamos seu id do Telegram, nome, idioma e quantas edições você usou, para controlar sua cota diária.
 privacy-hosting-builtin = O link que o serviço usa é aleatório e para de funcionar quando o trabalho termina.
 privacy-hosting-s3 = O link que o serviço usa é aleatório e expira em até { $minutes } { $minutes ->
@@ -396,3 +406,21 @@ admin-refund-balance = Créditos comprados agora: { $bought }{ $debt ->
   }.
 admin-stats-money = ⭐ Estrelas recebidas: { $received } (pagamentos: { $payments }), reembolsadas: { $refunded } (reembolsos: { $refunds }). Créditos vendidos: { $sold } (retirados: { $taken }), créditos comprados gastos: { $spent }.
 admin-history-purchases = Compras:
+
+## Results worth sharing
+btn-every-age = 🎞 As três · { $cost } { $cost ->
+    [one] crédito
+   *[other] créditos
+  }
+btn-before-after = ↔️ Antes / depois
+btn-full-quality = 📎 Qualidade total
+result-expired = Este resultado expirou. Envie a foto de novo para fazer um novo.
+label-before = Antes
+label-after = Depois
+done-every-age = Aqui está você com { $ages } anos.
+every-age-partial = Não foi possível fazer: { $ages }. Você não foi cobrado por elas.
+privacy-results-kept = O resultado fica no nosso servidor por { $minutes } { $minutes ->
+    [one] minuto
+   *[other] minutos
+  } depois de enviado (para "Antes / depois" e "Qualidade total") e depois é apagado.
+privacy-results-none = O resultado é enviado a você e não é guardado após a entrega.

@@ -98,6 +98,13 @@ op-swap_gender = Меняю пол
 op-swap_faces = Меняю лица
 op-detect_gender = Определяю пол
 stage-queued = ⏳ { $operation }: жду свободного места…
+stage-queued-place = ⏳ { $operation }: вы на { $place } месте в очереди…
+stage-queued-place-wait = ⏳ { $operation }: вы на { $place } месте в очереди, ждать около { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] { $place }-м
+}
+queue-wait-seconds = { $seconds } сек
+queue-wait-minutes = { $minutes } мин
 stage-preparing = ⏳ { $operation }: готовлю фото…
 stage-sent = ⏳ { $operation }: редактор лиц работает…
 stage-sent-swap = ⏳ { $operation }: редактор лиц работает. Обмен лицами занимает минуту-две…
@@ -176,7 +183,7 @@ privacy =
     [one] минуты
    *[many] минут
   }, чтобы сервис мог его забрать, потом удаляется. { $hosting }
-    • Результат отправляется вам и после доставки не хранится.
+    • { $results }
     • Мы храним ваш Telegram id, имя, язык и сколько обработок вы использовали, чтобы вести дневной лимит.
 privacy-hosting-builtin = Ссылка для сервиса случайная и перестаёт работать, когда обработка закончена.
 privacy-hosting-s3 = Ссылка для сервиса случайная и истекает в течение { $minutes } { $minutes ->
@@ -360,3 +367,23 @@ btn-face-everyone = Все ({ $count } лица, стоимость { $cost })
 btn-try-anyway = Всё равно попробовать
 done-face = Лицо { $number }.
 done-face-everyone = Все лица: { $count }.
+
+## Results worth sharing
+btn-every-age = 🎞 Все три · { $cost } { $cost ->
+    [one] кредит
+    [few] кредита
+   *[many] кредитов
+  }
+btn-before-after = ↔️ До / после
+btn-full-quality = 📎 Полное качество
+result-expired = Этот результат уже удалён. Пришлите фото снова, чтобы сделать новый.
+label-before = До
+label-after = После
+done-every-age = Вот вы в { $ages } лет.
+every-age-partial = Не получилось: { $ages }. За это плата не списана.
+privacy-results-kept = Результат хранится на нашем сервере { $minutes } { $minutes ->
+    [one] минуту
+    [few] минуты
+   *[many] минут
+  } после отправки (для кнопок «До / после» и «Полное качество»), потом удаляется.
+privacy-results-none = Результат отправляется вам и после доставки не хранится.

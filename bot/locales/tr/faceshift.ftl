@@ -92,6 +92,13 @@ op-swap_gender = Cinsiyet değiştiriliyor
 op-swap_faces = Yüzler takas ediliyor
 op-detect_gender = Cinsiyet tespit ediliyor
 stage-queued = ⏳ { $operation }: boş bir sıra bekleniyor…
+stage-queued-place = ⏳ { $operation }: sırada { $place }…
+stage-queued-place-wait = ⏳ { $operation }: sırada { $place }, yaklaşık { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] { $place }. kişisiniz
+}
+queue-wait-seconds = { $seconds } sn
+queue-wait-minutes = { $minutes } dk
 stage-preparing = ⏳ { $operation }: fotoğraf hazırlanıyor…
 stage-sent = ⏳ { $operation }: yüz düzenleyici üzerinde çalışıyor…
 stage-sent-swap = ⏳ { $operation }: yüz düzenleyici üzerinde çalışıyor. Yüz takası bir iki dakika sürer…
@@ -169,7 +176,7 @@ privacy =
     • İşlem sürerken fotoğraf, hizmetin alabilmesi için sunucumuzda en fazla { $minutes } { $minutes ->
    *[other] dakika
   } tutulur, sonra silinir. { $hosting }
-    • Sonuç size gönderilir ve teslimden sonra saklanmaz.
+    • { $results }
     • Günlük hakkınızı takip etmek için Telegram id'nizi, adınızı, dilinizi ve kaç düzenleme kullandığınızı saklarız.
 privacy-hosting-builtin = Hizmetin kullandığı bağlantı rastgeledir ve iş bitince geçersiz olur.
 privacy-hosting-s3 = Hizmetin kullandığı bağlantı rastgeledir ve en geç { $minutes } { $minutes ->
@@ -351,3 +358,19 @@ admin-refund-balance = Satın alınmış kredisi şimdi: { $bought }{ $debt ->
   }.
 admin-stats-money = ⭐ Alınan Stars: { $received } ({ $payments } ödeme), iade edilen: { $refunded } ({ $refunds } iade). Satılan kredi: { $sold } (geri alınan: { $taken }), harcanan satın alınmış kredi: { $spent }.
 admin-history-purchases = Satın alımlar:
+
+## Results worth sharing
+btn-every-age = 🎞 Üçü birden · { $cost } { $cost ->
+   *[other] kredi
+  }
+btn-before-after = ↔️ Önce / sonra
+btn-full-quality = 📎 Tam kalite
+result-expired = Bu sonucun süresi doldu. Yenisini yapmak için fotoğrafı tekrar gönderin.
+label-before = Önce
+label-after = Sonra
+done-every-age = İşte { $ages } yaşında haliniz.
+every-age-partial = Yapılamayanlar: { $ages }. Bunlar için ücret alınmadı.
+privacy-results-kept = Sonuç, gönderildikten sonra { $minutes } { $minutes ->
+   *[other] dakika
+  } sunucumuzda tutulur ("Önce / sonra" ve "Tam kalite" için), sonra silinir.
+privacy-results-none = Sonuç size gönderilir ve teslimden sonra saklanmaz.

@@ -106,6 +106,13 @@ op-swap_gender = Змінюю стать
 op-swap_faces = Міняю обличчя
 op-detect_gender = Визначаю стать
 stage-queued = ⏳ { $operation }: чекаю на вільне місце…
+stage-queued-place = ⏳ { $operation }: ви на { $place } місці в черзі…
+stage-queued-place-wait = ⏳ { $operation }: ви на { $place } місці в черзі, чекати близько { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] { $place }-му
+}
+queue-wait-seconds = { $seconds } с
+queue-wait-minutes = { $minutes } хв
 stage-preparing = ⏳ { $operation }: готую фото…
 stage-sent = ⏳ { $operation }: редактор облич працює…
 stage-sent-swap = ⏳ { $operation }: редактор облич працює. Обмін обличчями триває хвилину-дві…
@@ -203,7 +210,7 @@ privacy =
     [many] хвилин
    *[other] хвилини
   }, щоб сервіс міг його забрати, а потім видаляється. { $hosting }
-    • Результат надсилається вам і після доставки не зберігається.
+    • { $results }
     • Ми зберігаємо ваш Telegram id, ім’я, мову і кількість використаних обробок, щоб вести ваш денний ліміт.
 privacy-hosting-builtin = Посилання для сервісу випадкове і перестає працювати, щойно обробка завершиться.
 privacy-hosting-s3 = Посилання для сервісу випадкове і діє не довше { $minutes } { $minutes ->
@@ -441,3 +448,25 @@ admin-refund-balance = Куплених кредитів тепер: { $bought }
   }.
 admin-stats-money = ⭐ Отримано зірок: { $received } (платежів: { $payments }), повернуто: { $refunded } (повернень: { $refunds }). Продано кредитів: { $sold } (списано поверненнями: { $taken }), витрачено куплених: { $spent }.
 admin-history-purchases = Покупки:
+
+## Results worth sharing
+btn-every-age = 🎞 Усі три · { $cost } { $cost ->
+    [one] кредит
+    [few] кредити
+    [many] кредитів
+   *[other] кредиту
+  }
+btn-before-after = ↔️ До / після
+btn-full-quality = 📎 Повна якість
+result-expired = Цей результат уже видалено. Надішліть фото знову, щоб зробити новий.
+label-before = До
+label-after = Після
+done-every-age = Ось ви у { $ages } років.
+every-age-partial = Не вдалося: { $ages }. За це плату не списано.
+privacy-results-kept = Результат зберігається на нашому сервері { $minutes } { $minutes ->
+    [one] хвилину
+    [few] хвилини
+    [many] хвилин
+   *[other] хвилини
+  } після надсилання (для кнопок «До / після» і «Повна якість»), потім видаляється.
+privacy-results-none = Результат надсилається вам і після доставки не зберігається.

@@ -92,6 +92,13 @@ op-swap_gender = Jins almashtirilmoqda
 op-swap_faces = Yuzlar almashtirilmoqda
 op-detect_gender = Jins aniqlanmoqda
 stage-queued = ⏳ { $operation }: navbat kutilmoqda…
+stage-queued-place = ⏳ { $operation }: navbatda { $place }…
+stage-queued-place-wait = ⏳ { $operation }: navbatda { $place }, taxminan { $wait }…
+queue-ordinal = { $ordinal ->
+   *[other] { $place }-oʻrinda
+}
+queue-wait-seconds = { $seconds } soniya
+queue-wait-minutes = { $minutes } daqiqa
 stage-preparing = ⏳ { $operation }: surat tayyorlanmoqda…
 stage-sent = ⏳ { $operation }: yuz muharriri ishlamoqda…
 stage-sent-swap = ⏳ { $operation }: yuz muharriri ishlamoqda. Yuz almashtirish bir-ikki daqiqa davom etadi…
@@ -169,7 +176,7 @@ privacy =
     • Ish davom etayotganda surat xizmat uni olib keta olishi uchun serverimizda koʻpi bilan { $minutes } { $minutes ->
    *[other] daqiqa
   } saqlanadi, keyin oʻchiriladi. { $hosting }
-    • Natija sizga yuboriladi va yetkazilgandan keyin saqlanmaydi.
+    • { $results }
     • Kunlik limitingizni yuritish uchun Telegram id, ismingiz, tilingiz va qancha tahrir ishlatganingizni saqlaymiz.
 privacy-hosting-builtin = Xizmat ishlatadigan havola tasodifiy boʻlib, ish tugagach ishlamay qoladi.
 privacy-hosting-s3 = Xizmat ishlatadigan havola tasodifiy boʻlib, { $minutes } { $minutes ->
@@ -350,3 +357,19 @@ btn-face-everyone = Hammasi ({ $count } ta yuz, narxi { $cost })
 btn-try-anyway = Baribir urinib koʻrish
 done-face = { $number }-yuz.
 done-face-everyone = Barcha yuzlar: { $count }.
+
+## Results worth sharing
+btn-every-age = 🎞 Uchalasi birga · { $cost } { $cost ->
+   *[other] kredit
+  }
+btn-before-after = ↔️ Oldin / keyin
+btn-full-quality = 📎 Toʻliq sifat
+result-expired = Bu natijaning muddati tugagan. Yangisini qilish uchun suratni qayta yuboring.
+label-before = Oldin
+label-after = Keyin
+done-every-age = Mana siz { $ages } yoshda.
+every-age-partial = Bular chiqmadi: { $ages }. Ular uchun sizdan haq olinmadi.
+privacy-results-kept = Natija yuborilgandan keyin serverimizda { $minutes } { $minutes ->
+   *[other] daqiqa
+  } saqlanadi ("Oldin / keyin" va "Toʻliq sifat" uchun), keyin oʻchiriladi.
+privacy-results-none = Natija sizga yuboriladi va yetkazilgandan keyin saqlanmaydi.

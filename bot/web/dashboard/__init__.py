@@ -17,8 +17,9 @@ from starlette.routing import BaseRoute, Route
 
 from bot.web.dashboard.api import DashboardApi, DashboardDeps, PaymentsPanel
 from bot.web.dashboard.initdata import InitDataVerifier, WebAppUser
+from bot.web.dashboard.stars import StarsPanel
 
-__all__ = ["Dashboard", "DashboardDeps", "InitDataVerifier", "PaymentsPanel", "WebAppUser"]
+__all__ = ["Dashboard", "DashboardDeps", "InitDataVerifier", "PaymentsPanel", "StarsPanel", "WebAppUser"]
 
 PREFIX = "/admin"
 _TYPES = {

@@ -181,6 +181,7 @@ class DashboardApi:
                 "vendor": vendor.value,
                 "configured": vendor.value in self.deps.configured_vendors,
                 "limit": load.limit,
+                "swap_limit": load.swap_limit,
                 "waiting": load.waiting,
                 "running": load.running,
                 "attempts": attempts.get(vendor.value, {}),

@@ -161,6 +161,18 @@ class Observe(World):
 
         return await self._wait(probe, timeout, f"a bot message in {target.describe()}")
 
+    def next_bot_message(self, chat: ChatLike, predicate: Callable[[JSON], bool]) -> JSON:
+        """The next bot message already in ``chat`` after the last one a wait returned that ``predicate`` accepts
+        (consumed, as :meth:`wait_for_bot_message` does); LookupError when there is none yet."""
+        target = self._chat(chat)
+        log = self._log.get(target.id, [])
+        for index in range(self._bot_cursor.get(target.id, 0), len(log)):
+            entry = log[index]
+            if entry.from_bot and predicate(copy.deepcopy(entry.message)):
+                self._bot_cursor[target.id] = index + 1
+                return copy.deepcopy(entry.message)
+        raise LookupError(f"no such bot message in {target.describe()} yet")
+
     async def wait_for_bot_messages(self, chat: ChatLike, count: int, *, timeout: float = 5.0) -> list[JSON]:
         """The next ``count`` bot messages in ``chat`` (e.g. an album)."""
         loop = asyncio.get_running_loop()

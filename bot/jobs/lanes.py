@@ -1,0 +1,251 @@
+"""The line in front of each vendor: per (vendor, lane) an adaptive limit (:mod:`bot.jobs.capacity`) and a fair
+queue of the jobs waiting for one of its slots.
+
+Fair: waiting jobs are served round-robin between people (one job of each person in turn, each person's own
+jobs in the order they came), so one person's album or group burst of ten pushes someone else's single job
+back by one slot at most. A waiting job can ask its place in that order and an estimate of its wait:
+``ceil(place / limit)`` turns of the lane, a turn being how long a job typically holds a slot (an
+exponentially weighted mean of the lane's recent jobs).
+
+How the limits learn: the runner reports each job's time with its vendor when the vendor answered
+(:meth:`LaneGate.finished`): whole jobs, not HTTP attempts, so that the quick side calls of a job (an upload, a
+status poll) cannot vouch for a vendor whose real work has not come back. Every 429 is heard from the vendor HTTP
+attempt that got it, retries included (a 429 the provider retried away still counts), through
+:meth:`VendorLanes.on_attempt`, the retry policy's hook. Which lane the call belongs to is known from the job
+that made it (:data:`current_lane`, set while a job holds its slot); the vendor is the one that answered, which
+is not always the job's first choice (a fallback).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import contextvars
+import math
+import time
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Final
+
+from bot.jobs.capacity import AdaptiveLimit, Lane, LimitRules
+from bot.jobs.types import QueueInfo
+from bot.providers.errors import ErrorCategory
+
+current_lane: contextvars.ContextVar[Lane | None] = contextvars.ContextVar("current_lane", default=None)
+"""The lane of the job whose task this is, while it holds a slot: tells which lane a vendor call belongs to."""
+
+HOLD_WEIGHT: Final = 0.2
+"""Weight of the newest job in the lane's typical slot time."""
+
+
+@dataclass(eq=False)
+class Ticket:
+    """One job waiting in a queue; ``granted`` is resolved when the slot is its."""
+
+    job_id: str
+    person: Hashable
+    granted: asyncio.Future[None] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
+
+
+class FairQueue:
+    """Waiting tickets, served round-robin between people. Pure bookkeeping; no waiting here."""
+
+    def __init__(self) -> None:
+        self._by_person: dict[Hashable, deque[Ticket]] = {}
+        self._turns: deque[Hashable] = deque()  # people with waiting tickets, whose turn comes first
+
+    def __len__(self) -> int:
+        return sum(len(tickets) for tickets in self._by_person.values())
+
+    def push(self, ticket: Ticket) -> None:
+        tickets = self._by_person.get(ticket.person)
+        if tickets is None:
+            self._by_person[ticket.person] = tickets = deque()
+            self._turns.append(ticket.person)
+        tickets.append(ticket)
+
+    def pop(self) -> Ticket | None:
+        """The next ticket: the first of the person whose turn it is; that person goes to the back."""
+        if not self._turns:
+            return None
+        person = self._turns.popleft()
+        tickets = self._by_person[person]
+        ticket = tickets.popleft()
+        if tickets:
+            self._turns.append(person)
+        else:
+            del self._by_person[person]
+        return ticket
+
+    def remove(self, ticket: Ticket) -> None:
+        tickets = self._by_person.get(ticket.person)
+        if tickets is None or ticket not in tickets:
+            return
+        tickets.remove(ticket)
+        if not tickets:
+            del self._by_person[ticket.person]
+            self._turns.remove(ticket.person)
+
+    def place(self, ticket: Ticket) -> int | None:
+        """1 for the ticket served next, 2 for the one after..., None when it is not waiting.
+
+        The ticket at index ``i`` of its person's line goes in round ``i``: after ``i`` tickets of every other
+        person (or all they have), its own ``i``, and the round-``i`` tickets of the people before it in turn.
+        """
+        tickets = self._by_person.get(ticket.person)
+        if tickets is None or ticket not in tickets:
+            return None
+        i = tickets.index(ticket)
+        ahead = i
+        before = True
+        for person in self._turns:
+            if person == ticket.person:
+                before = False
+                continue
+            count = len(self._by_person[person])
+            ahead += min(count, i) + (1 if before and count > i else 0)
+        return ahead + 1
+
+    def tickets(self) -> Iterable[Ticket]:
+        for tickets in self._by_person.values():
+            yield from tickets
+
+
+class LaneGate:
+    """One (vendor, lane): its limit, the jobs holding a slot, the fair queue of those waiting."""
+
+    def __init__(self, limit: AdaptiveLimit, on_limit: Callable[[int], None] | None = None) -> None:
+        self.limit = limit
+        self.queue = FairQueue()
+        self.holding = 0
+        self.typical_hold: float | None = None  # seconds a job holds a slot, weighted toward the recent
+        self._on_limit = on_limit
+        self._shown_limit = limit.limit
+        if on_limit is not None:
+            on_limit(limit.limit)
+
+    @property
+    def waiting(self) -> int:
+        return len(self.queue)
+
+    def must_wait(self) -> bool:
+        return self.holding >= self.limit.limit or self.waiting > 0
+
+    @contextlib.asynccontextmanager
+    async def slot(
+        self, job_id: str, person: Hashable, wait: Callable[[Ticket], Awaitable[None]] | None = None
+    ) -> AsyncIterator[None]:
+        """Hold one slot for the block. A job that must queue waits in ``wait(ticket)`` (default: until
+        ``ticket.granted``), which may follow its place meanwhile; leaving the queue (cancelled, or ``wait``
+        raised) costs the lane nothing."""
+        if not self.must_wait():
+            self.holding += 1
+        else:
+            ticket = Ticket(job_id, person)
+            self.queue.push(ticket)
+            self.limit.in_flight(self.holding + self.waiting)
+            try:
+                if wait is not None:
+                    await wait(ticket)
+                await ticket.granted
+            except BaseException:
+                if ticket.granted.done() and not ticket.granted.cancelled():
+                    self._release(None)  # granted as it left: pass the slot on
+                else:
+                    ticket.granted.cancel()
+                    self.queue.remove(ticket)
+                raise
+        self.limit.in_flight(self.holding + self.waiting)
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self._release(time.monotonic() - started)
+
+    def finished(self, seconds: float) -> None:
+        """A job's vendor work came back after ``seconds`` (answered, refused the photo, or timed out)."""
+        self.limit.answered(seconds)
+        self.dispatch()
+
+    def _release(self, held: float | None) -> None:
+        self.holding -= 1
+        if held is not None:
+            previous = self.typical_hold
+            self.typical_hold = held if previous is None else previous + (held - previous) * HOLD_WEIGHT
+        self.dispatch()
+
+    def dispatch(self) -> None:
+        """Give free slots to the next in line (after a release, or when the limit rose)."""
+        limit = self.limit.limit
+        if limit != self._shown_limit:
+            self._shown_limit = limit
+            if self._on_limit is not None:
+                self._on_limit(limit)
+        while self.holding < limit:
+            ticket = self.queue.pop()
+            if ticket is None:
+                return
+            if ticket.granted.done():  # its task was cancelled meanwhile
+                continue
+            self.holding += 1
+            ticket.granted.set_result(None)
+
+    def info(self, ticket: Ticket) -> QueueInfo | None:
+        """The ticket's place in line and an estimate of its wait (None while nothing says how long a turn is)."""
+        place = self.queue.place(ticket)
+        if place is None:
+            return None
+        turn = self.typical_hold
+        seconds = None if turn is None else math.ceil(place / max(self.limit.limit, 1)) * turn
+        return QueueInfo(place, rounded_wait(seconds))
+
+
+def rounded_wait(seconds: float | None) -> int | None:
+    """A wait as people are told it, so that it does not flicker: 5-second steps under a minute, then minutes."""
+    if seconds is None:
+        return None
+    if seconds <= 60:
+        return max(5, math.ceil(seconds / 5) * 5)
+    return math.ceil(seconds / 60) * 60
+
+
+class VendorLanes:
+    """Every (vendor, lane) gate, made on first use with the same rules; the hook that teaches their limits."""
+
+    def __init__(
+        self,
+        rules: LimitRules,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        on_limit: Callable[[str, Lane, int], None] | None = None,
+        vendors: Iterable[str] = (),
+    ) -> None:
+        self.rules = rules
+        self._clock = clock
+        self._on_limit = on_limit
+        self._gates: dict[tuple[str, Lane], LaneGate] = {}
+        for vendor in vendors:
+            for lane in Lane:
+                self.gate(vendor, lane)
+
+    def gate(self, vendor: str, lane: Lane) -> LaneGate:
+        gate = self._gates.get((vendor, lane))
+        if gate is None:
+            on_limit = self._on_limit
+            report = None if on_limit is None else (lambda n: on_limit(vendor, lane, n))
+            gate = LaneGate(AdaptiveLimit(self.rules, self._clock), report)
+            self._gates[(vendor, lane)] = gate
+        return gate
+
+    def gates(self) -> dict[tuple[str, Lane], LaneGate]:
+        return dict(self._gates)
+
+    def on_attempt(self, vendor: str, seconds: float, outcome: str) -> None:
+        """The retry policy's ``on_attempt`` hook: one vendor HTTP request ended (``outcome``: ok or a category).
+        A 429 lowers the limit of the vendor that sent it, in the lane of the job that asked."""
+        lane = current_lane.get()
+        if lane is None or outcome != ErrorCategory.RATE_LIMITED.value:  # not a job's call, or not a 429
+            return
+        self.gate(vendor, lane).limit.overloaded(seconds)
+        self.gate(vendor, lane).dispatch()

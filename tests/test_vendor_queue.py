@@ -1,0 +1,92 @@
+"""End to end: a waiting job's status says its place and an estimate; a vendor's 429s lower its limit, which
+/metrics shows; nobody pays for a job that waited, was cancelled, or was turned away."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+import httpx
+
+from tests.fakes.telegram import FakeTelegram
+from tests.fakes.vendors import FakeVendors
+from tests.support.bot import free_port, make_settings, running_bot
+from tests.support.conversation import (
+    allowance,
+    audit,
+    is_photo,
+    photo_and_menu,
+    press_age,
+    text_of,
+    wait_result,
+    wait_text,
+)
+
+
+async def vendor_limits(url: str) -> dict[tuple[str, str], float]:
+    async with httpx.AsyncClient() as client:
+        text = (await client.get(url)).text
+    found = re.findall(
+        r'^faceshift_vendor_concurrency_limit\{lane="(\w+)",vendor="(\w+)"\} ([0-9.]+)$', text, re.MULTILINE
+    )
+    return {(vendor, lane): float(value) for lane, vendor, value in found}
+
+
+async def test_waiting_jobs_are_told_their_place_and_about_how_long(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """One slot (pinned); the vendor holds Bob's call until the test lets it go: Carol is 1st in line, Dave
+    2nd, each with an estimate from the jobs the lane has done; /cancel takes Dave out for free."""
+    settings = make_settings(tg, tmp_path, vendors, vendor_concurrency=1, vendor_concurrency_max=1)
+    async with running_bot(tg, settings) as bot:
+        alice, bob, carol, dave = (tg.user(1001 + i, name) for i, name in enumerate(["A", "B", "C", "D"]))
+        menus = {person.id: (await photo_and_menu(tg, person))[1] for person in (alice, bob, carol, dave)}
+        await press_age(tg, alice, menus[alice.id])
+        await wait_result(tg, alice)  # the lane now knows how long a job holds its slot
+        vendors.ailab.gate = asyncio.Event()
+        await press_age(tg, bob, menus[bob.id])
+        await vendors.ailab.wait_requests(2)
+        await press_age(tg, carol, menus[carol.id])
+        carol_status = await wait_text(tg, carol, "in line")
+        assert carol_status["text"] == "⏳ Making the face older (65): 1st in line, about 5 s…"
+        await press_age(tg, dave, menus[dave.id])
+        dave_status = await wait_text(tg, dave, "in line")
+        assert dave_status["text"] == "⏳ Making the face older (65): 2nd in line, about 5 s…"
+        await dave.send_text(dave, "/cancel")
+        await wait_text(tg, dave, "Cancelled")
+        vendors.ailab.gate.set()
+        await wait_result(tg, bob)
+        await wait_result(tg, carol)
+        assert vendors.ailab.most_busy == 1
+        assert [(await allowance(bot, p.id)).daily_used for p in (alice, bob, carol, dave)] == [1, 1, 1, 0]
+        assert await audit(bot) == []
+
+
+async def test_a_storm_of_429s_lowers_the_vendors_limit(tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path) -> None:
+    """The vendor works on 2 calls at once and answers 429 to any more; its limit (8 to start) comes down, and
+    /metrics says so. The provider retries the 429s itself: the limit hears of each one all the same."""
+    settings = make_settings(
+        tg, tmp_path, vendors, vendor_concurrency=8, metrics_port=free_port(), vendor_fallback=False
+    )
+    vendors.ailab.capacity = 2
+    vendors.ailab.gate = asyncio.Event()  # the first two calls are held: every other one is turned away
+    async with running_bot(tg, settings) as bot:
+        assert (await vendor_limits(bot.metrics_url))[("ailab", "edit")] == 8
+        people = [tg.user(3000 + i, f"P{i}") for i in range(8)]
+        menus = [(await photo_and_menu(tg, person))[1] for person in people]
+        for person, menu in zip(people, menus, strict=True):
+            await press_age(tg, person, menu)
+        await tg.wait_until(lambda: vendors.ailab.turned_away >= 6, timeout=10, what="six calls turned away")
+        limits = await vendor_limits(bot.metrics_url)
+        assert limits[("ailab", "edit")] < 8
+        assert limits[("ailab", "swap")] == 8  # face swaps learn apart
+        assert limits[("acedata", "edit")] == 8
+        vendors.ailab.gate.set()
+        await tg.wait_until(  # every request gets its answer: the result, or (retries used up) "busy"
+            lambda: all(any(is_photo(m) or "busy" in text_of(m) for m in tg.bot_messages(p)) for p in people),
+            timeout=30,
+            what="every request answered",
+        )
+        assert vendors.ailab.most_busy == 2
+        assert await audit(bot) == []
