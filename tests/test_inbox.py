@@ -239,12 +239,14 @@ async def test_the_second_press_of_a_button_handled_again_is_not_taken_for_the_f
         menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
         await alice.press(menu, "👴 Older")
         ages = await tg.wait_for_edit(menu, timeout=10)
+        showing = tg.hold("editMessageText", chat_id=ALICE)  # the menu keeps its buttons (the job's stages wait)
         await alice.press(ages, "65 years")
         await vendors.ailab.wait_requests(1, timeout=15)
         second = await alice.press(ages, "65 years")
         await tg.wait_for_callback_answer(second, timeout=10)  # "Already on it"
         await until(lambda: _none_unfinished(bot), timeout=10, what="the presses to be done")
         await bot.kill()
+        showing.drop()
     vendors.ailab.latency = 0
     update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)
     async with open_database(settings) as db:  # as if the second press had come before the job and died with it
@@ -277,12 +279,14 @@ async def test_a_double_press_handled_again_after_the_crash_that_ended_its_job_i
         menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
         await alice.press(menu, "👴 Older")
         ages = await tg.wait_for_edit(menu, timeout=10)
+        showing = tg.hold("editMessageText", chat_id=ALICE)  # the menu keeps its buttons (the job's stages wait)
         await alice.press(ages, "65 years")
         await vendors.ailab.wait_requests(1, timeout=15)
         second = await alice.press(ages, "65 years")
         assert "Already on it" in ((await tg.wait_for_callback_answer(second, timeout=10)).text or "")
         await until(lambda: _none_unfinished(bot), timeout=10, what="the presses to be done")
         await bot.kill()
+        showing.drop()
     vendors.ailab.latency = 0
     update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)
     async with open_database(settings) as db:  # as if the bot had died before marking the second press done
