@@ -182,7 +182,7 @@ SWAP_EXPIRED = EN("swap-expired", minutes=7).split("7")[0]
 #: is reserved; its "Try anyway" or a face would start the job) is the gesture's answer, and costs nothing.
 OUTCOMES = frozenset({"result", "failure", "interrupted", "question"})
 FACE_QUESTION_DATA = "F:"
-MENU_ACTIONS = frozenset("moyagtsd")
+MENU_ACTIONS = frozenset("moyagtsde")  # handlers.keyboards.Action (e: every age at once)
 
 AGES = {"older": ("50 years", "65 years", "80 years"), "younger": ("10 years", "18 years", "25 years")}
 NAV = {"older": "👴 Older", "younger": "👶 Younger"}
