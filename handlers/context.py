@@ -18,6 +18,8 @@ class BotData:
         #: Updates being handled a second time (a crash interrupted the first run), with when they were first
         #: received: see ``Context.is_replay``.
         self.replayed: dict[int, float] = {}
+        #: Albums (media group ids) being acted on right now.
+        self.albums: set[str] = set()
 
 
 class Context(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], BotData]):

@@ -206,7 +206,8 @@ async def on_answer(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None or not query.data:
         return
-    async with PressAnswer(query, failure_text=catalog_for(update, context)("error-generic")) as press:
+    failure = catalog_for(update, context)("error-generic")
+    async with PressAnswer(query, failure_text=failure, received=context.replayed_since(update)) as press:
         await _on_answer(update, context, query, press)
 
 

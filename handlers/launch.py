@@ -19,6 +19,9 @@ from storage.requests import PhotoRequest
 
 log = logging.getLogger(__name__)
 
+OPENED_BY = "opened_by"
+"""Job parameter: the update whose gesture opened the job."""
+
 
 async def launch(
     context: Context,
@@ -33,10 +36,12 @@ async def launch(
     press: PressAnswer | None = None,
     message: Message | None = None,
     replayed_since: float | None = None,
+    update_id: int | None = None,
 ) -> bool:
     """Submit the job for account ``user_id``; tell the person (in the press's answer, or a reply) when it did
     not start. ``replayed_since``: the gesture's update is being handled again after a crash; it was first
-    received then (see ``Context.replayed_since``)."""
+    received then (see ``Context.replayed_since``). ``update_id``: the gesture's update, kept with the job it
+    opens (a press handled again knows its own job from another press's)."""
     services = context.services
     if operation not in services.providers.available():
         await _tell(context, text=catalog("op-unavailable"), request=request, press=press, message=message)
@@ -62,22 +67,31 @@ async def launch(
         chat_id=request.chat_id,
         operation=operation.value,
         cost=services.settings.cost_of(operation.value) * _units(params),
-        params=dict(params),
+        params=dict(params) | ({OPENED_BY: update_id} if update_id is not None else {}),
         face_request_id=face.id if face else None,
     )
     outcome = await services.runner.submit(new)
 
     def opened_by_this_update(job: Job) -> bool:  # in the first run of an update handled again after a crash
-        return replayed_since is not None and job.created_at >= replayed_since
+        if replayed_since is None:
+            return False
+        if OPENED_BY in job.params and update_id is not None:  # another press of the same button is not this one
+            return bool(job.params[OPENED_BY] == update_id)
+        return job.created_at >= replayed_since
+
+    def running_when_pressed(job: Job) -> bool:  # a press handled again found this job running the first time
+        return replayed_since is not None and job.created_at < replayed_since <= job.updated_at
 
     # The same button pressed again after its job failed is a retry (the failure said "try again"): a new job,
     # keyed by the failed one, so a double press of the retry is still one job. But not when the job is this very
-    # press's, opened before a crash (its release was told by the recovery): that is the same press.
+    # press's, opened before a crash (its release was told by the recovery): that is the same press. Nor when the
+    # press came while the job was still running (a double press, handled again after the crash that ended it).
     while (
         press is not None
         and isinstance(outcome, Duplicate)
         and outcome.job.status in RETRYABLE
         and not opened_by_this_update(outcome.job)
+        and not running_when_pressed(outcome.job)
     ):
         new = replace(new, key=f"{key}~{outcome.job.id}")
         outcome = await services.runner.submit(new)
@@ -90,6 +104,11 @@ async def launch(
             # A gesture seen again is its update handled again (the key is the gesture's own message): the first
             # run opened the job, whose result or failure is the answer. Nothing more to say.
             log.info("job %s: its gesture came again; nothing more to say", outcome.job.id)
+            return False
+        if running_when_pressed(outcome.job):
+            # Its first run said "Already on it", or died before: said again, in the alert only (when Telegram
+            # refuses it, the press was answered already, or is too old for any answer).
+            await press.answer(catalog("duplicate"), alert=True)
             return False
         text = catalog("duplicate" if outcome.job.status in UNSETTLED else "duplicate-done")
     elif isinstance(outcome, Busy):

@@ -38,7 +38,8 @@ async def on_press(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
-    async with PressAnswer(query, failure_text=catalog_for(update, context)("error-generic")) as answer:
+    failure = catalog_for(update, context)("error-generic")
+    async with PressAnswer(query, failure_text=failure, received=context.replayed_since(update)) as answer:
         await _on_press(update, context, query, answer)
 
 
@@ -94,6 +95,7 @@ async def _act(
             key=key,
             press=answer,
             replayed_since=replayed_since,
+            update_id=update.update_id,
         )
 
     match press.action:

@@ -112,7 +112,10 @@ async def on_photo(update: Update, context: Context) -> None:
     if sizes is None:
         return
 
-    if await swap.complete_if_waiting(update, context, message, sizes):
+    # The face a swap waits for: a photo that asks nothing else (one captioned /detect, or an album, is a request
+    # of its own).
+    waits = command is None and message.media_group_id is None
+    if waits and await swap.complete_if_waiting(update, context, message, sizes):
         return
     mentioned = mentions_bot(message, context.bot.username)
     if message.media_group_id and (command == "swap" or (command is None and (private or not mentioned))):
@@ -229,7 +232,7 @@ async def resume_albums(application: FaceShiftApp, services: Services) -> None:
     job_queue = application.job_queue
     assert job_queue is not None
     for media_group_id in await services.requests.unhandled_albums(since):
-        job_queue.run_once(_album_ready, 0, data=media_group_id, name=f"album:{media_group_id}")
+        job_queue.run_once(_album_ready, 0, data=(media_group_id, True), name=f"album:{media_group_id}")
 
 
 def _collect_album(context: Context, media_group_id: str) -> None:
@@ -240,14 +243,35 @@ def _collect_album(context: Context, media_group_id: str) -> None:
     for job in job_queue.get_jobs_by_name(name):
         job.schedule_removal()
     wait = context.services.settings.album_wait  # an album's photos come as separate updates
-    job_queue.run_once(_album_ready, wait, data=media_group_id, name=name)  # type: ignore[arg-type]
+    job_queue.run_once(_album_ready, wait, data=(media_group_id, False), name=name)  # type: ignore[arg-type]
 
 
 async def _album_ready(context: Context) -> None:
+    """Act on a collected album, then mark it handled (also when acting failed): a crash in between leaves it
+    unhandled, and the next start acts on it again (its job is keyed by the album, a menu already recorded is not
+    sent twice)."""
     assert context.job is not None
-    media_group_id = str(context.job.data)
-    if not await context.services.requests.claim_album(media_group_id):
-        return  # handled already
+    data = context.job.data
+    assert isinstance(data, tuple)
+    media_group_id, resumed = str(data[0]), bool(data[1])
+    acting = context.bot_data.albums
+    if media_group_id in acting:
+        return  # being acted on right now (a late photo of it set another timer): decided already
+    acting.add(media_group_id)
+    try:
+        if await context.services.requests.album_handled(media_group_id):
+            return
+        try:
+            await _act_on_album(context, media_group_id, resumed=resumed)
+        except Exception:  # acted on as far as it goes (a blocked chat, say): not again at every start
+            await context.services.requests.mark_album_handled(media_group_id)
+            raise  # the error handler logs it
+        await context.services.requests.mark_album_handled(media_group_id)
+    finally:
+        acting.discard(media_group_id)
+
+
+async def _act_on_album(context: Context, media_group_id: str, *, resumed: bool) -> None:
     photos = await context.services.requests.album(media_group_id)
     if not photos:
         return
@@ -258,4 +282,4 @@ async def _album_ready(context: Context) -> None:
     if photos[0].chat_id < 0:
         return  # an album in a group that did not ask for anything
     for photo in photos:
-        await send_menu(context, catalog, photo)
+        await send_menu(context, catalog, photo, replay=resumed)

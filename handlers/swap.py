@@ -4,11 +4,11 @@ After "Swap faces" the bot asks for the face photo: the menu pressed becomes the
 button), so that a swap costs no more new messages than any other edit (the menu and the result); the swap's
 stages are then shown in that same message, which turns back into the main menu when the swap has ended, is
 cancelled or expires. ``/swap`` (no menu to edit) and a press under a result photo (its caption stays) send the
-prompt as a message of its own. In a private chat the person's next photo completes the pair; in a group it must
-be a reply to the prompt (privacy mode delivers only those). The wait
-is stored in SQLite, so it survives a restart; it ends with the face photo, Cancel, /cancel, or expiry.
-An album of exactly two photos captioned /swap does it in one go: the first gives the face, the second
-receives it.
+prompt as a message of its own. In a private chat the person's next photo completes the pair (not one captioned
+with a command, nor an album's: those are requests of their own); in a group it must be a reply to the prompt
+(privacy mode delivers only those). The wait is stored in SQLite, so it survives a restart; it ends with the face
+photo, Cancel, /cancel, or expiry. An album of exactly two photos captioned /swap does it in one go: the first
+gives the face, the second receives it.
 """
 
 from __future__ import annotations
@@ -111,15 +111,17 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
 
     Crash-safe in this order: the photo claims the wait (a second photo cannot), the job opens (keyed by this
     photo), then the prompt goes and the wait closes. Handled again after a crash anywhere in between, the same
-    photo claims the same wait again, its job is the one already open, and the tidying is finished.
+    photo claims the same wait again, its job is the one already open, and the tidying is finished; handled again
+    after the wait closed, the photo is still the face of its swap (True: nothing more to say, no menu).
     """
     account = account_of(update)
     if account is None:
         return False
     services = context.services
+    key = f"{message.chat_id}:{message.message_id}:swap"
     pairing = await services.requests.pending_pairing(message.chat_id, account.id)
     if pairing is None:
-        return False
+        return context.is_replay(update) and await services.jobs.by_key(key) is not None
     prompt_id = pairing.prompt_message_id
     if not is_private(message):
         prompt_id = _prompt_replied(message, pairing, context.bot.id)
@@ -149,7 +151,7 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
         operation=Operation.SWAP_FACES,
         params=params,
         face=face,
-        key=f"{message.chat_id}:{message.message_id}:swap",
+        key=key,
         message=message,
         replayed_since=context.replayed_since(update),
     )

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from storage.database import Database
 
 RETENTION = 24 * 3600.0  # seconds a handled update is remembered (Telegram keeps an update for 24 hours)
-MAX_ATTEMPTS = 3  # start-ups that may find one update unfinished before it is given up (a poison update)
+MAX_ATTEMPTS = 3  # times one update may be handled again, each cut short, before it is given up (a poison update)
+POISON_AFTER = 60.0  # ... and only once it came this many seconds ago (crashes in quick succession cut many short)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,12 @@ class InboxRepository:
 
         return await self._db.run(work)
 
+    async def mark_attempt(self, update_id: int) -> None:
+        """An unfinished update is being handled again (counted before its handlers run)."""
+        await self._db.run(
+            lambda conn: conn.execute("UPDATE inbox SET attempts = attempts + 1 WHERE update_id = ?", (update_id,))
+        )
+
     async def mark_done(self, update_id: int, now: float | None = None) -> None:
         now = time.time() if now is None else now
         await self._db.run(
@@ -67,21 +74,22 @@ class InboxRepository:
         )
 
     async def take_unfinished(self, now: float | None = None) -> tuple[list[Unfinished], list[int]]:
-        """Start-up: the updates a crash left unfinished, oldest first, each counted as one more attempt; and the
-        ids given up (found unfinished by more than :data:`MAX_ATTEMPTS` start-ups: marked done, not handled)."""
+        """Start-up: the updates a crash left unfinished, oldest first; and the ids given up (handled again
+        :data:`MAX_ATTEMPTS` times already, each time cut short, and received :data:`POISON_AFTER` seconds ago or
+        more: marked done, not handled). An update a life never got to (queued behind others when the crash came)
+        costs no attempt: see :meth:`mark_attempt`."""
         now = time.time() if now is None else now
 
         def work(conn: sqlite3.Connection) -> tuple[list[Unfinished], list[int]]:
-            conn.execute("UPDATE inbox SET attempts = attempts + 1 WHERE done_at IS NULL")
             rows = conn.execute(
                 "SELECT update_id, payload, attempts, received_at FROM inbox WHERE done_at IS NULL ORDER BY update_id"
             ).fetchall()
-            given_up = [int(row[0]) for row in rows if row[2] > MAX_ATTEMPTS]
+            given_up = [int(row[0]) for row in rows if row[2] >= MAX_ATTEMPTS and row[3] <= now - POISON_AFTER]
             conn.executemany("UPDATE inbox SET done_at = ? WHERE update_id = ?", [(now, i) for i in given_up])
             kept = [
                 Unfinished(int(row[0]), str(row[1]), int(row[2]), float(row[3]))
                 for row in rows
-                if row[2] <= MAX_ATTEMPTS
+                if int(row[0]) not in given_up
             ]
             return kept, given_up
 

@@ -216,6 +216,10 @@ class JobsRepository:
         rows = await self._db.conn.execute_fetchall("SELECT * FROM jobs WHERE id = ?", (job_id,))
         return next((_job(row) for row in rows), None)
 
+    async def by_key(self, key: str) -> Job | None:
+        rows = await self._db.conn.execute_fetchall("SELECT * FROM jobs WHERE key = ?", (key,))
+        return next((_job(row) for row in rows), None)
+
     async def mark_running(self, job_id: str) -> None:
         await self._update(job_id, "status = 'running'", "status = 'queued'")
 

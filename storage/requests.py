@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 from storage.database import Database
 
+ENDED_KEPT = 24 * 3600.0
+"""Seconds an ended face-swap wait is remembered (as long as the inbox remembers updates): the update that opened it,
+handled again after a crash, must not open it again."""
+
 
 @dataclass(frozen=True, slots=True)
 class PhotoSize:
@@ -126,7 +130,14 @@ class RequestsRepository:
         ) as cursor:
             return [_request(row) for row in await cursor.fetchall()]
 
-    async def claim_album(self, media_group_id: str, now: float | None = None) -> bool:
+    async def album_handled(self, media_group_id: str) -> bool:
+        rows = await self._db.conn.execute_fetchall(
+            "SELECT 1 FROM requests WHERE media_group_id = ? AND album_handled_at IS NOT NULL LIMIT 1",
+            (media_group_id,),
+        )
+        return bool(rows)
+
+    async def mark_album_handled(self, media_group_id: str, now: float | None = None) -> bool:
         """Mark the album handled; False when it already was (by an earlier run, or another timer)."""
         now = time.time() if now is None else now
         async with self._db.transaction() as conn:
@@ -195,6 +206,13 @@ class RequestsRepository:
                 existing = _pairing(row)
                 again = opened_by is not None and existing.opened_by == opened_by
                 return existing if again and existing.prompt_message_id is None else None
+            if opened_by is not None:
+                async with conn.execute(
+                    "SELECT 1 FROM pairings WHERE request_id = ? AND opened_by = ? AND expires_at < 0",
+                    (request_id, opened_by),
+                ) as cursor:
+                    if await cursor.fetchone() is not None:
+                        return None  # this update opened the wait and it has ended since (handled again after a crash)
             await conn.execute("DELETE FROM pairings WHERE chat_id = ? AND user_id = ?", (chat_id, user_id))
             await conn.execute(
                 """INSERT OR REPLACE INTO pairings (request_id, chat_id, user_id, expires_at, opened_by)
@@ -210,7 +228,7 @@ class RequestsRepository:
             lambda conn: (
                 conn.execute(
                     """UPDATE pairings SET face_message_id = ?
-                   WHERE request_id = ? AND (face_message_id IS NULL OR face_message_id = ?)""",
+                   WHERE request_id = ? AND expires_at > 0 AND (face_message_id IS NULL OR face_message_id = ?)""",
                     (face_message_id, request_id, face_message_id),
                 ).rowcount
                 > 0
@@ -232,23 +250,34 @@ class RequestsRepository:
         return _pairing(row) if row else None
 
     async def get_pairing(self, request_id: str) -> Pairing | None:
-        async with self._db.conn.execute("SELECT * FROM pairings WHERE request_id = ?", (request_id,)) as cursor:
+        """The wait for ``request_id``'s face photo, unless it ended."""
+        async with self._db.conn.execute(
+            "SELECT * FROM pairings WHERE request_id = ? AND expires_at > 0", (request_id,)
+        ) as cursor:
             row = await cursor.fetchone()
         return _pairing(row) if row else None
 
-    async def close_pairing(self, request_id: str) -> bool:
-        """End the wait (completed or cancelled); False when it had already ended."""
+    async def close_pairing(self, request_id: str, now: float | None = None) -> bool:
+        """End the wait (completed or cancelled); False when it had already ended. The row stays, marked ended
+        (``expires_at`` = minus the time it ended), so that the update that opened it, handled again after a crash,
+        does not open it again; :meth:`expired_pairings` forgets it after :data:`ENDED_KEPT` seconds."""
+        now = time.time() if now is None else now
         async with self._db.transaction() as conn:
-            cursor = await conn.execute("DELETE FROM pairings WHERE request_id = ?", (request_id,))
+            cursor = await conn.execute(
+                "UPDATE pairings SET expires_at = ? WHERE request_id = ? AND expires_at > 0", (-now, request_id)
+            )
             return cursor.rowcount > 0
 
     async def expired_pairings(self, now: float | None = None) -> list[Pairing]:
         """Remove and return the waits that ran out."""
         now = time.time() if now is None else now
         async with self._db.transaction() as conn:
-            async with conn.execute("SELECT * FROM pairings WHERE expires_at <= ?", (now,)) as cursor:
+            async with conn.execute(
+                "SELECT * FROM pairings WHERE expires_at > 0 AND expires_at <= ?", (now,)
+            ) as cursor:
                 rows = await cursor.fetchall()
-            await conn.execute("DELETE FROM pairings WHERE expires_at <= ?", (now,))
+            await conn.execute("DELETE FROM pairings WHERE expires_at > 0 AND expires_at <= ?", (now,))
+            await conn.execute("DELETE FROM pairings WHERE expires_at < 0 AND -expires_at < ?", (now - ENDED_KEPT,))
         return [_pairing(row) for row in rows]
 
 

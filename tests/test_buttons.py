@@ -5,9 +5,12 @@ final answer."""
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
+from telegram.error import NetworkError
 
+from handlers.answers import RETRY_FOR, PressAnswer
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import RunningBot
@@ -82,6 +85,33 @@ async def test_an_answer_that_fails_after_the_job_opened_is_not_a_second_final_a
     assert no_tracebacks(caplog) == []
 
 
+async def test_an_answer_that_fails_with_5xx_is_tried_again(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A 500, then a 502: Telegram still takes the answer later, so the press gets it (a navigation press has no
+    other answer)."""
+    alice = tg.user(1001, "Alice")
+    _, menu = await photo_and_menu(tg, alice)
+    tg.fail_next("answerCallbackQuery", 500)
+    tg.fail_next("answerCallbackQuery", 502)
+    query = await alice.press(menu, "👴 Older")
+    answer = await tg.wait_for_callback_answer(query)
+    assert not answer.show_alert and answer.text is None
+    assert [c.status for c in tg.calls_to("answerCallbackQuery")] == [500, 502, 200]
+    assert "65 years" in buttons(await tg.wait_for_edit(menu))
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_refused_answer_is_not_tried_again(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
+    alice = tg.user(1001, "Alice")
+    _, menu = await photo_and_menu(tg, alice)
+    tg.fail_next("answerCallbackQuery", 400, TOO_OLD)
+    await alice.press(menu, "👴 Older")
+    await tg.wait_for_edit(menu)  # the press still turns the menu
+    await tg.assert_no_bot_message(alice, within=0.5)
+    assert [c.status for c in tg.calls_to("answerCallbackQuery")] == [400]
+
+
 async def test_a_failing_age_menu_edit_sends_the_menu_anew(
     tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -127,3 +157,25 @@ async def test_a_press_is_answered_while_slow_work_still_runs(
     told = await tg.wait_for_bot_message(group)
     assert "used all 0 free edits" in told["text"]
     assert vendors.accuauth.requests == []
+
+
+class FailingQuery:
+    """Stands in for a CallbackQuery whose answer Telegram keeps failing with a 502."""
+
+    id = "q1"
+
+    def __init__(self) -> None:
+        self.attempts = 0
+
+    async def answer(self, text: str | None = None, *, show_alert: bool = False) -> bool:
+        self.attempts += 1
+        raise NetworkError("Bad Gateway")
+
+
+async def test_a_press_handled_again_long_after_it_came_is_not_retried_past_its_life() -> None:
+    """The update came 20 s ago (handled again after a crash): Telegram would refuse any answer by now, so one
+    failed attempt is the last (a fresh press is tried again: see the 5xx test above)."""
+    old = FailingQuery()
+    async with PressAnswer(old, received=time.time() - 2 * RETRY_FOR) as press:  # type: ignore[arg-type]
+        assert not await press.answer()
+    assert old.attempts == 1

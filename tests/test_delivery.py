@@ -213,7 +213,7 @@ async def test_eight_seconds_of_telegram_errors_are_outlasted_while_running(
     settings = make_settings(tg, tmp_path, vendors, delivery_retry_pause=0.3, delivery_deadline=120)
     async with running_bot(tg, settings) as bot:
         alice = tg.user(1001, "Alice")
-        tg.fail_chat(alice, 502, seconds=8, methods=["sendPhoto"])
+        tg.fail_next("sendPhoto", 502, chat_id=alice.id, count=None, seconds=8)
         await alice.send_photo(alice, FACE, caption="/older")
         await wait_message(tg, alice, is_photo)
         attempts = calls_in(tg, alice.id, "sendPhoto")
@@ -231,7 +231,7 @@ async def test_a_result_still_undelivered_at_the_deadline_is_refunded_and_said(
     settings = make_settings(tg, tmp_path, vendors, delivery_retry_pause=0.1, delivery_deadline=1.0)
     async with running_bot(tg, settings) as bot:
         alice = tg.user(1001, "Alice")
-        tg.fail_chat(alice, 500, methods=["sendPhoto", "sendDocument"])  # until the end of the test
+        tg.fail_next(["sendPhoto", "sendDocument"], 500, chat_id=alice.id, count=None)  # until the end of the test
         await alice.send_photo(alice, FACE, caption="/older")
         told = await wait_text(tg, alice, EN("fail-undelivered"), timeout=20)
         assert NOT_FREE in text_of(told)

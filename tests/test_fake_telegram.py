@@ -524,16 +524,17 @@ async def test_a_group_upgraded_to_a_supergroup(tg: FakeTelegram, bot: Bot) -> N
         tg.migrate_to_supergroup(supergroup, -1004002)
 
 
-async def test_fail_chat_fails_one_chat_for_a_while(tg: FakeTelegram, bot: Bot) -> None:
+async def test_fail_next_fails_one_chat_for_a_while(tg: FakeTelegram, bot: Bot) -> None:
     alice, bob = tg.user(id=1001, first_name="Alice"), tg.user(id=1002, first_name="Bob")
+    tg.private_chat(alice)
     tg.private_chat(bob)
-    tg.fail_chat(alice, 502, calls=2, methods=["sendMessage"])
+    tg.fail_next("sendMessage", 502, count=2, chat_id=alice.id)
     for _ in range(2):
         with pytest.raises(NetworkError, match="Bad Gateway"):
             await bot.send_message(alice.id, "hi")
     await bot.send_message(bob.id, "hi")  # other chats are served
     await bot.send_message(alice.id, "hi")  # the two calls are used up
-    tg.fail_chat(bob, 500, seconds=60)
+    tg.fail_next("*", 500, chat_id=bob.id, count=None, seconds=60)
     with pytest.raises(NetworkError):
         await bot.send_chat_action(bob.id, "typing")
     tg.clear_faults()

@@ -31,7 +31,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 async def tg(clock: Clock) -> AsyncIterator[RoughTelegram]:
-    fake = RoughTelegram(TOKEN, "faceshift_bot", callback_ttl=15.0, monotonic=clock)
+    fake = RoughTelegram(TOKEN, "faceshift_bot", monotonic=clock)
     async with fake.serving():
         yield fake
 

@@ -23,13 +23,15 @@ accepted callback answers; menus, status messages ("⏳ ...") and plain (textles
 - a job gesture: a caption command, a command in reply to a photo, an album ``/swap``, a corpus file with
   ``/older``, the face photo that completes a swap (``job``, ``swap-face``): a result (photo or file) replying to
   the subject, a failure notice ("It did not cost anything", "interrupted by a restart": a new message, or the
-  status message edited into it) replying to the subject, or a refusal ("busy", "out of quota", "Already on
-  it", "Sorry, something went wrong", ...) replying to the gesture;
-- a press of a button that starts a job (an age, Detect gender, Swap gender) (``press-job``): a result or
-  failure notice on the subject, or a callback answer with text (an alert: "Already on it", "busy",
-  "something went wrong", ...). A double press is two requests: the two together must have exactly two final
-  answers (one job's outcome and "Already on it", or a failure and a retry's outcome); a third one is a
-  duplicate, one only means a press was lost;
+  status message edited into it) replying to the subject, a face question ("Which face?", "I found no face":
+  asked before anything is reserved, it costs nothing) replying to the subject, or a refusal ("busy", "out of
+  quota", "Already on it", "Sorry, something went wrong", ...) replying to the gesture;
+- a press of a button that starts a job (an age, Detect gender, Swap gender) (``press-job``): a result, failure
+  notice or face question on the subject, a callback answer with text (an alert: "Already on it", "busy",
+  "something went wrong", ...), or that refusal said in the chat, replying to the subject (when the alert could
+  not be given). A double press is two requests: the two together must have exactly two final answers (one
+  job's outcome and "Already on it", or a failure and a retry's outcome); a third one is a duplicate, one only
+  means a press was lost;
 - Swap faces pressed, or ``/swap`` replied to a photo (``swap-ask``): the prompt replying to the subject (later
   edited or deleted: still the answer), or an alert / a refusal;
 - a press that only navigates (Older, Younger, Back, the prompt's Cancel) (``nav``), a stranger's press
@@ -39,7 +41,9 @@ accepted callback answers; menus, status messages ("⏳ ...") and plain (textles
 
 A bot message that is an answer but belongs to no request (an unquoted "something went wrong" in a private
 chat, a menu nobody asked for) is a *stray answer* and fails the suite. People who blocked the bot cannot be
-answered: their requests may have no answer (never two).
+answered: their requests may have no answer (never two). Nor can a navigation or a stranger's press that no life
+of the bot was up (polling) for ``UP_TO_ANSWER`` seconds of its 15 (Telegram refuses its answer after them; the
+menu still turns): listed apart as "expired while the bot was down".
 
 **Injected**, from streams of ``random.Random`` seeded by the run's seed (printed; ``FAULT_SEED=n`` replays the
 plan: the people, their scripts, the faults and the kill draws; the interleaving is the machine's):
@@ -60,13 +64,18 @@ undelivered, or failed and untold, no album uncollected; then 2 s without any Bo
 the fake nor the database can see). Then a clean stop, a start that sweeps expired hosted photos, and the
 checks: each request has exactly one final answer (lost = 0, duplicated = 0), duplicated results = 0, no stray
 answer, per person charged credits (ledger) = delivered results x cost, ``QuotaRepository.audit() == []``, no
-file in RESULTS_DIR or MEDIA_DIR, no status message left undeleted, no ERROR / "Traceback" / "unhandled" line
-in the bot's log, at least 400 requests and 10 SIGKILLs. A table shows the figures whatever the outcome.
+file in RESULTS_DIR or MEDIA_DIR, no status message left undeleted (but in the window below), no ERROR /
+"Traceback" / "unhandled" line in the bot's log, at least 400 requests and 10 SIGKILLs. A table shows the figures
+whatever the outcome.
 
-**The one window no bot can close**: Telegram accepted an answer and the bot died before recording it, so its
-next life sends it again. A repeat of the same answer is excused when a SIGKILL came within
-``RECORDING_WINDOW`` (0.5 s) after Telegram accepted the first copy and before the repeat; the table counts
-these apart ("repeats excused"), so nothing wider hides there.
+**The one window no bot can close**: Telegram accepted an answer and the bot died before recording it (the
+delivery, the telling, or its update as handled), so its next life answers again: the same answer, or, when the
+world changed meanwhile, another (a "busy" first; the job the restart freed then). A later answer is excused when
+a SIGKILL came while the call of the answer before it was with Telegram (after its request arrived: a kill
+triggered by that very call; ``SIGNAL_LAG`` before it, as the process outlives its signal by a moment) or within
+``RECORDING_WINDOW`` (0.5 s) after Telegram answered it, and before the later one was sent; a status message whose
+id no life learnt, likewise. The table counts these apart ("repeats excused", "status ids never learnt"), with each
+kill's delay, so nothing wider hides there.
 
 **What the table tells about failures**, from the bot's database and the fake's records: for a lost request how
 far the bot got (e.g. "photo stored, no menu", "no job opened; press never answered", "its answer failed: 400
@@ -92,6 +101,7 @@ from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -110,11 +120,15 @@ from tests.support.images import FACE, CorpusFile, hostile_corpus, jpeg
 
 pytestmark = [
     pytest.mark.slow,
-    # Issue 12 is not closed: with the inbox and the delivery state machine merged, seed 1 (582 requests, 12
-    # SIGKILLs) gave 546 requests exactly one answer, 7 none and 6 two (2 duplicated results, 33 status messages
-    # no job knows). The assertions stay as the issue states them; the run prints its table either way.
+    # Issue 12 is not closed. Seed 1 is clean (572 requests, 16 SIGKILLs, every request one answer). Seeds 2-5,
+    # last measured before the merge of the stages-in-the-menu work: lost 0, 1, 0, 0 (a photo without its menu);
+    # duplicated: 3 results after a SIGTERM cut their delivery record short (fixed since, not re-measured), and a
+    # double press answered "Already on it" then, after a restart, by an "interrupted" notice (seed 5); a stray swap
+    # result (seed 3); one result delivered but not charged (seed 4). The assertions stay as the issue states them.
     pytest.mark.xfail(
-        reason="issue 12: a few requests still lost or answered twice across random SIGKILLs", strict=False
+        reason="issue 12: across 5 seeds a few requests are still lost, answered twice or not charged "
+        "(see the comment above)",
+        strict=False,
     ),
 ]
 
@@ -164,8 +178,11 @@ GENERIC = EN("error-generic")
 CANCEL_REPLIES = {EN(key): key for key in ("cancel-done", "cancel-nothing", "cancel-running")}
 SWAP_CANCELLED = EN("swap-cancelled")
 SWAP_EXPIRED = EN("swap-expired", minutes=7).split("7")[0]
-OUTCOMES = frozenset({"result", "failure", "interrupted"})
-MENU_ACTIONS = frozenset("moyagtsd")
+#: What answers a job gesture on its photo. A face question ("which face?", "no face found": asked before anything
+#: is reserved; its "Try anyway" or a face would start the job) is the gesture's answer, and costs nothing.
+OUTCOMES = frozenset({"result", "failure", "interrupted", "question"})
+FACE_QUESTION_DATA = "F:"
+MENU_ACTIONS = frozenset("moyagtsde")  # handlers.keyboards.Action (e: every age at once)
 
 AGES = {"older": ("50 years", "65 years", "80 years"), "younger": ("10 years", "18 years", "25 years")}
 NAV = {"older": "👴 Older", "younger": "👶 Younger"}
@@ -198,7 +215,9 @@ def button_texts(message: dict[str, Any]) -> list[str]:
 
 def classify(message: dict[str, Any]) -> str:
     """What a bot message is: result, failure, interrupted, prompt, menu, refusal:<key>, generic, cancel:<key>,
-    status, or other (unexpected)."""
+    question (which face, no face found), status, or other (unexpected)."""
+    if any(a.startswith(FACE_QUESTION_DATA) for a in callback_actions(message)):
+        return "question"
     if "photo" in message or "document" in message:
         return "result"
     text = str(message.get("text") or "")
@@ -226,6 +245,22 @@ def classify(message: dict[str, Any]) -> str:
 
 def is_refusal(kind: str) -> bool:
     return kind.startswith("refusal:") or kind == "generic"
+
+
+#: Refusals of a button press: said in its alert, or (when the alert cannot be given or needs buttons) in the chat,
+#: replying to the photo. Never a photo's own answer.
+PRESS_REFUSALS = frozenset(
+    f"refusal:{key}" for key in ("duplicate", "duplicate-done", "busy", "op-unavailable", "out-of-quota")
+)
+
+
+def is_photo_refusal(kind: str) -> bool:
+    return is_refusal(kind) and kind not in PRESS_REFUSALS
+
+
+def is_press_answer(kind: str) -> bool:
+    """What answers a press on the photo it concerns: the job's outcome, or a refusal said in the chat."""
+    return is_outcome(kind) or kind in PRESS_REFUSALS
 
 
 @cache
@@ -1159,7 +1194,9 @@ def is_prompt(kind: str) -> bool:
 
 
 def is_refusal_or_menu(kind: str) -> bool:
-    return is_refusal(kind) or kind == "menu"
+    """On a swap's face photo: a refusal, its menu (the bot forgot the swap was waiting), or the question about
+    its faces."""
+    return is_refusal(kind) or kind in ("menu", "question")
 
 
 def is_cancel_reply(kind: str) -> bool:
@@ -1195,6 +1232,7 @@ class Attribution:
                 else:
                     self.by_anchor[(chat_id, int(anchor))].append(answer)
         self.alerts = {a.callback_query_id: a.text for a in run.tg.callback_answers}
+        self.window = Window(run)
 
     def take(self, chat_id: int, anchors: list[int], accept: Callable[[str], bool]) -> list[Answer]:
         taken = []
@@ -1217,7 +1255,7 @@ class Attribution:
         """A request's final answers (press sets and private /cancel aside: see :func:`count`)."""
         chat, subject, gestures = request.chat_id, [request.subject] if request.subject else [], request.gestures
         if request.kind == "menu":
-            return self.take(chat, subject, is_menu) + self.take(chat, gestures, is_refusal)
+            return self.take(chat, subject, is_menu) + self.take(chat, gestures, is_photo_refusal)
         if request.kind == "job":
             return self.take(chat, subject, is_outcome) + self.take(chat, gestures, is_refusal)
         if request.kind == "swap-face":  # a menu for the face photo: the bot forgot the swap was waiting
@@ -1232,14 +1270,20 @@ class Attribution:
 
     def press_set(self, members: list[Request]) -> list[list[Answer]]:
         """A press or a double press: the job outcomes on the photo and each press's alert, one per press first
-        (its own alert, else the next outcome), the rest on the last press."""
+        (its own alert, else the next outcome); the rest each on the press whose answer it repeats across a kill
+        (see :class:`Window`), else on the last press."""
         first = members[0]
-        pool = self.take(first.chat_id, [first.subject] if first.subject else [], is_outcome)
+        pool = sorted(
+            self.take(first.chat_id, [first.subject] if first.subject else [], is_press_answer),
+            key=lambda a: a.message_id,
+        )
         shares: list[list[Answer]] = []
         for member in members:
             own = self.alerts_of(member)
             shares.append(own or ([pool.pop(0)] if pool else []))
-        shares[-1] += pool
+        for extra in pool:
+            repeated = (s for s in shares if s and self.window.is_repeat(s[-1], extra) is not None)
+            next(repeated, shares[-1]).append(extra)
         return shares
 
     def private_cancels(self, chat_id: int, requests: list[Request]) -> list[list[Answer]]:
@@ -1366,7 +1410,8 @@ def seeds() -> list[int | None]:
 
 @contextlib.asynccontextmanager
 async def rough_telegram() -> AsyncIterator[RoughTelegram]:
-    fake = RoughTelegram(TOKEN, "faceshift_bot", callback_ttl=CALLBACK_TTL)
+    fake = RoughTelegram(TOKEN, "faceshift_bot")
+    fake.callback_query_lifetime = CALLBACK_TTL
     async with fake.serving():
         yield fake
 
@@ -1438,6 +1483,7 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
     duplicated: list[Request] = []
     excused: dict[int, float] = {}  # request number -> the kill's delay after Telegram accepted the first copy
     blocked_requests = [r for r in requests if r.blocked]
+    expired = [r for r in requests if not finals[r.number] and expired_while_down(run, r)]
     for request in requests:
         n = len(finals[request.number])
         if n > 1:
@@ -1445,7 +1491,7 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
             if delay is not None:
                 excused[request.number] = delay
                 n = 1
-        if request.blocked:
+        if request.blocked or request in expired:
             if n > 1:
                 duplicated.append(request)
             continue
@@ -1484,16 +1530,7 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
         if charged.get(person, 0) != delivered.get(person, 0)
     }
     wrong_corpus = [r.label for r in requests if r.expect_refused and counted.results(r)]
-    status_left = [
-        (f"{chat}:{mid} {str(e.message.get('text'))[:40]!r}", why.status(chat, mid) + window.kill_after(chat, mid))
-        for chat, entries in tg._log.items()
-        for e in entries
-        if e.from_bot
-        and not e.deleted
-        and str(e.message.get("text", "")).startswith(STATUS_PREFIX)
-        and chat not in run.blocked  # their chat cannot be tidied any more
-        for mid in [int(e.message["message_id"])]
-    ]
+    status_left, status_excused = statuses_left(run, why, window)
     results_left = files_in(settings.results_dir)
     media_left = files_in(settings.media_dir)
     log_path = run.tmp_path / "bot-process.log"
@@ -1528,7 +1565,15 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
         ("vendor faults armed", f"{sum(tally.vendor_faults.values())} {dict(tally.vendor_faults)}"),
         ("telegram faults armed", f"{sum(tally.telegram_faults.values())} {dict(tally.telegram_faults)}"),
         ("Bot API error answers", f"{sum(errors.values())} {dict(errors.most_common())}"),
-        ("answers per request", f"0: {buckets['0']}, 1: {buckets['1']}, 2+: {buckets['2+']} (blocked people aside)"),
+        (
+            "answers per request",
+            f"0: {buckets['0']}, 1: {buckets['1']}, 2+: {buckets['2+']} (blocked people and presses that expired "
+            "while the bot was down aside)",
+        ),
+        (
+            "presses that expired while the bot was down",
+            dict(Counter(r.kind for r in expired)) or 0,
+        ),
         ("lost, by kind", dict(Counter(r.kind for r in lost).most_common()) or 0),
         ("lost, by cause", dict(Counter(f"{r.kind}: {why.lost(r)}" for r in lost).most_common()) or 0),
         (
@@ -1543,7 +1588,8 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
         (
             "repeats excused (the window)",
             f"{len(excused)}: a SIGKILL {', '.join(f'{d * 1000:.0f}' for d in sorted(excused.values()))} ms after "
-            f"Telegram accepted the first copy (within {RECORDING_WINDOW * 1000:.0f} ms)"
+            f"Telegram answered the copy before (negative: while it was sending; up to {RECORDING_WINDOW * 1000:.0f} "
+            "ms)"
             if excused
             else 0,
         ),
@@ -1560,6 +1606,13 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
         (
             "status messages left",
             f"{len(status_left)} {dict(Counter(re.sub(r'[0-9.]+ s', 'n s', why) for _, why in status_left))}",
+        ),
+        (
+            "status ids never learnt (the window)",
+            f"{len(status_excused)}: a SIGKILL {', '.join(f'{d * 1000:.0f}' for d in sorted(status_excused))} ms "
+            "after Telegram answered"
+            if status_excused
+            else 0,
         ),
         ("settled at the end", "yes" if not tally.settle else f"NO: {tally.settle}"),
         ("bad log lines", f"{len(bad_log)} {dict(Counter(log_pattern(x) for x in bad_log).most_common(6))}"),
@@ -1593,6 +1646,49 @@ async def report(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
     assert not problems, f"seed {run.seed}:\n" + "\n".join(problems) + f"\n\n{summary}"
 
 
+def statuses_left(run: Run, why: Diagnosis, window: Window) -> tuple[list[tuple[str, str]], list[float]]:
+    """The status messages still up (what, why), and for those the window excuses (a SIGKILL while Telegram
+    took the message or right after, so no life learnt its id), the kill's delay after Telegram answered."""
+    status_left: list[tuple[str, str]] = []
+    status_excused: list[float] = []  # negative: the kill came while Telegram was taking the message
+    for chat, entries in run.tg._log.items():
+        if chat in run.blocked:  # their chat cannot be tidied any more
+            continue
+        for e in entries:
+            if not e.from_bot or e.deleted or not str(e.message.get("text", "")).startswith(STATUS_PREFIX):
+                continue
+            mid = int(e.message["message_id"])
+            in_window = window.kill_in_window(chat, mid)
+            if in_window is not None and why.status(chat, mid) == "no job knows it":
+                status_excused.append(in_window)
+            else:
+                what = f"{chat}:{mid} {str(e.message.get('text'))[:40]!r}"
+                status_left.append((what, why.status(chat, mid) + window.kill_after(chat, mid)))
+    return status_left, status_excused
+
+
+UP_TO_ANSWER = 3.0  # seconds of a press's life a bot must be up (polling) to be held to answering it
+
+
+def expired_while_down(run: Run, request: Request) -> bool:
+    """A button press whose only answer is its callback answer (navigation, a stranger's press) that no life of the
+    bot was up long enough to answer before Telegram stopped taking answers (``CALLBACK_TTL`` after the press): no
+    bot can answer it. Its menu still turns when a later life handles it."""
+    if request.kind not in ("nav", "stranger") or not request.queries:
+        return False
+    pressed = run.tg.pressed_at(request.queries[0])
+    if pressed is None:
+        return False
+    too_old = pressed + CALLBACK_TTL
+    for life in run.tally.lives:
+        if life.ready_at is None:
+            continue
+        up_from, up_to = max(life.ready_at, pressed), min(life.ended_at or too_old, too_old)
+        if up_to - up_from >= UP_TO_ANSWER:
+            return False
+    return True
+
+
 class Diagnosis:
     """What the bot's database and the fake's records say about a request that went wrong (for the table and
     for whoever fixes it): how far the bot got with it."""
@@ -1615,7 +1711,7 @@ class Diagnosis:
                     self.jobs_by_face[row["face_request_id"]].append(row)
                 if row["status_message_id"]:
                     self.jobs_by_status[(row["chat_id"], row["status_message_id"])] = row
-            self.pairings = {row[0] for row in conn.execute("SELECT request_id FROM pairings")}
+            self.pairings = {row[0] for row in conn.execute("SELECT request_id FROM pairings WHERE expires_at > 0")}
 
     def jobs_on(self, chat_id: int, message_id: int | None) -> list[sqlite3.Row]:
         ids = self.requests.get((chat_id, message_id or 0), [])
@@ -1682,6 +1778,9 @@ def outcome_note(job: sqlite3.Row) -> str:
 
 
 RECORDING_WINDOW = 0.5
+#: The suite notes a kill just before signalling it; the process runs on for a moment, and a request it wrote to its
+#: socket just before dying reaches the fake after that: a call arriving this soon after a kill was sent before it.
+SIGNAL_LAG = 0.1
 
 
 def dup_pattern(counted: Count, request: Request) -> str:
@@ -1689,44 +1788,57 @@ def dup_pattern(counted: Count, request: Request) -> str:
 
 
 class Window:
-    """The one window no bot can close: Telegram accepted an answer, the bot died before recording it, and its
-    next life sends the answer again. A repeat is excused when a SIGKILL came within ``RECORDING_WINDOW`` after
-    Telegram accepted the first copy (and before the repeat was sent); the table lists them apart."""
+    """The one window no bot can close: Telegram accepted a message and the bot died before recording it, so its
+    next life sends the answer again (or never learns a status message's id). That is a SIGKILL that came while
+    the call was with Telegram (after its request arrived: the request was sent) or within ``RECORDING_WINDOW``
+    after Telegram answered it. A repeat is excused when such a kill came for the copy before it (and before the
+    repeat was sent); a status message left, when such a kill came for it; the table lists them apart."""
 
     def __init__(self, run: Run) -> None:
         self.kills = [life.signalled_at for life in run.tally.lives if life.end.startswith("SIGKILL")]
-        self.accepted: dict[tuple[int, int], float] = {}
+        #: message -> (call arrived, call answered) of each call that sent or changed it: the send, and the edit
+        #: that made it an answer (a status message turned into a failure notice)
+        self.calls: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
         for call in run.tg.calls:
             result = call.result
             if call.ok and call.method in ANSWERING_METHODS and isinstance(result, dict) and "message_id" in result:
-                self.accepted[(int(result["chat"]["id"]), int(result["message_id"]))] = call.time
+                self.calls[(int(result["chat"]["id"]), int(result["message_id"]))].append((call.arrived, call.time))
 
-    def _time(self, answer: Answer) -> float | None:
-        return self.accepted.get((answer.chat_id, answer.message_id))
+    def kill_in_window(self, chat_id: int, message_id: int, before: float | None = None) -> float | None:
+        """The first SIGKILL in the window of this message's sending (and before ``before``), as seconds after
+        Telegram answered (negative: the call was still with Telegram); None if none came."""
+        delays = [
+            k - answered
+            for arrived, answered in self.calls.get((chat_id, message_id), [])
+            for k in self.kills
+            if arrived - SIGNAL_LAG <= k <= answered + RECORDING_WINDOW and (before is None or k < before)
+        ]
+        return min(delays, key=abs) if delays else None
+
+    def is_repeat(self, previous: Answer, repeat: Answer) -> float | None:
+        """The kill that excuses ``repeat`` as the answer a later life gave again (its request handled again: the
+        one before it was not recorded), if any. The same answer, or another one when the world changed in
+        between (a refusal "busy" first; the job the restart freed opened by the second run)."""
+        again = self.calls.get((repeat.chat_id, repeat.message_id))
+        if previous.message_id == 0 or repeat.message_id == 0:
+            return None
+        # before the call that made the repeat an answer (a status message it edited into the notice, say)
+        return self.kill_in_window(previous.chat_id, previous.message_id, again[-1][0] if again else None)
 
     def excuse(self, answers: list[Answer]) -> float | None:
-        """The kill's delay after the first copy when every further answer repeats it across such a kill."""
+        """The kills' delays when every answer after the first repeats the one before it across such a kill."""
         if any(a.message_id == 0 for a in answers):
             return None  # a callback answer is not sent again after a crash
-        first, *repeats = sorted(answers, key=lambda a: a.message_id)
-        accepted = self._time(first)
-        if accepted is None:
+        ordered = sorted(answers, key=lambda a: a.message_id)
+        delays = [self.is_repeat(previous, repeat) for previous, repeat in pairwise(ordered)]
+        if not delays or any(d is None for d in delays):
             return None
-        delays = []
-        for repeat in repeats:
-            again = self._time(repeat)
-            kills = [
-                k for k in self.kills if accepted <= k <= accepted + RECORDING_WINDOW and (again is None or again > k)
-            ]
-            if repeat.kind != first.kind or not kills:
-                return None
-            delays.append(min(kills) - accepted)
-        return max(delays)
+        return max(d for d in delays if d is not None)
 
     def kill_after(self, chat_id: int, message_id: int) -> str:
         """How long after Telegram accepted this message the next SIGKILL came (within 10 s)."""
-        accepted = self.accepted.get((chat_id, message_id))
-        after = [k - accepted for k in self.kills if accepted is not None and 0 <= k - accepted <= 10]
+        sent = self.calls.get((chat_id, message_id), [None])[0]
+        after = [k - sent[1] for k in self.kills if sent is not None and 0 <= k - sent[1] <= 10]
         if not after:
             return ""
         return f", SIGKILL {'<0.5' if min(after) < 0.5 else '<2' if min(after) < 2 else '2-10'} s after it was sent"
@@ -1734,11 +1846,11 @@ class Window:
     def near(self, answers: list[Answer]) -> str:
         """For a repeat not excused: how long after the first copy the nearest SIGKILL came (within 10 s)."""
         messages = sorted((a for a in answers if a.message_id), key=lambda a: a.message_id)
-        accepted = self._time(messages[0]) if messages else None
-        if accepted is None:
+        sent = self.calls.get((messages[0].chat_id, messages[0].message_id), [None])[0] if messages else None
+        if sent is None:
             return ""
-        after = [k - accepted for k in self.kills if 0 <= k - accepted <= 10]
-        return f" (SIGKILL {min(after):.1f} s after the first)" if after else ""
+        after = [k - sent[1] for k in self.kills if -10 <= k - sent[1] <= 10]
+        return f" (nearest SIGKILL {min(after, key=abs):+.2f} s from the first)" if after else ""
 
 
 ANSWERING_METHODS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "editMessageText", "editMessageCaption"})

@@ -123,9 +123,21 @@ async def test_the_whole_bot_waits_when_the_global_limit_is_evidently_hit() -> N
         await asyncio.sleep(0)
     assert limiter.pause_left(99) > 0  # another chat waits too
     await asyncio.gather(*waiting)
-    telegram.flooded[None] = 1  # a call without a chat: only the global limit can be meant
-    await request(limiter, telegram, "getMyCommands", None)
-    assert limiter.pause_left() == 0  # waited it out
+
+
+async def test_a_429_without_a_chat_pauses_that_method_only() -> None:
+    """One 429 on a callback answer: the next callback answers wait it out, messages to every chat go on."""
+    limiter, telegram = FloodControl(), Telegram()
+    telegram.flooded[None] = 1
+    answering = asyncio.create_task(request(limiter, telegram, "answerCallbackQuery", None))
+    while not limiter.pause_left("method:answerCallbackQuery"):
+        await asyncio.sleep(0)
+    assert limiter.pause_left() == 0 and limiter.pause_left(10) == 0
+    await request(limiter, telegram, "sendMessage", 10)
+    await request(limiter, telegram, "getFile", None)
+    assert telegram.served == [("sendMessage", 10), ("getFile", None)]  # the answer still waits
+    await answering
+    assert telegram.served[-1] == ("answerCallbackQuery", None)
 
 
 async def test_only_sending_is_metered_and_retries_are_bounded() -> None:

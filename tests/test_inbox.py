@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from storage import Database
-from storage.inbox import MAX_ATTEMPTS, RETENTION, InboxRepository, Incoming
+from storage.inbox import MAX_ATTEMPTS, POISON_AFTER, RETENTION, InboxRepository, Incoming
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.support.bot import BotProcess, RunningBot, make_settings, running_bot, running_bot_process
+from tests.support.bot import BotProcess, RunningBot, make_settings, open_database, running_bot, running_bot_process
 from tests.support.conversation import buttons
 from tests.support.images import DATA
 
@@ -134,10 +134,17 @@ async def test_the_repository_skips_known_updates_gives_up_poison_and_forgets_af
         assert await inbox.store([Incoming(2, 10, "{}"), Incoming(4, 11, "{}")], now=1001.0) == [4]
         await inbox.mark_done(1, now=1002.0)
         await inbox.mark_done(3, now=1002.0)
-        for start in range(MAX_ATTEMPTS):
+        for start in range(MAX_ATTEMPTS + 2):  # start-ups that never got to them (a backlog) cost no attempt
             kept, given_up = await inbox.take_unfinished(now=1003.0 + start)
             assert [row.update_id for row in kept] == [2, 4] and given_up == []
-        kept, given_up = await inbox.take_unfinished(now=2000.0)  # a fourth start-up finds them still unfinished
+        for _ in range(MAX_ATTEMPTS):  # handled again, cut short each time
+            kept, given_up = await inbox.take_unfinished(now=1010.0)
+            assert [row.update_id for row in kept] == [2, 4] and given_up == []
+            for row in kept:
+                await inbox.mark_attempt(row.update_id)
+        kept, given_up = await inbox.take_unfinished(now=1000.0 + POISON_AFTER - 1)  # crashes in quick succession
+        assert [row.update_id for row in kept] == [2, 4] and given_up == []
+        kept, given_up = await inbox.take_unfinished(now=2000.0)
         assert kept == [] and given_up == [2, 4]
         assert await inbox.unfinished_count() == 0
         assert await inbox.prune(now=1002.0 + RETENTION - 1) == 0
@@ -176,3 +183,121 @@ async def test_a_press_handled_again_after_a_crash_is_the_same_press(
         assert [row[0] for row in jobs] == ["interrupted"]
         await tg.assert_no_bot_message(alice, within=0.5)
     assert len(vendors.ailab.requests) == 1
+
+
+async def test_an_album_a_crash_caught_while_it_was_acted_on_is_acted_on_after_the_restart(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """Alice's album of two photos (no caption) is collected, its updates are done, and the bot is sending the
+    menus when it is killed. The album is marked handled only once it was acted on: after the restart each photo
+    has its menu, once."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(ALICE, "Alice")
+    async with running_bot_process(tg, settings) as bot:
+        answering = tg.hold("sendMessage", chat_id=ALICE)
+        photos = await alice.send_album(alice, [FACE, FACE])
+        await tg.wait_until(lambda: answering.arrived == 1, timeout=10, what="the bot to send the first menu")
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the album's updates to be done")
+        await bot.kill()
+        answering.drop()
+    assert tg.bot_messages(alice) == []
+    async with running_bot_process(tg, settings):
+        for photo in photos:
+            await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
+        await tg.assert_no_bot_message(alice, within=0.5)
+    assert len(tg.bot_messages(alice)) == 2
+
+
+async def test_an_album_the_chat_refuses_is_not_acted_on_at_every_start(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
+) -> None:
+    """Acting on an album failed (Alice blocked the bot): it counts as handled, not waiting for the next start."""
+    alice = tg.user(ALICE, "Alice")
+    tg.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=ALICE, count=None)
+    await alice.send_album(alice, [FACE, FACE])
+
+    async def handled() -> bool:
+        async with bot.database() as db:
+            rows = await db.conn.execute_fetchall("SELECT album_handled_at IS NOT NULL FROM requests")
+        return [tuple(r) for r in rows] == [(1,), (1,)]
+
+    await until(handled, timeout=10, what="the album to count as handled")
+    assert [c.status for c in tg.calls_to("sendMessage")] == [403]
+
+
+async def test_the_second_press_of_a_button_handled_again_is_not_taken_for_the_first(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """Alice pressed 65 years twice. The first press's job was interrupted by a crash (its "interrupted" notice is
+    its answer); the second press, handled again after the crash, arrived before that job was opened. It is
+    another press, not the one that opened the job: a retry, with its own result."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(ALICE, "Alice")
+    vendors.ailab.latency = 120
+    async with running_bot_process(tg, settings) as bot:
+        photo = await alice.send_photo(alice, FACE)
+        menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
+        await alice.press(menu, "👴 Older")
+        ages = await tg.wait_for_edit(menu, timeout=10)
+        showing = tg.hold("editMessageText", chat_id=ALICE)  # the menu keeps its buttons (the job's stages wait)
+        await alice.press(ages, "65 years")
+        await vendors.ailab.wait_requests(1, timeout=15)
+        second = await alice.press(ages, "65 years")
+        await tg.wait_for_callback_answer(second, timeout=10)  # "Already on it"
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the presses to be done")
+        await bot.kill()
+        showing.drop()
+    vendors.ailab.latency = 0
+    update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)
+    async with open_database(settings) as db:  # as if the second press had come before the job and died with it
+        await db.run(
+            lambda conn: conn.execute(
+                "UPDATE inbox SET done_at = NULL, received_at = (SELECT MIN(created_at) - 1 FROM jobs) "
+                "WHERE update_id = ?",
+                (update["update_id"],),
+            )
+        )
+    async with running_bot_process(tg, settings):
+        result = await tg.wait_for_bot_message(alice, predicate=lambda m: "photo" in m, timeout=20)
+        assert "65 years old" in result["caption"]
+    async with open_database(settings) as db:
+        jobs = await db.conn.execute_fetchall("SELECT status FROM jobs ORDER BY created_at")
+    assert [row[0] for row in jobs] == ["interrupted", "succeeded"]
+
+
+async def test_a_double_press_handled_again_after_the_crash_that_ended_its_job_is_not_a_retry(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """Alice pressed 65 years twice: the second press came while the job ran ("Already on it"). A crash ended the
+    job and the second press was handled again: it is still the double press, not a retry (one job, one result
+    or notice, and the second press's "Already on it")."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(ALICE, "Alice")
+    vendors.ailab.latency = 120
+    async with running_bot_process(tg, settings) as bot:
+        photo = await alice.send_photo(alice, FACE)
+        menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
+        await alice.press(menu, "👴 Older")
+        ages = await tg.wait_for_edit(menu, timeout=10)
+        showing = tg.hold("editMessageText", chat_id=ALICE)  # the menu keeps its buttons (the job's stages wait)
+        await alice.press(ages, "65 years")
+        await vendors.ailab.wait_requests(1, timeout=15)
+        second = await alice.press(ages, "65 years")
+        assert "Already on it" in ((await tg.wait_for_callback_answer(second, timeout=10)).text or "")
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the presses to be done")
+        await bot.kill()
+        showing.drop()
+    vendors.ailab.latency = 0
+    update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)
+    async with open_database(settings) as db:  # as if the bot had died before marking the second press done
+        await db.run(
+            lambda conn: conn.execute("UPDATE inbox SET done_at = NULL WHERE update_id = ?", (update["update_id"],))
+        )
+    async with running_bot_process(tg, settings) as bot:
+        told = await tg.wait_for_bot_message(alice, predicate=lambda m: "interrupted" in m.get("text", ""), timeout=10)
+        assert "did not cost anything" in told["text"]
+        await until(lambda: _none_unfinished(bot), timeout=10, what="the second press to be handled again")
+    async with open_database(settings) as db:
+        jobs = await db.conn.execute_fetchall("SELECT status FROM jobs")
+    assert [row[0] for row in jobs] == ["interrupted"]  # no retry
+    assert not [m for m in tg.bot_messages(alice) if "photo" in m]

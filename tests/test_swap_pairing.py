@@ -4,11 +4,12 @@ the pair nor opens a second job when the photo's update is handled again."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.support.bot import RunningBot, make_settings, running_bot_process
+from tests.support.bot import RunningBot, make_settings, open_database, running_bot_process
 from tests.support.conversation import allowance, buttons, swap_calls, wait_result
 from tests.support.images import FACE, jpeg
 
@@ -59,8 +60,102 @@ async def test_a_crash_after_the_swap_opened_neither_loses_it_nor_doubles_it(
         async with bot.database() as db:
             jobs = await db.conn.execute_fetchall("SELECT status FROM jobs WHERE operation = 'swap_faces'")
             assert [row[0] for row in jobs] == ["interrupted"]  # one job, not a second one
-            assert list(await db.conn.execute_fetchall("SELECT * FROM pairings")) == []
+            assert list(await db.conn.execute_fetchall("SELECT * FROM pairings WHERE expires_at > 0")) == []  # ended
         menus = [
             m for m in tg.bot_messages(alice) if m.get("reply_to_message", {}).get("message_id") == face["message_id"]
         ]
         assert menus == []  # the face photo did not become a request of its own
+
+
+async def test_a_face_photo_handled_again_after_its_swap_closed_the_wait_gets_no_menu(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """The face photo opened its swap and closed the wait; the bot died before its update was marked done. Handled
+    again, the photo is still the face of that swap: no menu, no second job."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(1001, "Alice")
+    async with running_bot_process(tg, settings) as bot:
+        await alice.send_photo(alice, FACE, caption="/swap")
+        await tg.wait_for_bot_message(alice, predicate=lambda m: "face to use" in m.get("text", ""))
+        face = await alice.send_photo(alice, FACE_PHOTO)
+        await wait_result(tg, alice, timeout=20)
+        update = tg.update_for(face)
+        assert update is not None
+    async with open_database(settings) as db:  # as if the bot had died before marking the face's update done
+        await db.run(
+            lambda conn: conn.execute("UPDATE inbox SET done_at = NULL WHERE update_id = ?", (update["update_id"],))
+        )
+    shown = len(tg.bot_messages(alice))
+    async with running_bot_process(tg, settings) as bot:
+        deadline = asyncio.get_running_loop().time() + 10
+        while True:  # the update handled again (the database says when)
+            async with bot.database() as db:
+                rows = list(
+                    await db.conn.execute_fetchall(
+                        "SELECT done_at FROM inbox WHERE update_id = ?", (update["update_id"],)
+                    )
+                )
+            if rows[0][0] is not None or asyncio.get_running_loop().time() > deadline:
+                break
+            await asyncio.sleep(0.05)
+        assert rows[0][0] is not None
+        async with bot.database() as db:
+            jobs = await db.conn.execute_fetchall("SELECT status FROM jobs WHERE operation = 'swap_faces'")
+    assert [row[0] for row in jobs] == ["succeeded"]
+    assert len(tg.bot_messages(alice)) == shown  # no menu for the face photo
+
+
+async def test_swap_faces_handled_again_after_its_wait_ended_does_not_open_it_again(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """Alice pressed Swap faces, then Cancel; the bot died before the first press was marked done. Handled again,
+    the press finds the wait it opened ended: no second prompt, and her next photo gets its own menu."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(1001, "Alice")
+    async with running_bot_process(tg, settings):
+        photo = await alice.send_photo(alice, FACE)
+        menu = await tg.wait_for_bot_message(alice)
+        query = await alice.press(menu, "🎭 Swap faces")
+        prompt = await tg.wait_for_bot_message(alice, predicate=lambda m: "face to use" in m.get("text", ""))
+        await alice.press(prompt, "✖️ Cancel")
+        await tg.wait_for_edit(prompt)
+        update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == query)
+    async with open_database(settings) as db:  # as if the bot had died before marking the press done
+        await db.run(
+            lambda conn: conn.execute("UPDATE inbox SET done_at = NULL WHERE update_id = ?", (update["update_id"],))
+        )
+    shown = len(tg.bot_messages(alice))
+    async with running_bot_process(tg, settings) as bot:
+        deadline = asyncio.get_running_loop().time() + 10
+        while True:  # the press handled again (the database says when)
+            async with bot.database() as db:
+                rows = list(
+                    await db.conn.execute_fetchall(
+                        "SELECT done_at FROM inbox WHERE update_id = ?", (update["update_id"],)
+                    )
+                )
+            if rows[0][0] is not None or asyncio.get_running_loop().time() > deadline:
+                break
+            await asyncio.sleep(0.05)
+        assert rows[0][0] is not None
+        assert len(tg.bot_messages(alice)) == shown  # no second prompt
+        other = await alice.send_photo(alice, FACE_PHOTO)
+        await tg.wait_for_bot_message(
+            alice, predicate=lambda m: m.get("reply_to_message", {}).get("message_id") == other["message_id"]
+        )
+    assert photo["message_id"] < other["message_id"] and not swap_calls(vendors)
+
+
+async def test_a_photo_that_asks_for_something_else_is_not_the_face_a_swap_waits_for(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
+) -> None:
+    alice = tg.user(1001, "Alice")
+    await alice.send_photo(alice, FACE, caption="/swap")
+    prompt = await tg.wait_for_bot_message(alice, predicate=lambda m: "face to use" in m.get("text", ""))
+    other = await alice.send_photo(alice, FACE, caption="/detect")
+    result = await wait_result(tg, alice)
+    assert result["reply_to_message"]["message_id"] == other["message_id"] and "woman" in result["caption"]
+    assert swap_calls(vendors) == [] and not tg.message(alice, prompt["message_id"]).get("_deleted")
+    face = await alice.send_photo(alice, FACE_PHOTO)  # the next plain photo is the face
+    swapped = await wait_result(tg, alice)
+    assert swapped["reply_to_message"]["message_id"] != face["message_id"] and len(swap_calls(vendors)) == 1

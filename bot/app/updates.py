@@ -32,6 +32,8 @@ from storage.inbox import MAX_ATTEMPTS, InboxRepository, Incoming
 log = logging.getLogger(__name__)
 
 CONCURRENCY = 256  # updates handled at once (python-telegram-bot's own default for concurrent updates)
+REPLAY_CONCURRENCY = 16  # updates a crash interrupted, handled again at once: a backlog is worked through in order,
+# so each life finishes some (and only those it starts count as attempts) rather than starting all and finishing none
 POLL_TIMEOUT = 30  # seconds a long poll waits for updates
 PRUNE_EVERY = 3600.0  # seconds between prunings of handled updates
 _STORE_RETRY = 0.5  # pause after a batch could not be stored (a busy or failing database)
@@ -46,6 +48,7 @@ class UpdateInbox:
         self._repository = repository
         self._queue: asyncio.Queue[tuple[Update, float | None]] = asyncio.Queue()  # (update, first received)
         self._slots = asyncio.Semaphore(concurrency)
+        self._replay_slots = asyncio.Semaphore(REPLAY_CONCURRENCY)
         self._handling: set[asyncio.Task[None]] = set()
         self._dispatcher: asyncio.Task[None] | None = None
         self._pruner: asyncio.Task[None] | None = None
@@ -61,7 +64,7 @@ class UpdateInbox:
         """Start-up, before any new update: queue the updates a crash left unfinished (oldest first)."""
         unfinished, given_up = await self._repository.take_unfinished()
         for update_id in given_up:
-            log.error("update %d was unfinished at %d start-ups: given up", update_id, MAX_ATTEMPTS + 1)
+            log.error("update %d: handled again %d times or more, each cut short: given up", update_id, MAX_ATTEMPTS)
         for row in unfinished:
             try:
                 update = Update.de_json(json.loads(row.payload), self._application.bot)
@@ -129,6 +132,8 @@ class UpdateInbox:
     async def _dispatch(self) -> None:
         while True:
             update, received = await self._queue.get()
+            if received is not None:
+                await self._replay_slots.acquire()
             await self._slots.acquire()
             task = asyncio.create_task(self._handle(update, received), name=f"update-{update.update_id}")
             self._handling.add(task)
@@ -140,12 +145,16 @@ class UpdateInbox:
         if received is not None:
             replays[update.update_id] = received
         try:
+            if received is not None:  # a poison update is one whose handling keeps being cut short
+                await self._repository.mark_attempt(update.update_id)
             await self._application.process_update(update)
         except Exception:  # process_update gives handler errors to the error handler; this is anything else
             log.exception("update %d could not be handled", update.update_id)
         finally:
             replays.pop(update.update_id, None)
             self._slots.release()
+            if received is not None:
+                self._replay_slots.release()
         try:
             await self._repository.mark_done(update.update_id)
         except Exception:  # the database is gone: the update is handled again at the next start

@@ -142,6 +142,7 @@ class JobRunner:
         self._background: set[asyncio.Task[None]] = set()
         # what start-up recovery must finish: (untold, leftover status messages, paid results to deliver)
         self._to_recover: tuple[list[Job], list[Job], list[Job]] | None = None
+        self._closing = False  # shutting down: no new work starts (a job opened now is released at the next start)
 
     @property
     def waiting(self) -> int:
@@ -169,6 +170,11 @@ class JobRunner:
         return opened
 
     def _spawn(self, job: Job, work: Coroutine[Any, Any, None] | None = None) -> None:
+        if self._closing:
+            if work is not None:
+                work.close()
+            log.info("job %s: opened while shutting down; the next start releases it", job.id)
+            return
         task = asyncio.create_task(work if work is not None else self._run(job), name=f"job-{job.id}")
         self._tasks[job.id] = task
         self._owners[job.id] = job.user_id
@@ -389,8 +395,15 @@ class JobRunner:
                 continue
             break
         crash_points.reached("sent")
+        # First: Telegram has it, nothing may send it again. A shutdown that stops the job now waits for the record
+        # (cancelled halfway, the next start would send the result again).
         kept_until = self._clock() + self.result_keep if self.result_keep > 0 else None
-        await self.jobs.mark_delivered(job.id, kept_until=kept_until)  # first: nothing may send it again
+        recording = asyncio.ensure_future(self.jobs.mark_delivered(job.id, kept_until=kept_until))
+        try:
+            await asyncio.shield(recording)
+        except asyncio.CancelledError:
+            await recording
+            raise
         crash_points.reached("delivered")
         await self._tidy(job, kept=kept_until is not None)
 
@@ -559,7 +572,10 @@ class JobRunner:
 
     async def shutdown(self, deadline: float) -> None:
         """Let running jobs finish for up to ``deadline`` seconds, then stop the rest (released, told; a
-        delivery under way stays paid and undelivered: the next start delivers it)."""
+        delivery under way stays paid and undelivered: the next start delivers it). No job starts from here on
+        (one opened meanwhile is released at the next start, as a crash would leave it), so none outlives the
+        database."""
+        self._closing = True
         tasks = [*self._tasks.values(), *self._background]
         if not tasks:
             return

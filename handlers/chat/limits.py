@@ -10,11 +10,11 @@ second; a group 20, then one per 3 seconds; the bot 30 per second.
 
 A 429 (``RetryAfter``) pauses **the chat it was for**, not the bot: every call to that chat waits ``retry_after``,
 other chats go on. python-telegram-bot's own ``AIORateLimiter`` pauses every call of the bot instead, so one busy
-group stalled every private chat (and callback answers went out too late). Telegram does not say which limit a
-429 was for, so the rule is: the whole bot is paused only when the call had no chat, or when 429s came from
-:data:`GLOBAL_CHATS` different chats within :data:`GLOBAL_WINDOW` seconds (the sign that the bot-wide limit, not
-one chat's, was hit). A call is retried after its pause up to ``max_retries`` times, then the ``RetryAfter`` is
-raised to the caller.
+group stalled every private chat (and callback answers went out too late). A call without a chat (a callback
+answer, ``getFile``) pauses the calls of its method only. Telegram does not say which limit a 429 was for, so the
+whole bot is paused only when 429s came from :data:`GLOBAL_CHATS` different chats within :data:`GLOBAL_WINDOW`
+seconds (the sign that the bot-wide limit, not one chat's, was hit). A call is retried after its pause up to
+``max_retries`` times, then the ``RetryAfter`` is raised to the caller.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ class FloodControl(BaseRateLimiter[int]):
     # -- what tests and metrics read ---------------------------------------------------------------------
 
     def pause_left(self, chat_id: int | str | None = None) -> float:
-        """Seconds the chat (or, without one, the whole bot) still waits."""
+        """Seconds the chat (``method:<name>`` for the calls without a chat; None: the whole bot) still waits."""
         now = asyncio.get_running_loop().time()
         until = self._paused_all if chat_id is None else max(self._paused_all, self._paused.get(chat_id, 0.0))
         return max(0.0, until - now)
@@ -144,13 +144,14 @@ class FloodControl(BaseRateLimiter[int]):
         rate_limit_args: int | None,
     ) -> JSONish:
         chat = _chat_key(data.get("chat_id"))
+        paused_by = chat if chat is not None else f"method:{endpoint}"  # what a 429 of this call pauses
         retries = self._max_retries if rate_limit_args is None else rate_limit_args
         sending = is_sending(endpoint)
         metered = chat is not None and sending and not data.get("allow_paid_broadcast")
         done = "new" if sending else "edit" if endpoint.startswith("edit") else None
         attempt = 0
         while True:
-            await self._wait_for_pauses(chat)
+            await self._wait_for_pauses(paused_by)
             try:
                 if not metered or chat is None:
                     result = await self._call(callback, args, kwargs)
@@ -170,7 +171,7 @@ class FloodControl(BaseRateLimiter[int]):
                 return result
             except RetryAfter as error:
                 seconds = retry_seconds(error)
-                self._note_flood(chat, seconds)
+                self._note_flood(paused_by, counts_for_global=chat is not None, seconds=seconds)
                 if attempt >= retries:
                     log.warning(
                         "%s: flood wait of %.0f s in chat %s, given up after %d tries",
@@ -192,22 +193,22 @@ class FloodControl(BaseRateLimiter[int]):
             self._on_error(error_kind(error))
             raise
 
-    async def _wait_for_pauses(self, chat: int | str | None) -> None:
+    async def _wait_for_pauses(self, chat: int | str) -> None:
         loop = asyncio.get_running_loop()
         while True:
-            until = self._paused_all if chat is None else max(self._paused_all, self._paused.get(chat, 0.0))
+            until = max(self._paused_all, self._paused.get(chat, 0.0))
             wait = until - loop.time()
             if wait <= 0:
                 return
             await asyncio.sleep(wait)
 
-    def _note_flood(self, chat: int | str | None, seconds: float) -> None:
+    def _note_flood(self, chat: int | str, *, counts_for_global: bool, seconds: float) -> None:
+        """Pause ``chat`` (or ``method:<name>``); a chat's 429 also counts towards the sign of the global limit."""
         now = asyncio.get_running_loop().time()
         until = now + seconds + _MARGIN
-        if chat is None:
-            self._paused_all = max(self._paused_all, until)
-            return
         self._paused[chat] = max(self._paused.get(chat, 0.0), until)
+        if not counts_for_global:
+            return
         self._recent.append((now, chat))
         while self._recent and self._recent[0][0] < now - GLOBAL_WINDOW:
             self._recent.popleft()

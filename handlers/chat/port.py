@@ -331,8 +331,10 @@ class TelegramChatPort:
                         lambda: self._bot.edit_message_text(text, chat_id=job.chat_id, message_id=message_id), what
                     )
                     return
-                except BadRequest:
-                    pass  # the status message is gone: say it in a new message
+                except BadRequest as error:
+                    if "not modified" in error.message.lower():
+                        return  # it says so already: told before a crash kept that from being recorded
+                    # else the status message is gone: say it in a new message
             moved = request is None or request.moved_from_chat_id is not None
             await patiently(
                 lambda: self._bot.send_message(

@@ -328,7 +328,7 @@ class MessagesApi(World):
         query_id = p.str_("callback_query_id") or ""
         state = self._callback_queries.get(query_id)
         lifetime = self.callback_query_lifetime
-        if state is not None and lifetime is not None and time.monotonic() - state.created_at > lifetime:
+        if state is not None and lifetime is not None and self._monotonic() - state.created_at > lifetime:
             state.expired = True
         if state is None or state.answered or state.expired:
             raise bad("query is too old and response timeout expired or query ID is invalid")

@@ -271,7 +271,7 @@ class Driver(World):
                 raise AssertionError(f"button {button!r} is not a callback button: {found}")
             data = found["callback_data"]
         query_id = str(next(self._query_counter))
-        self._callback_queries[query_id] = QueryState(from_user_id=user.id)
+        self._callback_queries[query_id] = QueryState(from_user_id=user.id, created_at=self._monotonic())
         query: JSON = {
             "id": query_id,
             "from": user.to_api(),

@@ -24,8 +24,7 @@ from .files import UploadedFile
 from .http import Params, json_response, read_params
 from .limits import DEFAULT_TOKEN, JSON, ApiError, default_description, is_sending
 from .observe import Observe
-from .people import ChatLike
-from .records import ApiCall, ChatFault, Fault
+from .records import ApiCall, Fault
 
 _Handler: TypeAlias = Callable[[Params], Awaitable[Any]]
 
@@ -45,9 +44,15 @@ class FakeTelegram(PaymentsApi, ChatsApi, SessionApi, Driver, Observe):
         bot_first_name: str = "FaceShift",
         first_update_id: int = 1,
         clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(
-            token, bot_username, bot_first_name=bot_first_name, first_update_id=first_update_id, clock=clock
+            token,
+            bot_username,
+            bot_first_name=bot_first_name,
+            first_update_id=first_update_id,
+            clock=clock,
+            monotonic=monotonic,
         )
         handlers: dict[str, _Handler] = {
             "getMe": self._api_get_me,
@@ -129,63 +134,44 @@ class FakeTelegram(PaymentsApi, ChatsApi, SessionApi, Driver, Observe):
 
     def fail_next(
         self,
-        method: str,
+        method: str | Iterable[str],
         status: int = 429,
         description: str | None = None,
         *,
         retry_after: int | None = None,
-        count: int = 1,
+        count: int | None = 1,
         chat_id: int | None = None,
+        seconds: float | None = None,
     ) -> None:
-        """Make the next ``count`` calls of ``method`` ("*": any method but getUpdates) fail with ``status``;
-        with ``chat_id``, only calls for that chat.
+        """Make the next ``count`` calls of ``method`` (a name, several, or "*": any method but getUpdates) fail
+        with ``status``; with ``chat_id``, only calls for that chat; with ``seconds``, only for that long from now.
+        ``count=None``: every such call (for ``seconds``, or until ``clear_faults``).
 
-        429 answers carry ``parameters.retry_after`` (default 1). The failed calls have no effect.
+        429 answers carry ``parameters.retry_after`` (default 1). The failed calls have no effect; other calls
+        (other methods, other chats) are served.
         """
         if status == 429 and retry_after is None:
             retry_after = 1
+        names = [method] if isinstance(method, str) else list(method)
         self._faults.append(
             Fault(
-                method.lower(),
+                None if "*" in names else frozenset(name.lower() for name in names),
                 status,
                 description or default_description(status, retry_after),
                 retry_after,
                 count,
                 chat_id,
-            )
-        )
-
-    def fail_chat(
-        self,
-        chat: ChatLike,
-        status: int = 502,
-        description: str | None = None,
-        *,
-        seconds: float | None = None,
-        calls: int | None = None,
-        methods: Iterable[str] | None = None,
-    ) -> None:
-        """Make every call naming ``chat`` (``chat_id``) fail with ``status`` (a 5xx by default) for a while:
-        for ``seconds`` from now and/or for the next ``calls`` such calls (neither: until ``clear_faults``).
-        ``methods`` limits it to those methods. The failed calls have no effect; other chats are served."""
-        self._chat_faults.append(
-            ChatFault(
-                chat_id=self._chat(chat).id,
-                status=status,
-                description=description or default_description(status, None),
-                methods=frozenset(m.lower() for m in methods) if methods is not None else None,
-                until=time.monotonic() + seconds if seconds is not None else None,
-                remaining=calls,
+                time.monotonic() + seconds if seconds is not None else None,
             )
         )
 
     def clear_faults(self) -> None:
         self._faults.clear()
-        self._chat_faults.clear()
 
     # ---- HTTP -----------------------------------------------------------------------------------------
 
     async def _dispatch(self, request: Request) -> Response:
+        request.state.arrived = time.monotonic()  # before the body is read (see ApiCall.arrived)
         path = request.url.path
         if path.startswith("/file/bot"):
             token, _, file_path = path.removeprefix("/file/bot").partition("/")
@@ -216,7 +202,7 @@ class FakeTelegram(PaymentsApi, ChatsApi, SessionApi, Driver, Observe):
         try:
             params, files = await read_params(request)
             await self._held(name, params, after=False)
-            fault = self._take_fault(name, params) or self._take_chat_fault(name, params.get("chat_id"))
+            fault = self._take_fault(name, params)
             if fault is not None:
                 raise fault
             if known is None:
@@ -236,19 +222,11 @@ class FakeTelegram(PaymentsApi, ChatsApi, SessionApi, Driver, Observe):
                 status=status,
                 result=body.get("result"),
                 description=body.get("description"),
+                arrived=request.state.arrived,
             )
         )
         self._signal.fire()
         return json_response(body, status)
-
-    def _take_chat_fault(self, method: str, chat_id: object) -> ApiError | None:
-        now = time.monotonic()
-        for fault in self._chat_faults:
-            if fault.applies(method, chat_id, now):
-                if fault.remaining is not None:
-                    fault.remaining -= 1
-                return ApiError(fault.status, fault.description)
-        return None
 
     async def _held(self, method: str, params: JSON, *, after: bool) -> None:
         for hold in self._holds:
@@ -271,14 +249,13 @@ class FakeTelegram(PaymentsApi, ChatsApi, SessionApi, Driver, Observe):
             raise ApiError(429, default_description(429, wait), retry_after=wait)
 
     def _take_fault(self, method: str, params: JSON | None = None) -> ApiError | None:
-        lowered = method.lower()
         chat_id = (params or {}).get("chat_id")
+        now = time.monotonic()
         for fault in self._faults:
-            if fault.chat_id is not None and fault.chat_id != chat_id:
-                continue
-            if fault.method == lowered or (fault.method == "*" and lowered != "getupdates"):
-                fault.remaining -= 1
-                if fault.remaining <= 0:
-                    self._faults.remove(fault)
+            if fault.applies(method, chat_id, now):
+                if fault.remaining is not None:
+                    fault.remaining -= 1
+                    if fault.remaining <= 0:
+                        self._faults.remove(fault)
                 return ApiError(fault.status, fault.description, retry_after=fault.retry_after)
         return None

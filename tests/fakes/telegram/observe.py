@@ -82,6 +82,11 @@ class Observe(World):
     def unanswered_callback_queries(self) -> list[str]:
         return [qid for qid, state in self._callback_queries.items() if not state.answered]
 
+    def pressed_at(self, query_id: str) -> float | None:
+        """When the button of this callback query was pressed (the fake's ``monotonic`` clock)."""
+        state = self._callback_queries.get(query_id)
+        return state.created_at if state is not None else None
+
     def reply_keyboard(self, chat: ChatLike) -> JSON | None:
         """The custom reply keyboard the bot last showed in this chat (None once removed)."""
         keyboard = self._reply_keyboards.get(self._chat(chat).id)

@@ -4,8 +4,7 @@ callback queries, and each chat's transcript entries."""
 from __future__ import annotations
 
 import asyncio
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .files import UploadedFile
@@ -23,6 +22,7 @@ class ApiCall:
     status: int
     result: Any
     description: str | None
+    arrived: float  # time.monotonic() when the request arrived (before its body was read)
 
     @property
     def ok(self) -> bool:
@@ -57,14 +57,27 @@ class WebhookState:
 
 @dataclass
 class Fault:
-    """Failures planned with ``fail_next``."""
+    """Failures planned with ``fail_next``: calls of ``methods`` (None: any method but getUpdates), for
+    ``chat_id`` (None: any chat), fail with ``status`` while ``remaining`` calls are left (None: no limit) and
+    until ``until`` (``time.monotonic()``; None: no end)."""
 
-    method: str  # lower-cased method name, or "*" for any method but getUpdates
+    methods: frozenset[str] | None  # lower-cased
     status: int
     description: str
     retry_after: int | None
-    remaining: int
-    chat_id: int | None = None  # only calls for this chat (None: any)
+    remaining: int | None
+    chat_id: int | None = None
+    until: float | None = None
+
+    def applies(self, method: str, chat_id: object, now: float) -> bool:
+        lowered = method.lower()
+        if self.methods is None and lowered == "getupdates":
+            return False
+        if (self.methods is not None and lowered not in self.methods) or (
+            self.chat_id is not None and chat_id != self.chat_id
+        ):
+            return False
+        return self.until is None or now < self.until
 
 
 class Hold:
@@ -108,31 +121,13 @@ class Hold:
 
 
 @dataclass
-class ChatFault:
-    """Failures planned with ``fail_chat``: every call naming ``chat_id`` (of ``methods``, or any) fails with
-    ``status`` until ``until`` (``time.monotonic()``) and while ``remaining`` calls are left (None: no limit)."""
-
-    chat_id: int
-    status: int
-    description: str
-    methods: frozenset[str] | None  # lower-cased
-    until: float | None
-    remaining: int | None
-
-    def applies(self, method: str, chat_id: object, now: float) -> bool:
-        if chat_id != self.chat_id or (self.methods is not None and method.lower() not in self.methods):
-            return False
-        return (self.until is None or now < self.until) and (self.remaining is None or self.remaining > 0)
-
-
-@dataclass
 class QueryState:
     """A callback query a person made by pressing a button."""
 
     from_user_id: int
+    created_at: float  # when the button was pressed (the fake's ``monotonic`` clock)
     answered: bool = False
     expired: bool = False
-    created_at: float = field(default_factory=time.monotonic)  # when the button was pressed
 
 
 @dataclass

@@ -4,8 +4,9 @@ Kept apart from ``FakeTelegram`` on purpose (a subclass, nothing changed in the 
 be merged with the other rough edges the fake grows (photo rules, chat migration, ``sender_chat``, flood limits
 per chat counted as Telegram counts them) without two versions of the same rule:
 
-- **Callback queries grow old**: ``answerCallbackQuery`` later than ``callback_ttl`` seconds after the press
-  fails with 400 "query is too old and response timeout expired or query ID is invalid", as on Telegram.
+- **Callback queries grow old**: ``answerCallbackQuery`` later than ``callback_query_lifetime`` (15) seconds
+  after the press fails with 400 "query is too old and response timeout expired or query ID is invalid", as on
+  Telegram (the rule is ``FakeTelegram``'s, off there by default).
 - **Flood waits per chat**: :meth:`flood_chat` makes every message sent to or edited in one chat answer 429 with the
   ``retry_after`` that is left, for a while; other chats are not concerned (a group that hit its 20 messages
   per minute).
@@ -33,9 +34,8 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from .fake import FakeTelegram
-from .http import Params, json_response, read_params
+from .http import json_response, read_params
 from .limits import JSON, ApiError
-from .people import FakeUser, MessageLike
 from .records import ApiCall
 from .updates import Signal, UpdateQueue
 
@@ -51,7 +51,7 @@ FLOODED_METHODS = frozenset(
         "editmessagereplymarkup",
     }
 )
-QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+CALLBACK_QUERY_LIFETIME = 15.0  # seconds Telegram takes an answer to a callback query
 
 
 @dataclass
@@ -82,18 +82,10 @@ class RoughTelegram(FakeTelegram):
     """``FakeTelegram`` plus callback queries that grow old, flood waits per chat, timeouts, and what is in
     flight. ``monotonic`` is the clock of query ages, flood waits and the records (injectable for tests)."""
 
-    def __init__(
-        self,
-        *args: Any,
-        callback_ttl: float = 15.0,
-        monotonic: Callable[[], float] = time.monotonic,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.callback_ttl = callback_ttl
-        self._monotonic = monotonic
+    def __init__(self, *args: Any, monotonic: Callable[[], float] = time.monotonic, **kwargs: Any) -> None:
+        super().__init__(*args, monotonic=monotonic, **kwargs)
+        self.callback_query_lifetime = CALLBACK_QUERY_LIFETIME
         self.updates = _RecordingQueue(self._signal, self.updates._next_id, monotonic)
-        self._pressed_at: dict[str, float] = {}
         self._floods: dict[int, float] = {}  # chat id -> until (monotonic)
         self._stalls: list[_Stall] = []
         #: Bot API calls (getUpdates aside) being answered right now.
@@ -131,27 +123,7 @@ class RoughTelegram(FakeTelegram):
         assert isinstance(self.updates, _RecordingQueue)
         return self.updates.confirmed_at
 
-    def pressed_at(self, query_id: str) -> float | None:
-        return self._pressed_at.get(query_id)
-
     # ---- the Bot API, rougher --------------------------------------------------------------------------
-
-    def _press(
-        self, user: FakeUser, message: MessageLike, button: str | None, *, forged_data: str | None = None
-    ) -> str:
-        query_id = super()._press(user, message, button, forged_data=forged_data)
-        self._pressed_at[query_id] = self._monotonic()
-        return query_id
-
-    async def _api_answer_callback_query(self, p: Params) -> bool:
-        query_id = p.str_("callback_query_id") or ""
-        pressed = self._pressed_at.get(query_id)
-        if pressed is not None and self._monotonic() - pressed > self.callback_ttl:
-            state = self._callback_queries.get(query_id)
-            if state is not None:
-                state.expired = True
-            raise ApiError(400, QUERY_TOO_OLD)
-        return await super()._api_answer_callback_query(p)
 
     async def _serve_api(self, request: Request, token: str, method: str) -> Response:
         lowered = method.lower()
@@ -207,6 +179,7 @@ class RoughTelegram(FakeTelegram):
                 status=error.status,
                 result=None,
                 description=error.description,
+                arrived=request.state.arrived,
             )
         )
         self._signal.fire()

@@ -21,7 +21,6 @@ from .people import ChatLike, FakeChat, FakeUser, MessageLike, as_dict
 from .records import (
     ApiCall,
     CallbackAnswer,
-    ChatFault,
     Entry,
     Fault,
     Hold,
@@ -48,6 +47,7 @@ class World:
         bot_first_name: str = "FaceShift",
         first_update_id: int = 1,
         clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.token = token
         self.bot_username = bot_username
@@ -59,7 +59,8 @@ class World:
             "first_name": bot_first_name,
             "username": bot_username,
         }
-        self._clock = clock
+        self._clock = clock  # dates in messages (Unix time)
+        self._monotonic = monotonic  # ages: of callback queries, flood waits (RoughTelegram)
         self._signal = Signal()
         self.updates = UpdateQueue(self._signal, first_update_id)
 
@@ -89,13 +90,13 @@ class World:
         self.star_transactions: list[JSON] = []
 
         self._faults: list[Fault] = []
-        self._chat_faults: list[ChatFault] = []
         self._holds: list[Hold] = []
         #: Telegram's flood limits for sending (``enable_flood_limits``); None: no limits (the default).
         self.flood: FloodMeter | None = None
         #: Sending calls refused with 429 by the flood limits: (method, chat_id, retry_after).
         self.flood_refusals: list[tuple[str, int, int]] = []
-        #: Seconds after a press when answerCallbackQuery fails with "query is too old" (None: never by age).
+        #: Seconds after a press when answerCallbackQuery fails with "query is too old" (None: never by age; on
+        #: Telegram about 15), measured with ``monotonic``.
         self.callback_query_lifetime: float | None = None
         self._allowed_updates: list[str] | None = None
         #: getUpdates requests received so far (a newer one terminates an older one still waiting).
