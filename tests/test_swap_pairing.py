@@ -116,9 +116,9 @@ async def test_swap_faces_handled_again_after_its_wait_ended_does_not_open_it_ag
         photo = await alice.send_photo(alice, FACE)
         menu = await tg.wait_for_bot_message(alice)
         query = await alice.press(menu, "🎭 Swap faces")
-        prompt = await tg.wait_for_bot_message(alice, predicate=lambda m: "face to use" in m.get("text", ""))
+        prompt = await tg.wait_for_edit(menu, predicate=lambda m: "face to use" in m.get("text", ""))  # the menu asks
         await alice.press(prompt, "✖️ Cancel")
-        await tg.wait_for_edit(prompt)
+        await tg.wait_for_edit(prompt, predicate=lambda m: "face to use" not in m.get("text", ""))
         update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == query)
     async with open_database(settings) as db:  # as if the bot had died before marking the press done
         await db.run(
@@ -139,6 +139,8 @@ async def test_swap_faces_handled_again_after_its_wait_ended_does_not_open_it_ag
             await asyncio.sleep(0.05)
         assert rows[0][0] is not None
         assert len(tg.bot_messages(alice)) == shown  # no second prompt
+        now = next(m for m in tg.bot_messages(alice) if m["message_id"] == menu["message_id"])
+        assert "face to use" not in now.get("text", "")  # nor the menu asking again
         other = await alice.send_photo(alice, FACE_PHOTO)
         await tg.wait_for_bot_message(
             alice, predicate=lambda m: m.get("reply_to_message", {}).get("message_id") == other["message_id"]
