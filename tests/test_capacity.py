@@ -67,44 +67,6 @@ def test_a_429_cuts_the_limit_by_a_tenth_once_per_overload() -> None:
     assert limit.limit == 16
 
 
-def test_a_big_overload_cuts_to_the_calls_the_vendor_took_once() -> None:
-    """16 calls in flight, the vendor takes 4: the first 429 cuts by a tenth, and once more than a quarter of
-    the 16 came back 429 the limit is what the vendor took; the later 429s of that overload cut nothing more."""
-    clock = FakeClock(0)
-    limit = limit_of(clock, start=16)
-    clock.advance(10)
-    assert limit.overloaded(0.2, in_flight=16)
-    assert limit.limit == 14
-    for _ in range(3):  # 4 of 16 refused: a quarter, not more
-        assert not limit.overloaded(0.2, in_flight=16)
-    assert limit.limit == 14
-    assert limit.overloaded(0.2, in_flight=16)  # the 5th: cut to the 11 taken so far
-    assert limit.limit == 11
-    for _ in range(7):  # 12 refused in all: 4 taken
-        limit.overloaded(0.2, in_flight=16)
-    assert limit.limit == 4
-    # A call sent after the cut that is refused is a new overload, a small one: a tenth.
-    clock.advance(1)
-    assert limit.overloaded(0.2, in_flight=4)
-    assert limit.limit == 3
-    # 4 brought that 429: tried again only after patience (8 clean windows).
-    for _ in range(7):
-        busy_window(limit, clock)
-    assert limit.limit == 3
-    busy_window(limit, clock)
-    assert limit.limit == 4
-
-
-def test_a_small_overload_keeps_the_tenth() -> None:
-    clock = FakeClock(0)
-    limit = limit_of(clock, start=20)
-    clock.advance(10)
-    assert limit.overloaded(0.2, in_flight=20)
-    for _ in range(4):  # 5 of 20: a quarter, not more
-        assert not limit.overloaded(0.2, in_flight=20)
-    assert limit.limit == 18
-
-
 def test_a_429_in_a_window_forbids_its_increase() -> None:
     clock = FakeClock(0)
     limit = limit_of(clock, start=4)

@@ -6,9 +6,6 @@ used the limit (a quiet lane earns no trust), except that the limit which last b
 after ``patience`` such windows; it shrinks multiplicatively on a 429 or on a latency jump (the window's latency
 over ``jump_factor`` times the baseline). A 429 from a call sent before the last decrease says
 nothing new (it was sent under the old limit), so one overload costs one decrease, not one per call in flight.
-A big overload is cut sharper: when more than ``sharp_share`` of the calls in flight at its first 429 come back
-429 too, the limit falls to the number of those calls the vendor did take (in flight minus refused), which is
-its capacity as measured, so that a limit far above it settles in one overload rather than in ten tenths.
 The baseline is the lowest window latency seen, creeping up slowly toward what is measured, so that a vendor
 that became slower for good does not keep the limit at its floor for ever.
 
@@ -48,7 +45,6 @@ class LimitRules:
     jump_factor: float = 2.5  # a window's latency over this many baselines is an overload
     baseline_creep: float = 0.05  # per window, the baseline moves this share of the way up to what is measured
     patience: int = 8  # clean windows before trying again the limit that last brought a 429
-    sharp_share: float = 0.25  # more 429s than this share of the calls in flight: cut to the calls taken
 
     def __post_init__(self) -> None:
         if not 1 <= self.floor <= self.start <= self.ceiling:
@@ -71,8 +67,6 @@ class AdaptiveLimit:
         self._window_seconds = 0.0
         self._window_overloaded = False
         self._window_saturated = False
-        self._overload_flight = 0  # calls in flight at the current overload's first 429 (0: not known)
-        self._overload_refused = 0  # of them, how many came back 429
 
     @property
     def limit(self) -> int:
@@ -90,33 +84,15 @@ class AdaptiveLimit:
         if self._window_calls >= self.limit:
             self._close_window()
 
-    def overloaded(self, seconds: float, in_flight: int = 0) -> bool:
-        """A call came back 429 after ``seconds``, with ``in_flight`` calls (itself included) with the vendor
-        when known. True when the limit went down."""
+    def overloaded(self, seconds: float) -> bool:
+        """A call came back 429 after ``seconds``. True when the limit went down."""
         self._window_overloaded = True
         sent_at = self._clock() - seconds
-        if sent_at < self._last_decrease:  # sent under the old limit: the same overload, but how big is it?
-            self._overload_refused += 1
-            return self._sharpen()
+        if sent_at < self._last_decrease:
+            return False  # sent under the old limit: already answered for
         self._overloaded_at = self.limit
         self._patience = 0
-        self._overload_flight, self._overload_refused = in_flight, 1
         self._decrease()
-        self._sharpen()
-        return True
-
-    def _sharpen(self) -> bool:
-        """The current overload refused more than ``sharp_share`` of the calls in flight: the limit goes down to
-        the calls the vendor took (never up). True when it went down."""
-        flight, refused = self._overload_flight, self._overload_refused
-        if not flight or refused <= flight * self.rules.sharp_share:
-            return False
-        taken = float(max(self.rules.floor, flight - refused))
-        if taken >= self._limit:
-            return False
-        self._limit = taken
-        self._overloaded_at = int(taken) + 1  # one more is what the vendor refused: tried again after patience
-        self._start_window()
         return True
 
     def _decrease(self) -> None:

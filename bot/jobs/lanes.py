@@ -247,6 +247,5 @@ class VendorLanes:
         lane = current_lane.get()
         if lane is None or outcome != ErrorCategory.RATE_LIMITED.value:  # not a job's call, or not a 429
             return
-        gate = self.gate(vendor, lane)
-        gate.limit.overloaded(seconds, gate.holding)
-        gate.dispatch()
+        self.gate(vendor, lane).limit.overloaded(seconds)
+        self.gate(vendor, lane).dispatch()
