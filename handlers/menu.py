@@ -140,8 +140,14 @@ async def _act(
             menu_id = message.message_id if isinstance(message, Message) and message.text is not None else None
             await swap.ask_for_face(context, catalog, request, owner, opened_by=update.update_id, menu_id=menu_id)
         case Action.CANCEL_SWAP:
-            await answer.answer()
-            await swap.cancel(context, catalog, request.id)
+            if await swap.cancel(context, catalog, request.id):
+                await answer.answer()
+                return
+            # A prompt left up (its wait ended, the edit that said so did not get through): say so, menu back.
+            await answer.answer(catalog("cancel-nothing"))
+            await _show(
+                context, query, request, catalog("menu-prompt"), keyboards.main_menu(catalog, request.id, available)
+            )
 
 
 async def _owner(context: Context, request: PhotoRequest, query: CallbackQuery) -> Account:

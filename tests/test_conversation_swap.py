@@ -177,6 +177,25 @@ async def test_albums_that_are_not_a_swap_of_two(tg: FakeTelegram, vendors: Fake
     )
 
 
+async def test_a_stale_prompts_cancel_says_nothing_to_cancel_and_gives_the_menu_back(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
+) -> None:
+    """The wait ended but the edit that said so did not get through: the prompt still shows Cancel. Pressed, it
+    answers in words and the menu comes back (not a press that says nothing)."""
+    alice = tg.user(1001, "Alice")
+    _, menu = await photo_and_menu(tg, alice)
+    await alice.press(menu, "🎭 Swap faces")
+    prompt = await tg.wait_for_edit(menu)
+    tg.fail_next("editMessageText", 400, "Bad Request: message can't be edited")
+    query = await alice.press(prompt, "✖️ Cancel")
+    assert (await tg.wait_for_callback_answer(query)).text is None  # cancelled; the prompt's edit refused
+    assert buttons(tg.message(alice, menu["message_id"])) == ["✖️ Cancel"]
+    query = await alice.press(prompt, "✖️ Cancel")
+    assert (await tg.wait_for_callback_answer(query)).text == "There is nothing to cancel."
+    back = await menu_back(tg, alice, menu)
+    assert buttons(back) == ALL_BUTTONS and swap_calls(vendors) == []
+
+
 async def test_swap_cancel_button_and_cancel_command(tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot) -> None:
     alice = tg.user(1001, "Alice")
     _, menu = await photo_and_menu(tg, alice)

@@ -19,8 +19,8 @@ from storage.quota import QuotaRepository
 from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import BotProcess, make_settings, running_bot_process
-from tests.support.conversation import text_of
-from tests.support.images import FACE
+from tests.support.conversation import ALL_BUTTONS, buttons, menu_back, photo_and_menu, text_of, wait_text
+from tests.support.images import FACE, jpeg
 
 pytestmark = pytest.mark.slow
 
@@ -165,3 +165,27 @@ async def test_killed_after_an_undeliverable_result_was_refunded(
     assert ledger == [("reserve", 1), ("charge", 1), ("refund", 1)]
     assert results(settings) == []
     assert answers(tg, alice) == [EN("fail-undeliverable").split(".")[0]]  # told once, by the restart
+
+
+async def test_killed_as_a_swap_from_the_menu_opened(tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path) -> None:
+    """The menu was the swap's prompt ("send the face"); the job opened, nothing shown for it yet, so no status
+    message was recorded. After the restart the menu is the main menu again and the person is told."""
+    settings = make_settings(tg, tmp_path, vendors)
+    alice = tg.user(1001, "Alice")
+    async with running_bot_process(tg, settings, module="tests.crash_bot", env=crash_env("opened")) as bot:
+        _photo, menu = await photo_and_menu(tg, alice)
+        await alice.press(menu, "🎭 Swap faces")
+        assert buttons(await tg.wait_for_edit(menu)) == ["✖️ Cancel"]
+        await alice.send_photo(alice, jpeg((320, 400)))
+        assert await bot.wait(timeout=30) == -signal.SIGKILL, bot.log[-4000:]
+    assert buttons(tg.message(alice, menu["message_id"])) == ["✖️ Cancel"]  # the prompt at the kill
+    async with running_bot_process(tg, settings) as bot:
+        jobs = await ended(bot)
+        assert [(j["status"], j["outcome"]) for j in jobs] == [("interrupted", "interrupted")]
+        assert buttons(await menu_back(tg, alice, menu)) == ALL_BUTTONS
+        await wait_text(tg, alice, EN("fail-interrupted").split(".")[0])
+        async with bot.database() as db:
+            assert await QuotaRepository(db, settings.free_daily_quota).audit() == []
+            rows = await db.conn.execute_fetchall("SELECT kind, amount FROM ledger WHERE job_id IS NOT NULL")
+        assert [(row["kind"], row["amount"]) for row in rows] == [("reserve", 1), ("release", 1)]
+        assert "Traceback" not in bot.log

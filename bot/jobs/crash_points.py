@@ -5,6 +5,7 @@ The bot itself never acts on them: :func:`reached` does nothing. A test starts t
 ``tests/crash_bot.py``, which replaces :data:`reached` with a function that SIGKILLs the process when the point
 named in its environment comes. The points, in the order a job meets them:
 
+- ``opened``: the job is open (its cost reserved), nothing shown for it yet;
 - ``status-posting``: the intent to post a status message is recorded, the message not sent yet;
 - ``result-written``: the result is on disk, its charge not committed;
 - ``charged``: the charge is committed, nothing sent yet;
@@ -19,7 +20,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-POINTS: Final = ("status-posting", "result-written", "charged", "sent", "delivered", "given-up")
+POINTS: Final = (
+    "opened",
+    "status-posting",
+    "result-written",
+    "charged",
+    "sent",
+    "delivered",
+    "given-up",
+)
 
 
 def _nothing(point: str) -> None:

@@ -166,6 +166,7 @@ class JobRunner:
         """Open the job (reserving its cost) and start it in the background; returns at once."""
         opened = await self.jobs.open(new, day=self._today(), one_active=self._one_active)
         if isinstance(opened, Opened):
+            crash_points.reached("opened")
             self._spawn(opened.job)
         return opened
 

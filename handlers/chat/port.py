@@ -55,7 +55,7 @@ T = TypeVar("T")
 # Pauses between attempts of a call that must get through (a result, a failure notice, the photo download)
 # when Telegram answers 5xx, times out, or still says 429 after the rate limiter's own retries.
 RETRY_PAUSES = (0.5, 1.0, 2.0, 4.0)
-MAX_CACHED_CATALOGS = 10_000  # languages of running jobs kept by the port (a bound, should jobs end unseen)
+MAX_CACHED_JOBS = 10_000  # running jobs whose language and photo the port keeps (a bound, should jobs end unseen)
 
 
 async def patiently(call: Callable[[], Awaitable[T]], what: str, pauses: tuple[float, ...] = RETRY_PAUSES) -> T:
@@ -130,6 +130,7 @@ class TelegramChatPort:
         self._board = StatusBoard(bot, jobs, delay=status_delay, min_interval=status_delay)
         self._as_document: set[str] = set()  # jobs whose photo Telegram refused: their next attempts send a file
         self._catalogs: dict[tuple[str, int], Catalog] = {}  # (job id, chat id) -> its language, while it runs
+        self._photos: dict[tuple[str, int], PhotoRequest] = {}  # (job id, chat id) -> its photo, while it runs
 
     async def _catalog(self, job: Job) -> Catalog:
         """The language of the chat the job runs in (the group's, else the person's): looked up once per job and
@@ -137,7 +138,7 @@ class TelegramChatPort:
         key = (job.id, job.chat_id)
         catalog = self._catalogs.get(key)
         if catalog is None:
-            if len(self._catalogs) >= MAX_CACHED_CATALOGS:  # jobs that ended without a word: forget them all
+            if len(self._catalogs) >= MAX_CACHED_JOBS:  # jobs that ended without a word: forget them all
                 self._catalogs.clear()
             catalog = self._catalogs[key] = await self._languages.catalog_in(job.chat_id, job.user_id)
         return catalog
@@ -145,11 +146,20 @@ class TelegramChatPort:
     def _forget(self, job: Job) -> None:
         self._as_document.discard(job.id)
         self._catalogs.pop((job.id, job.chat_id), None)
+        self._photos.pop((job.id, job.chat_id), None)
 
     async def _request(self, job: Job) -> PhotoRequest:
-        request = await self._requests.get(job.request_id)
+        """The job's photo request, read once per job and chat (each stage and the delivery need it; a chat that
+        moved is a new key, so the moved request is read again)."""
+        key = (job.id, job.chat_id)
+        request = self._photos.get(key)
         if request is None:
-            raise PhotoUnavailable(job.request_id)
+            request = await self._requests.get(job.request_id)
+            if request is None:
+                raise PhotoUnavailable(job.request_id)
+            if len(self._photos) >= MAX_CACHED_JOBS:  # jobs that ended without a word: forget them all
+                self._photos.clear()
+            self._photos[key] = request
         return request
 
     async def download(self, request: PhotoRequest, rules: imaging.ImageRules) -> bytes:

@@ -42,7 +42,7 @@ class _Status:
     text: str = ""  # what should be shown
     shown: str = ""  # what is shown
     changed_at: float = 0.0
-    timer: asyncio.Task[None] | None = None
+    timer: asyncio.TimerHandle | None = None  # a callback, not a task: most jobs end before it is due
     flushing: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
@@ -53,6 +53,7 @@ class StatusBoard:
         self._delay = delay
         self._min_interval = min_interval
         self._state: dict[str, _Status] = {}
+        self._flushes: set[asyncio.Task[None]] = set()  # flushes started by timers, kept until done
 
     async def show(
         self, job: Job, text: str, *, reply_to_id: int, thread_id: int | None, urgent: bool, menu_id: int | None
@@ -72,7 +73,7 @@ class StatusBoard:
             await self._flush(job.id, status)
         elif status.timer is None:
             wait = self._delay if not status.shown else self._min_interval - since
-            status.timer = asyncio.create_task(self._later(job.id, status, wait), name=f"status-{job.id}")
+            status.timer = asyncio.get_running_loop().call_later(max(wait, 0.0), self._due, job.id, status)
 
     async def finish(self, job: Job) -> int | None:
         """Stop updating; returns the status message's id (the menu's, for a job started from one), if one
@@ -87,15 +88,19 @@ class StatusBoard:
             return status.message_id if status.recorded and status.chat_id == job.chat_id else None
 
     def _cancel_timer(self, status: _Status) -> None:
-        if status.timer is not None and status.timer is not asyncio.current_task():
+        if status.timer is not None:
             status.timer.cancel()
         status.timer = None
 
-    async def _later(self, job_id: str, status: _Status, wait: float) -> None:
-        await asyncio.sleep(max(wait, 0.0))
+    def _due(self, job_id: str, status: _Status) -> None:
         status.timer = None
+        task = asyncio.create_task(self._later(job_id, status), name=f"status-{job_id}")
+        self._flushes.add(task)
+        task.add_done_callback(self._flushes.discard)
+
+    async def _later(self, job_id: str, status: _Status) -> None:
         try:
-            await asyncio.shield(self._flush(job_id, status))
+            await self._flush(job_id, status)
         except TelegramError as error:
             log.info("job %s: status not shown (%s)", job_id, error)
 
