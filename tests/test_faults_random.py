@@ -243,6 +243,15 @@ def classify(message: dict[str, Any]) -> str:
     return "other"
 
 
+def kinds_of(entry: Entry) -> list[str]:
+    """What a bot message has been, in order, each once: one message may be a photo's menu, then the prompt of the
+    swap pressed on it (then the swap's stages, then the menu again). Stages are no answer; neither is text that
+    fits no kind when the message was an answer of some kind too."""
+    kinds = list(dict.fromkeys(classify(version) for version in entry.versions()))
+    kinds = [kind for kind in kinds if kind != "status"]
+    return [kind for kind in kinds if kind != "other"] if len(kinds) > 1 else kinds
+
+
 def is_refusal(kind: str) -> bool:
     return kind.startswith("refusal:") or kind == "generic"
 
@@ -450,7 +459,7 @@ class Run:
     def anchored(self, chat_id: int, anchors: set[int], accept: Callable[[str], bool]) -> Entry | None:
         for entry in self.bot_entries(chat_id):
             reply = entry.message.get("reply_to_message") or {}
-            if reply.get("message_id") in anchors and accept(classify(entry.message)):
+            if reply.get("message_id") in anchors and any(accept(kind) for kind in kinds_of(entry)):
                 return entry
         return None
 
@@ -1220,17 +1229,17 @@ class Attribution:
         self.unanchored: dict[int, list[Answer]] = defaultdict(list)
         for chat_id, entries in run.tg._log.items():
             for entry in entries:
-                kind = classify(entry.message) if entry.from_bot else "status"
-                if kind == "status":
+                if not entry.from_bot:
                     continue
                 anchor = (entry.message.get("reply_to_message") or {}).get("message_id")
                 text = str(entry.message.get("text") or entry.message.get("caption") or "")
-                answer = Answer(chat_id, int(entry.message["message_id"]), kind, anchor, text)
-                self.answers.append(answer)
-                if anchor is None:
-                    self.unanchored[chat_id].append(answer)
-                else:
-                    self.by_anchor[(chat_id, int(anchor))].append(answer)
+                for kind in kinds_of(entry):  # a menu that became a swap's prompt answers two requests
+                    answer = Answer(chat_id, int(entry.message["message_id"]), kind, anchor, text)
+                    self.answers.append(answer)
+                    if anchor is None:
+                        self.unanchored[chat_id].append(answer)
+                    else:
+                        self.by_anchor[(chat_id, int(anchor))].append(answer)
         self.alerts = {a.callback_query_id: a.text for a in run.tg.callback_answers}
         self.window = Window(run)
 

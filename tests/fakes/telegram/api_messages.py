@@ -207,6 +207,7 @@ class MessagesApi(World):
                 "message is not modified: specified new message content and reply markup are exactly the "
                 "same as a current content and reply markup of the message"
             )
+        entry.earlier.append(copy.deepcopy(current))
         for key, value in changes.items():
             if value is None:
                 current.pop(key, None)

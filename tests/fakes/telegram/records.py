@@ -4,7 +4,7 @@ callback queries, and each chat's transcript entries."""
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .files import UploadedFile
@@ -170,10 +170,15 @@ class StarCharge:
 
 @dataclass(eq=False)
 class Entry:
-    """A message in a chat's transcript (the dict is the live, edited version)."""
+    """A message in a chat's transcript (the dict is the live, edited version; ``earlier`` what it showed before
+    each edit, oldest first: one message may be a menu, then a prompt, then a menu again)."""
 
     message: JSON
     from_bot: bool
     deleted: bool = False
     version: int = 0
     update_id: int | None = None
+    earlier: list[JSON] = field(default_factory=list)
+
+    def versions(self) -> list[JSON]:
+        return [*self.earlier, self.message]
