@@ -120,14 +120,15 @@ from tests.support.images import FACE, CorpusFile, hostile_corpus, jpeg
 
 pytestmark = [
     pytest.mark.slow,
-    # Issue 12 is not closed. Five seeds (FAULT_SEEDS=5 FAULT_SEED=1, 2026-12-05, after every merge): seeds 1, 2
-    # and 5 clean (500-555 requests each, 16 SIGKILLs + SIGTERM, every request exactly one answer, charged =
+    # Issue 12 is not closed. Five seeds (FAULT_SEEDS=5 FAULT_SEED=1, 2026-12-05, after every merge): seeds 1 and 2
+    # clean (500-555 requests each, 16 SIGKILLs + SIGTERM, every request exactly one answer, charged =
     # delivered x cost, audit clean, nothing left). Seed 3: 1 request answered 3 times (a swap's face photo refused
     # "out of quota" in three lives: a refusal is not recorded, so a gesture handled again after a kill 0.7 s later
-    # is refused again). Seed 4: 3 press pairs answered "Already on it" and then "interrupted". Lost 0 on all five.
+    # is refused again). Seeds 4 and 5: 3 presses each answered twice (mostly "Already on it", then
+    # "interrupted" after a kill; once "already done" in the alert and again in the chat). Lost 0 on all five.
     # The assertions stay as the issue states them.
     pytest.mark.xfail(
-        reason="issue 12: across 5 seeds 4 of ~2,500 requests are still answered twice (see the comment above)",
+        reason="issue 12: across 5 seeds 7 of ~2,500 requests are still answered twice (see the comment above)",
         strict=False,
     ),
 ]
