@@ -9,6 +9,7 @@ from telegram import InlineKeyboardMarkup, Message
 from telegram.error import TelegramError
 
 from bot.i18n import Catalog
+from bot.jobs import crash_points
 from bot.operations import Operation
 from handlers import faces, payments
 from handlers.answers import PressAnswer
@@ -44,7 +45,9 @@ async def launch(
     opens (a press handled again knows its own job from another press's)."""
     services = context.services
     if operation not in services.providers.available():
-        await _tell(context, text=catalog("op-unavailable"), request=request, press=press, message=message)
+        await _tell(
+            context, update_id=update_id, text=catalog("op-unavailable"), request=request, press=press, message=message
+        )
         return False
     # Which face? Or: no face found. Asked here, before anything is reserved; an answer comes back here.
     asked = not await faces.ready(
@@ -126,9 +129,11 @@ async def launch(
         )
         if outcome.allowance.debt:
             text += "\n" + catalog("quota-debt", debt=outcome.allowance.debt)
-        await _tell(context, text=text, request=request, press=press, message=message, markup=get_more)
+        await _tell(
+            context, update_id=update_id, text=text, request=request, press=press, message=message, markup=get_more
+        )
         return False
-    await _tell(context, text=text, request=request, press=press, message=message)
+    await _tell(context, update_id=update_id, text=text, request=request, press=press, message=message)
     return False
 
 
@@ -142,6 +147,7 @@ def _units(params: dict[str, object]) -> int:
 async def _tell(
     context: Context,
     *,
+    update_id: int | None,
     text: str,
     request: PhotoRequest,
     press: PressAnswer | None,
@@ -151,9 +157,14 @@ async def _tell(
     """Say why nothing started: in the button's alert (or, when the press had to be answered before this was
     known, in the chat), as a reply to the gesture, or (an album, which has no single gesture to answer) as a
     reply to the photo. With buttons (``markup``: "Get more"), a press is answered in the chat, replying to the
-    photo, since an alert cannot hold buttons."""
+    photo, since an alert cannot hold buttons.
+
+    Once said, the gesture's update (``update_id``) is marked done at once: this was its final answer, and a crash
+    before the handler's end would otherwise have it handled again and the refusal said twice (or, the world having
+    changed meanwhile, something else said after it)."""
     if press is not None:
         if markup is None and await press.answer(text, alert=True):
+            await _answered(context, update_id)
             return
         await press.answer()
     try:
@@ -171,3 +182,11 @@ async def _tell(
         if press is None:
             raise
         log.warning("request %s: could not say why nothing started (%s)", request.id, error)
+        return
+    await _answered(context, update_id)
+
+
+async def _answered(context: Context, update_id: int | None) -> None:
+    if update_id is not None:
+        await context.services.inbox.mark_done(update_id)
+    crash_points.reached("refused")

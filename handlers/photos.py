@@ -199,6 +199,7 @@ async def act(context: Context, update: Update, request: PhotoRequest, command: 
         key=key,
         message=message,
         replayed_since=context.replayed_since(update),
+        update_id=update.update_id,
     )
 
 

@@ -154,6 +154,7 @@ async def complete_if_waiting(update: Update, context: Context, message: Message
         key=key,
         message=message,
         replayed_since=context.replayed_since(update),
+        update_id=update.update_id,
     )
     if menu is None:
         await _remove_prompt(context, message.chat_id, prompt_id)

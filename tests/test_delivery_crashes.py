@@ -189,3 +189,25 @@ async def test_killed_as_a_swap_from_the_menu_opened(tg: FakeTelegram, vendors: 
             rows = await db.conn.execute_fetchall("SELECT kind, amount FROM ledger WHERE job_id IS NOT NULL")
         assert [(row["kind"], row["amount"]) for row in rows] == [("reserve", 1), ("release", 1)]
         assert "Traceback" not in bot.log
+
+
+async def test_killed_after_a_refusal_the_gesture_is_not_refused_again(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """A refusal is a gesture's final answer: its update is done once it is said, so a crash before the handler's
+    end does not have the gesture handled again (and refused twice)."""
+    settings = make_settings(tg, tmp_path, vendors, free_daily_quota=0)
+    alice = tg.user(1001, "Alice")
+    async with running_bot_process(tg, settings, module="tests.crash_bot", env=crash_env("refused")) as bot:
+        await alice.send_photo(alice, FACE, caption="/older")
+        assert await bot.wait(timeout=30) == -signal.SIGKILL, bot.log[-4000:]
+    refusals = [m for m in tg.bot_messages(alice) if "used all 0 free edits" in text_of(m)]
+    assert len(refusals) == 1
+    async with running_bot_process(tg, settings) as bot:
+        await alice.send_text(alice, "/help")  # handled after anything left over from the first life
+        await wait_text(tg, alice, "How to use FaceShift")
+        async with bot.database() as db:
+            unfinished = await db.conn.execute_fetchall("SELECT update_id FROM inbox WHERE done_at IS NULL")
+        assert list(unfinished) == []
+    assert [m for m in tg.bot_messages(alice) if "used all 0 free edits" in text_of(m)] == refusals
+    assert not vendors.ailab.requests

@@ -13,6 +13,9 @@ named in its environment comes. The points, in the order a job meets them:
   the result is sent again);
 - ``delivered``: the delivery is recorded; the status message and the result file not removed yet;
 - ``given-up``: a result that could not be delivered is refunded; the person not told, the file not deleted.
+
+And one outside a job: ``refused``: a gesture was told why nothing started (out of quota, busy...), its handler not
+finished yet.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ POINTS: Final = (
     "sent",
     "delivered",
     "given-up",
+    "refused",
 )
 
 
