@@ -126,7 +126,9 @@ pytestmark = [
     # "out of quota" in three lives: a refusal is not recorded, so a gesture handled again after a kill 0.7 s later
     # is refused again). Seeds 4 and 5: 3 presses each answered twice (mostly "Already on it", then
     # "interrupted" after a kill; once "already done" in the alert and again in the chat). Lost 0 on all five.
-    # The assertions stay as the issue states them.
+    # Since then a refusal marks its update done as it is said (test_delivery_crashes.py): seeds 3 and 4 again
+    # gave no repeated refusal, and 1 and 4 double presses answered twice (the press set's outcomes include a
+    # second job's). The assertions stay as the issue states them.
     pytest.mark.xfail(
         reason="issue 12: across 5 seeds 7 of ~2,500 requests are still answered twice (see the comment above)",
         strict=False,
