@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import secrets
 import stat
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -280,3 +283,19 @@ async def test_logs_carry_no_token_or_bytes(served: Served, caplog: pytest.LogCa
     assert photo.key not in text
     assert photo.key[:12] not in text
     assert "PHOTO-BYTES-MARKER" not in text
+
+
+async def test_a_temp_file_whose_writer_is_gone_is_swept_at_once(served: Served) -> None:
+    """A crash mid-write leaves a temp file named by its process: the next start's sweep deletes it at once (a
+    fresh one, not a minute later); this process's own leftovers likewise; a living writer's is left to its age."""
+    media = served.host.media_dir
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True)
+    dead = media / f".tmp-{int(finished.stdout)}-0123abcd"  # that process has exited
+    mine = media / f".tmp-{os.getpid()}-4567ef01"  # written by this process, whose write is not under way
+    living = media / f".tmp-{os.getppid()}-89ab2345"  # another process that still runs
+    for path in (dead, mine, living):
+        path.write_bytes(b"half a photo")
+    assert await served.host.sweep() == 2
+    assert not dead.exists() and not mine.exists() and living.exists()
+    served.clock.advance(120)
+    assert await served.host.sweep() == 1 and not living.exists()

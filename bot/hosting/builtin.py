@@ -3,8 +3,9 @@
 On disk, each photo is one file named by its token (``secrets.token_urlsafe(32)``: 256 random bits, 43
 characters). The file starts with a one-line JSON header holding the content type and the expiry (Unix time,
 from the host's clock), then the photo bytes. One file per photo means one atomic rename publishes it, and a
-reader never sees a photo without its expiry. Files are written to ``.tmp-*`` first and renamed; a temp file
-the sweeper finds older than a minute was left by a crash and is deleted.
+reader never sees a photo without its expiry. Files are written to ``.tmp-<pid>-*`` first and renamed; a temp
+file is an orphan, deleted by the sweeper, when the process that wrote it is gone (a crash mid-write: the next
+start's sweep finds it), when this process is not writing it, or when it is older than a minute.
 
 The token alphabet and helpers at the top are shared with the S3 backend.
 """
@@ -82,6 +83,7 @@ class BuiltinPhotoHost:
         self.public_url = public_url.rstrip("/")
         self.ttl = ttl
         self._clock = clock
+        self._writing: set[str] = set()  # temp files being written now (names), by any worker thread
         # At start-up (microseconds). The directory holds people's faces: only the bot's user may list it.
         self.media_dir.mkdir(parents=True, exist_ok=True, mode=_DIR_MODE)
         self.media_dir.chmod(_DIR_MODE)
@@ -127,7 +129,14 @@ class BuiltinPhotoHost:
         return self.media_dir / token
 
     def _write(self, token: str, header: bytes, data: bytes) -> None:
-        temp = self.media_dir / f"{_TEMP_PREFIX}{secrets.token_hex(8)}"
+        temp = self.media_dir / f"{_TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
+        self._writing.add(temp.name)  # before the file exists: the sweeper never takes it for an orphan
+        try:
+            self._write_via(temp, token, header, data)
+        finally:
+            self._writing.discard(temp.name)
+
+    def _write_via(self, temp: Path, token: str, header: bytes, data: bytes) -> None:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
         fd = os.open(temp, flags, _FILE_MODE)
         try:
@@ -169,7 +178,7 @@ class BuiltinPhotoHost:
         for entry in entries:
             if entry.name.startswith(_TEMP_PREFIX):
                 try:
-                    stale = entry.stat(follow_symlinks=False).st_mtime < now - _TEMP_GRACE
+                    stale = self._orphan(entry.name) or entry.stat(follow_symlinks=False).st_mtime < now - _TEMP_GRACE
                 except OSError:
                     continue
             elif is_token(entry.name):
@@ -183,6 +192,24 @@ class BuiltinPhotoHost:
         if removed:
             log.info("swept %d expired photo file(s)", removed)
         return removed
+
+    def _orphan(self, name: str) -> bool:
+        """A temp file whose write is over: this process is not writing it, or its writer is gone."""
+        if name in self._writing:
+            return False
+        writer = name[len(_TEMP_PREFIX) :].split("-", 1)[0]
+        if not writer.isdigit():
+            return False  # not named by a writer we know: only its age tells
+        pid = int(writer)
+        if pid == os.getpid():
+            return True
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:  # alive, someone else's
+            return False
+        return False
 
     @staticmethod
     def _expired_or_corrupt(path: Path, now: float) -> bool:
