@@ -4,9 +4,7 @@ own rules (a redelivered update is skipped, a poison update is given up, handled
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,18 +15,10 @@ from tests.fakes.vendors import FakeVendors
 from tests.support.bot import BotProcess, RunningBot, make_settings, open_database, running_bot, running_bot_process
 from tests.support.conversation import buttons
 from tests.support.images import DATA
+from tests.support.inbox import undone, until
 
 FACE = (DATA / "astronaut.jpg").read_bytes()
 ALICE = 1001
-
-
-async def until(condition: Callable[[], Awaitable[bool]], *, timeout: float, what: str) -> None:
-    """Wait for something the fake's change signal does not see (the bot's database), checking every 50 ms."""
-    deadline = time.monotonic() + timeout
-    while not await condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:g}s waiting for {what}")
-        await asyncio.sleep(0.05)
 
 
 async def unfinished(bot: RunningBot | BotProcess) -> int:
@@ -289,10 +279,7 @@ async def test_a_double_press_handled_again_after_the_crash_that_ended_its_job_i
         showing.drop()
     vendors.ailab.latency = 0
     update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)
-    async with open_database(settings) as db:  # as if the bot had died before marking the second press done
-        await db.run(
-            lambda conn: conn.execute("UPDATE inbox SET done_at = NULL WHERE update_id = ?", (update["update_id"],))
-        )
+    await undone(settings, update["update_id"])  # as if the bot had died before marking the second press done
     async with running_bot_process(tg, settings) as bot:
         told = await tg.wait_for_bot_message(alice, predicate=lambda m: "interrupted" in m.get("text", ""), timeout=10)
         assert "did not cost anything" in told["text"]

@@ -4,14 +4,14 @@ the pair nor opens a second job when the photo's update is handled again."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.support.bot import RunningBot, make_settings, open_database, running_bot_process
+from tests.support.bot import RunningBot, make_settings, running_bot_process
 from tests.support.conversation import allowance, buttons, swap_calls, wait_result
 from tests.support.images import FACE, jpeg
+from tests.support.inbox import handled_again, undone
 
 GROUP = -100777
 FACE_PHOTO = jpeg((320, 400))
@@ -81,24 +81,10 @@ async def test_a_face_photo_handled_again_after_its_swap_closed_the_wait_gets_no
         await wait_result(tg, alice, timeout=20)
         update = tg.update_for(face)
         assert update is not None
-    async with open_database(settings) as db:  # as if the bot had died before marking the face's update done
-        await db.run(
-            lambda conn: conn.execute("UPDATE inbox SET done_at = NULL WHERE update_id = ?", (update["update_id"],))
-        )
+    await undone(settings, update["update_id"])  # as if the bot had died before marking the face's update done
     shown = len(tg.bot_messages(alice))
     async with running_bot_process(tg, settings) as bot:
-        deadline = asyncio.get_running_loop().time() + 10
-        while True:  # the update handled again (the database says when)
-            async with bot.database() as db:
-                rows = list(
-                    await db.conn.execute_fetchall(
-                        "SELECT done_at FROM inbox WHERE update_id = ?", (update["update_id"],)
-                    )
-                )
-            if rows[0][0] is not None or asyncio.get_running_loop().time() > deadline:
-                break
-            await asyncio.sleep(0.05)
-        assert rows[0][0] is not None
+        await handled_again(bot, update["update_id"])
         async with bot.database() as db:
             jobs = await db.conn.execute_fetchall("SELECT status FROM jobs WHERE operation = 'swap_faces'")
     assert [row[0] for row in jobs] == ["succeeded"]
@@ -120,24 +106,10 @@ async def test_swap_faces_handled_again_after_its_wait_ended_does_not_open_it_ag
         await alice.press(prompt, "✖️ Cancel")
         await tg.wait_for_edit(prompt, predicate=lambda m: "face to use" not in m.get("text", ""))
         update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == query)
-    async with open_database(settings) as db:  # as if the bot had died before marking the press done
-        await db.run(
-            lambda conn: conn.execute("UPDATE inbox SET done_at = NULL WHERE update_id = ?", (update["update_id"],))
-        )
+    await undone(settings, update["update_id"])  # as if the bot had died before marking the press done
     shown = len(tg.bot_messages(alice))
     async with running_bot_process(tg, settings) as bot:
-        deadline = asyncio.get_running_loop().time() + 10
-        while True:  # the press handled again (the database says when)
-            async with bot.database() as db:
-                rows = list(
-                    await db.conn.execute_fetchall(
-                        "SELECT done_at FROM inbox WHERE update_id = ?", (update["update_id"],)
-                    )
-                )
-            if rows[0][0] is not None or asyncio.get_running_loop().time() > deadline:
-                break
-            await asyncio.sleep(0.05)
-        assert rows[0][0] is not None
+        await handled_again(bot, update["update_id"])
         assert len(tg.bot_messages(alice)) == shown  # no second prompt
         now = next(m for m in tg.bot_messages(alice) if m["message_id"] == menu["message_id"])
         assert "face to use" not in now.get("text", "")  # nor the menu asking again
