@@ -44,6 +44,15 @@ async def launch(
     received then (see ``Context.replayed_since``). ``update_id``: the gesture's update, kept with the job it
     opens (a press handled again knows its own job from another press's)."""
     services = context.services
+    if press is not None and replayed_since is not None and update_id is not None:
+        said = await services.inbox.said(update_id)
+        if said is not None:
+            # The first run answered this press with a refusal (or was about to): the same again, in the alert
+            # only. Telegram takes one answer per query, so it reaches the person only if the first did not;
+            # deciding anew could say something else (a retry where "Already on it" was said).
+            await press.answer(said, alert=True)
+            await _answered(context, update_id)
+            return False
     if operation not in services.providers.available():
         await _tell(
             context, update_id=update_id, text=catalog("op-unavailable"), request=request, press=press, message=message
@@ -111,7 +120,7 @@ async def launch(
         if running_when_pressed(outcome.job):
             # Its first run said "Already on it", or died before: said again, in the alert only (when Telegram
             # refuses it, the press was answered already, or is too old for any answer).
-            await press.answer(catalog("duplicate"), alert=True)
+            await _alert(context, press, update_id, catalog("duplicate"))
             return False
         text = catalog("duplicate" if outcome.job.status in UNSETTLED else "duplicate-done")
     elif isinstance(outcome, Busy):
@@ -163,9 +172,12 @@ async def _tell(
     before the handler's end would otherwise have it handled again and the refusal said twice (or, the world having
     changed meanwhile, something else said after it)."""
     if press is not None:
-        if markup is None and await press.answer(text, alert=True):
-            await _answered(context, update_id)
-            return
+        if markup is None:
+            if await _alert(context, press, update_id, text):
+                await _answered(context, update_id)
+                return
+            if update_id is not None:
+                await context.services.inbox.note_said(update_id, None)  # not said after all: in the chat, below
         await press.answer()
     try:
         if message is not None:
@@ -184,6 +196,15 @@ async def _tell(
         log.warning("request %s: could not say why nothing started (%s)", request.id, error)
         return
     await _answered(context, update_id)
+
+
+async def _alert(context: Context, press: PressAnswer, update_id: int | None, text: str) -> bool:
+    """Answer the press with ``text`` in its alert, recorded first with the press's update (see
+    ``InboxRepository.said``): a crash after Telegram took it, before the update is marked done, would otherwise
+    have the press decided again, and answered twice."""
+    if update_id is not None:
+        await context.services.inbox.note_said(update_id, text)
+    return await press.answer(text, alert=True)
 
 
 async def _answered(context: Context, update_id: int | None) -> None:

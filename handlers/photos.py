@@ -227,13 +227,20 @@ async def send_menu(
     await context.services.requests.set_menu(request.id, sent.message_id)
 
 
+ALBUM_RESUME_WAIT = 1.0
+"""Seconds after start-up before an album a crash caught is decided (the updates handled again come at once)."""
+
+
 async def resume_albums(application: FaceShiftApp, services: Services) -> None:
-    """Start-up: act on the albums a crash caught while their photos were being collected."""
+    """Start-up: act on the albums a crash caught while their photos were being collected. Not at once: an
+    album's photos whose updates the crash left unfinished are being handled again meanwhile (each one stored
+    sets the album's timer again, as when they first came), so the album is decided with all of them."""
     since = time.time() - services.settings.swap_pair_ttl
     job_queue = application.job_queue
     assert job_queue is not None
+    wait = min(services.settings.album_wait, ALBUM_RESUME_WAIT)
     for media_group_id in await services.requests.unhandled_albums(since):
-        job_queue.run_once(_album_ready, 0, data=(media_group_id, True), name=f"album:{media_group_id}")
+        job_queue.run_once(_album_ready, wait, data=media_group_id, name=f"album:{media_group_id}")
 
 
 def _collect_album(context: Context, media_group_id: str) -> None:
@@ -244,7 +251,7 @@ def _collect_album(context: Context, media_group_id: str) -> None:
     for job in job_queue.get_jobs_by_name(name):
         job.schedule_removal()
     wait = context.services.settings.album_wait  # an album's photos come as separate updates
-    job_queue.run_once(_album_ready, wait, data=(media_group_id, False), name=name)  # type: ignore[arg-type]
+    job_queue.run_once(_album_ready, wait, data=media_group_id, name=name)  # type: ignore[arg-type]
 
 
 async def _album_ready(context: Context) -> None:
@@ -252,18 +259,18 @@ async def _album_ready(context: Context) -> None:
     unhandled, and the next start acts on it again (its job is keyed by the album, a menu already recorded is not
     sent twice)."""
     assert context.job is not None
-    data = context.job.data
-    assert isinstance(data, tuple)
-    media_group_id, resumed = str(data[0]), bool(data[1])
+    media_group_id = str(context.job.data)
     acting = context.bot_data.albums
     if media_group_id in acting:
         return  # being acted on right now (a late photo of it set another timer): decided already
     acting.add(media_group_id)
     try:
         if await context.services.requests.album_handled(media_group_id):
+            # Decided already; a photo of it that came late (stored after the decision) is part of that decision.
+            await context.services.requests.mark_album_handled(media_group_id)
             return
         try:
-            await _act_on_album(context, media_group_id, resumed=resumed)
+            await _act_on_album(context, media_group_id)
         except Exception:  # acted on as far as it goes (a blocked chat, say): not again at every start
             await context.services.requests.mark_album_handled(media_group_id)
             raise  # the error handler logs it
@@ -272,7 +279,7 @@ async def _album_ready(context: Context) -> None:
         acting.discard(media_group_id)
 
 
-async def _act_on_album(context: Context, media_group_id: str, *, resumed: bool) -> None:
+async def _act_on_album(context: Context, media_group_id: str) -> None:
     photos = await context.services.requests.album(media_group_id)
     if not photos:
         return
@@ -283,4 +290,4 @@ async def _act_on_album(context: Context, media_group_id: str, *, resumed: bool)
     if photos[0].chat_id < 0:
         return  # an album in a group that did not ask for anything
     for photo in photos:
-        await send_menu(context, catalog, photo, replay=resumed)
+        await send_menu(context, catalog, photo, replay=True)  # a photo whose menu was sent before a crash has it

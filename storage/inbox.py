@@ -73,6 +73,19 @@ class InboxRepository:
             )
         )
 
+    async def note_said(self, update_id: int, text: str | None) -> None:
+        """Record the answer ``update_id``'s press is about to be given in its alert (None: it was not given after
+        all); see :meth:`said`."""
+        await self._db.run(
+            lambda conn: conn.execute("UPDATE inbox SET said = ? WHERE update_id = ?", (text, update_id))
+        )
+
+    async def said(self, update_id: int) -> str | None:
+        """What the first run of an update handled again answered its press with (or was about to), if anything."""
+        rows = await self._db.conn.execute_fetchall("SELECT said FROM inbox WHERE update_id = ?", (update_id,))
+        row = next(iter(rows), None)
+        return None if row is None or row[0] is None else str(row[0])
+
     async def take_unfinished(self, now: float | None = None) -> tuple[list[Unfinished], list[int]]:
         """Start-up: the updates a crash left unfinished, oldest first; and the ids given up (handled again
         :data:`MAX_ATTEMPTS` times already, each time cut short, and received :data:`POISON_AFTER` seconds ago or

@@ -4,10 +4,17 @@ own rules (a redelivered update is skipped, a poison update is given up, handled
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import pytest
+from telegram import Chat, Message, Update, User
+
+from bot.app.updates import UpdateInbox
+from handlers.context import BotData, FaceShiftApp
 from storage import Database
 from storage.inbox import MAX_ATTEMPTS, POISON_AFTER, RETENTION, InboxRepository, Incoming
 from tests.fakes.telegram import FakeTelegram
@@ -19,6 +26,8 @@ from tests.support.inbox import undone, until
 
 FACE = (DATA / "astronaut.jpg").read_bytes()
 ALICE = 1001
+BOB = 1002
+NOW = datetime(2026, 12, 5, tzinfo=UTC)
 
 
 async def unfinished(bot: RunningBot | BotProcess) -> int:
@@ -242,7 +251,7 @@ async def test_the_second_press_of_a_button_handled_again_is_not_taken_for_the_f
     async with open_database(settings) as db:  # as if the second press had come before the job and died with it
         await db.run(
             lambda conn: conn.execute(
-                "UPDATE inbox SET done_at = NULL, received_at = (SELECT MIN(created_at) - 1 FROM jobs) "
+                "UPDATE inbox SET done_at = NULL, said = NULL, received_at = (SELECT MIN(created_at) - 1 FROM jobs) "
                 "WHERE update_id = ?",
                 (update["update_id"],),
             )
@@ -255,12 +264,14 @@ async def test_the_second_press_of_a_button_handled_again_is_not_taken_for_the_f
     assert [row[0] for row in jobs] == ["interrupted", "succeeded"]
 
 
+@pytest.mark.parametrize("one_batch", [False, True], ids=["apart", "in-one-batch"])
 async def test_a_double_press_handled_again_after_the_crash_that_ended_its_job_is_not_a_retry(
-    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path, one_batch: bool
 ) -> None:
     """Alice pressed 65 years twice: the second press came while the job ran ("Already on it"). A crash ended the
     job and the second press was handled again: it is still the double press, not a retry (one job, one result
-    or notice, and the second press's "Already on it")."""
+    or notice, and the second press's "Already on it"). Also when both presses came in one ``getUpdates`` batch,
+    so that the second was received before the job opened: what its first run said decides, not when it came."""
     settings = make_settings(tg, tmp_path, vendors)
     alice = tg.user(ALICE, "Alice")
     vendors.ailab.latency = 120
@@ -280,6 +291,14 @@ async def test_a_double_press_handled_again_after_the_crash_that_ended_its_job_i
     vendors.ailab.latency = 0
     update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)
     await undone(settings, update["update_id"])  # as if the bot had died before marking the second press done
+    if one_batch:
+        async with open_database(settings) as db:
+            await db.run(
+                lambda conn: conn.execute(
+                    "UPDATE inbox SET received_at = (SELECT MIN(created_at) - 1 FROM jobs) WHERE update_id = ?",
+                    (update["update_id"],),
+                )
+            )
     async with running_bot_process(tg, settings) as bot:
         told = await tg.wait_for_bot_message(alice, predicate=lambda m: "interrupted" in m.get("text", ""), timeout=10)
         assert "did not cost anything" in told["text"]
@@ -288,3 +307,42 @@ async def test_a_double_press_handled_again_after_the_crash_that_ended_its_job_i
         jobs = await db.conn.execute_fetchall("SELECT status FROM jobs")
     assert [row[0] for row in jobs] == ["interrupted"]  # no retry
     assert not [m for m in tg.bot_messages(alice) if "photo" in m]
+
+
+async def test_one_senders_updates_in_one_chat_are_handled_in_the_order_they_came(tmp_path: Path) -> None:
+    """Alice pressed Swap faces and then sent /cancel while the bot was down: both come in one batch. The /cancel
+    must not be handled before the press (it would find nothing to cancel, and the press would then open a wait
+    nobody asked for). Bob, in his own chat, is not held up by Alice."""
+    started: list[int] = []
+    release = asyncio.Event()
+
+    class Application:
+        bot = None
+        bot_data = BotData()
+
+        async def process_update(self, update: Update) -> None:
+            started.append(update.update_id)
+            if update.update_id == 1:
+                await release.wait()
+
+    def message(update_id: int, chat: int, text: str) -> Update:
+        sender = User(chat, f"P{chat}", is_bot=False)
+        return Update(update_id, message=Message(update_id, NOW, Chat(chat, "private"), from_user=sender, text=text))
+
+    db = await Database.open(tmp_path / "inbox.sqlite3")
+    inbox = UpdateInbox(cast(FaceShiftApp, Application()), InboxRepository(db))
+    inbox.start()
+    try:
+        await inbox.receive([message(1, ALICE, "press"), message(2, ALICE, "/cancel"), message(3, BOB, "hi")])
+        await until(lambda: _started(started, 2), timeout=5, what="Alice's first and Bob's update to start")
+        assert started == [1, 3]  # Alice's /cancel waits for her press; Bob's message does not
+        release.set()
+        await until(lambda: _started(started, 3), timeout=5, what="Alice's /cancel to start")
+        assert started == [1, 3, 2]
+    finally:
+        await inbox.close(1.0)
+        await db.close()
+
+
+async def _started(started: list[int], count: int) -> bool:
+    return len(started) >= count

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.app.updates import IN_ORDER_FOR
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import RunningBot, make_settings, running_bot_process
@@ -30,7 +31,9 @@ async def test_a_reply_before_the_prompt_id_is_recorded_still_counts(
     assert buttons(prompt) == ["✖️ Cancel"]
     face = await alice.send_photo(group, FACE_PHOTO, reply_to=prompt)
     await tg.wait_until_fetched(face)
-    await vendors.acedata.wait_requests(1, timeout=10)  # the swap started before the prompt's id was known
+    # The face waits for the /swap's handling (one person's updates in one chat are handled in order) for at most
+    # IN_ORDER_FOR seconds, then goes ahead: the swap starts before the prompt's id is known.
+    await vendors.acedata.wait_requests(1, timeout=IN_ORDER_FOR + 10)
     asking.release()
     result = await wait_result(tg, group)
     assert result["reply_to_message"]["message_id"] == target["message_id"]

@@ -10,7 +10,11 @@ only once it is in SQLite (:class:`storage.inbox.InboxRepository`):
 
 Each stored update is handed to ``Application.process_update`` (concurrently, at most :data:`CONCURRENCY` at
 once, started in the order they came) and marked done when its handlers have finished, also when one raised (the
-error handler has answered then). At start-up the updates a crash left unfinished are handed over again, before
+error handler has answered then). One sender's updates in one chat are handled one after another, in the order
+they came (each waits at most :data:`IN_ORDER_FOR` seconds for the one before): a person who pressed Swap faces and
+then sent ``/cancel`` while the bot was down must not have the ``/cancel`` handled first (nothing to cancel yet),
+nor a double press's second press decided before the first opened its job. Different people, and one person's
+different chats, stay concurrent. At start-up the updates a crash left unfinished are handed over again, before
 any new one. A handler sees whether its update is such a second run (``Context.is_replay``): the handlers are
 idempotent on the update (see README, "How a request flows").
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 from collections.abc import Sequence
@@ -36,6 +41,7 @@ REPLAY_CONCURRENCY = 16  # updates a crash interrupted, handled again at once: a
 # so each life finishes some (and only those it starts count as attempts) rather than starting all and finishing none
 POLL_TIMEOUT = 30  # seconds a long poll waits for updates
 PRUNE_EVERY = 3600.0  # seconds between prunings of handled updates
+IN_ORDER_FOR = 5.0  # seconds an update waits for the one before it from the same sender in the same chat
 _STORE_RETRY = 0.5  # pause after a batch could not be stored (a busy or failing database)
 _BACKOFF = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)  # pauses after failed polls (Telegram or the database down)
 
@@ -50,6 +56,7 @@ class UpdateInbox:
         self._slots = asyncio.Semaphore(concurrency)
         self._replay_slots = asyncio.Semaphore(REPLAY_CONCURRENCY)
         self._handling: set[asyncio.Task[None]] = set()
+        self._last: dict[tuple[int, int], asyncio.Task[None]] = {}  # per (chat, sender): the latest update started
         self._dispatcher: asyncio.Task[None] | None = None
         self._pruner: asyncio.Task[None] | None = None
         self._closed = False
@@ -135,16 +142,28 @@ class UpdateInbox:
             if received is not None:
                 await self._replay_slots.acquire()
             await self._slots.acquire()
-            task = asyncio.create_task(self._handle(update, received), name=f"update-{update.update_id}")
+            key = _sender_key(update)
+            before = self._last.get(key) if key is not None else None
+            task = asyncio.create_task(self._handle(update, received, before), name=f"update-{update.update_id}")
             self._handling.add(task)
             task.add_done_callback(self._handling.discard)
+            if key is not None:
+                self._last[key] = task
+                task.add_done_callback(functools.partial(self._forget, key))
 
-    async def _handle(self, update: Update, received: float | None) -> None:
-        """``received``: for an update handled again after a crash, when it was first received."""
+    def _forget(self, key: tuple[int, int], task: asyncio.Task[None]) -> None:
+        if self._last.get(key) is task:
+            del self._last[key]
+
+    async def _handle(self, update: Update, received: float | None, before: asyncio.Task[None] | None) -> None:
+        """``received``: for an update handled again after a crash, when it was first received. ``before``: the
+        same sender's update in the same chat that came before it, if still being handled (waited for first)."""
         replays = self._application.bot_data.replayed
         if received is not None:
             replays[update.update_id] = received
         try:
+            if before is not None:
+                await asyncio.wait({before}, timeout=IN_ORDER_FOR)
             if received is not None:  # a poison update is one whose handling keeps being cut short
                 await self._repository.mark_attempt(update.update_id)
             await self._application.process_update(update)
@@ -237,6 +256,12 @@ async def _pause_after(error: Exception, failures: int, what: str) -> int:
     log.warning("%s failed (%s); again in %.1f s", what, error, pause)
     await asyncio.sleep(pause)
     return failures + 1
+
+
+def _sender_key(update: Update) -> tuple[int, int] | None:
+    """(chat, sender) of an update whose order matters: a message or a button press."""
+    chat, sender = update.effective_chat, update.effective_sender
+    return (chat.id, sender.id) if chat is not None and sender is not None else None
 
 
 def _chat_id(update: Update) -> int | None:
