@@ -874,6 +874,7 @@ class PressPhase:
     calls: Counter[str] = dataclasses.field(default_factory=Counter)  # Bot API methods over whole requests
     added: list[float] = dataclasses.field(default_factory=list)  # seconds, one per request (inf: not done)
     seconds: float = 0.0  # burst: first photo to last result
+    profile: pstats.Stats | None = None  # --profile: the event loop's thread from the presses to the end
 
     def per(self, value: float) -> float:
         return value / self.completed if self.completed else math.nan
@@ -921,6 +922,7 @@ async def operation_phase(world: World, flow: Flow, count: int, rate: float, rng
     readies = await asyncio.gather(*(prepare(world, flow) for _ in range(count))) if flow.steps else []
     await quiet(world)
     cpu1 = world.bot.cpu()
+    world.bot.profile_start()
     sent: list[Sent] = []
     at = loop.time()
     for i in range(count):
@@ -933,6 +935,7 @@ async def operation_phase(world: World, flow: Flow, count: int, rate: float, rng
     sent = [r.sent for r in readies] or sent
     await asyncio.wait([s.done for s in sent], timeout=60)
     await quiet(world)
+    phase.profile = await world.bot.profile_stop()
     phase.cpu_menu = Cpu(cpu1.main - cpu0.main, cpu1.total - cpu0.total)
     phase.cpu_job = cpu_since(world, cpu1)
     phase.requests, phase.completed = count, sum(s.done.done() for s in sent)
@@ -1238,7 +1241,7 @@ def report(
     return "\n".join(lines)
 
 
-def profile_summary(stats: pstats.Stats, requests: int, top: int = 20) -> str:
+def profile_summary(stats: pstats.Stats, requests: int, what: str = "the measured rate phases", top: int = 20) -> str:
     """Where the bot's event loop spent its time: by package, then the top functions."""
     raw: dict[tuple[str, int, str], tuple[int, int, float, float, Any]] = stats.stats  # type: ignore[attr-defined]
     idle = sum(v[2] for k, v in raw.items() if k[2] == "<method 'poll' of 'select.epoll' objects>")
@@ -1250,7 +1253,7 @@ def profile_summary(stats: pstats.Stats, requests: int, top: int = 20) -> str:
             groups[_package(filename, func)] = groups.get(_package(filename, func), 0.0) + tottime
     lines = [
         "",
-        f"Bot profile: cProfile of the event loop's thread over the measured rate phases ({requests} requests "
+        f"Bot profile: cProfile of the event loop's thread over {what} ({requests} requests "
         f"completed); {1000 * busy / n:.1f} ms busy per request under the profiler, idle in epoll excluded.",
         "",
         "| package (own time) | ms per request | share |",
@@ -1335,7 +1338,13 @@ async def run(args: argparse.Namespace) -> str:
     by_op: list[PressPhase] = []
     for name in [n for n in args.ops.split(",") if n]:
         async with running_world(
-            args, serials, detection=True, vendor_concurrency=args.slots, vendor_timeout=60, shutdown_grace=0
+            args,
+            serials,
+            profile=args.profile,
+            detection=True,
+            vendor_concurrency=args.slots,
+            vendor_timeout=60,
+            shutdown_grace=0,
         ) as world:
             log(f"operation {name}: {args.per_op} requests")
             world.ailab.latency = world.accuauth.latency = args.latency
@@ -1370,6 +1379,9 @@ async def run(args: argparse.Namespace) -> str:
         for extra in profiles[1:]:
             merged.add(extra)
         text += "\n" + profile_summary(merged, sum(p.completed for p in rates))
+    for phase in by_op:
+        if phase.profile is not None:
+            text += "\n" + profile_summary(phase.profile, phase.completed, f"the jobs of {phase.name}")
     return text
 
 

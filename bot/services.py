@@ -21,6 +21,7 @@ from bot.providers.router import FaceProviders
 from bot.providers.swap_callbacks import SwapCallbacks
 from bot.quota_clock import QuotaClock
 from bot.settings import Settings
+from bot.telegram_files import PhotoFiles
 from bot.web.metrics import Metrics
 from storage import Database
 from storage.faces import FacesRepository
@@ -42,6 +43,7 @@ class Services:
     users: UsersRepository
     requests: RequestsRepository
     faces: FacesRepository  # the faces found in each photo, and face questions awaiting an answer
+    files: PhotoFiles  # photos downloaded lately: a photo's copy is fetched once for its faces and its job
     jobs: JobsRepository
     quota: QuotaRepository
     quota_clock: QuotaClock

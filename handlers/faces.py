@@ -2,8 +2,8 @@
 
 Every gesture that starts a job goes through :func:`handlers.launch.launch`, which asks :func:`ready` first:
 
-- the faces of each photo the job uses are looked for once (on Telegram's ~320 px copy, off the event loop) and
-  kept with the request (``FacesRepository``); a job never looks again;
+- the faces of each photo the job uses are looked for once (on the copy its vendor will get, off the event loop;
+  that download is kept for the job) and kept with the request (``FacesRepository``); a job never looks again;
 - two or more usable faces: the person gets a small preview with numbered boxes and buttons ``1``..``N`` (the
   largest first, at most ``MAX_CHOICES``), ``Everyone`` where the vendor edits several faces in one call (Ace, age
   and gender, up to 3; it costs the operation's cost per face), and Cancel;
@@ -36,7 +36,7 @@ from handlers.answers import PressAnswer
 from handlers.context import Context
 from handlers.replies import catalog_for, reply_to
 from storage.faces import FaceQuestion
-from storage.requests import PhotoRequest
+from storage.requests import PhotoRequest, PhotoSize
 
 log = logging.getLogger(__name__)
 
@@ -112,10 +112,8 @@ async def faces_of(context: Context, request: PhotoRequest) -> PhotoFaces | None
     document = (largest.width, largest.height) == (0, 0)
     if document and largest.file_size > _MAX_DOCUMENT_BYTES:
         return None
-    side = faces.DETECT_SIDE
-    small = next((s for s in request.sizes if max(s.width, s.height) >= side), largest)
     try:
-        data = await _download(context, small.file_id)
+        data = await services.files.fetch(_copy_to_look_at(context, request).file_id)
         found = await asyncio.to_thread(faces.detect, data, None if document else (largest.width, largest.height))
     except (TelegramError, imaging.ImageRejected) as error:
         log.info("request %s: faces not looked for (%s)", request.id, error)
@@ -143,9 +141,20 @@ def usable(context: Context, found: PhotoFaces, operation: Operation) -> PhotoFa
     return found.usable(faces.MIN_FACE_FOR.get(vendor.value if vendor else "", faces.MIN_FACE))
 
 
-async def _download(context: Context, file_id: str) -> bytes:
-    file = await context.bot.get_file(file_id)
-    return bytes(await file.download_as_bytearray())
+def _copy_to_look_at(context: Context, request: PhotoRequest) -> PhotoSize:
+    """The copy of the photo the detector looks at: the one the vendors will get, when every operation offered
+    goes to vendors that take the same copy (it is downloaded once, for the faces and for the job: see
+    ``bot.telegram_files``); else the smallest copy of at least ``DETECT_SIDE`` (Telegram's ~320 px one)."""
+    providers = context.services.providers
+    sizes = [(s.width, s.height, s.file_size) for s in request.sizes]
+    vendors = {providers.vendor_for(operation) for operation in providers.available()}
+    chosen = {imaging.choose_photo_size(sizes, VENDOR_RULES[vendor]) for vendor in vendors if vendor is not None}
+    if len(chosen) == 1:
+        copy = request.sizes[chosen.pop()]
+        if copy.file_size <= _MAX_DOCUMENT_BYTES:
+            return copy
+    side = faces.DETECT_SIDE
+    return next((s for s in request.sizes if max(s.width, s.height) >= side), request.sizes[-1])
 
 
 def _everyone(context: Context, operation: Operation, count: int) -> bool:
@@ -173,7 +182,7 @@ async def _show_picker(
         rows.append([_button(catalog("btn-face-everyone", count=len(found.faces), cost=cost), question, "all")])
     rows.append([_button(catalog("btn-cancel"), question, "no")])
     preview_size = next((s for s in photo.sizes if max(s.width, s.height) >= faces.PREVIEW_SIDE), photo.sizes[-1])
-    data = await _download(context, preview_size.file_id)
+    data = await context.services.files.fetch(preview_size.file_id)
     preview = await asyncio.to_thread(faces.numbered_preview, data, offered)
     text = {"target": "faces-pick", "source": "faces-pick-source"}[question.stage]
     if operation is Operation.SWAP_FACES and question.stage == "target":

@@ -89,7 +89,7 @@ async def store(
         media_group_id=message.media_group_id,
         command=command,
     )
-    await faces.faces_of(context, request)  # looked for once, now, on Telegram's ~320 px copy; kept with it
+    await faces.faces_of(context, request)  # looked for once, now, on the vendor's copy; kept with it
     return request
 
 

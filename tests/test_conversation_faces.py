@@ -24,8 +24,8 @@ GROUP = -100777
 
 
 def _near(rect: dict[str, int], face: faces.Face) -> bool:
-    """``rect`` is ``face`` within a few pixels (the bot looks at Telegram's re-encoded 320 px copy, the test at the
-    photo itself)."""
+    """``rect`` is ``face`` within a few pixels (the bot looks at Telegram's re-encoded copy, the test at the photo
+    itself)."""
     return all(
         abs(rect[k] - v) <= 8 for k, v in (("x", face.x), ("y", face.y), ("width", face.width), ("height", face.height))
     )
@@ -215,3 +215,22 @@ async def test_cancel_closes_the_question(tg: FakeTelegram, vendors: FakeVendors
     assert (await tg.wait_for_callback_answer(query)).text == "Cancelled."
     await tg.assert_no_bot_message(alice, within=0.3)
     assert not vendors.accuauth.requests
+
+
+async def test_a_photo_is_downloaded_once_for_its_faces_and_its_job(
+    tg: FakeTelegram, vendors: FakeVendors, bot: RunningBot
+) -> None:
+    alice = tg.user(1001, "Alice")
+    photo, menu = await photo_and_menu(tg, alice)  # one face: no question
+    (looked,) = tg.calls_to("getFile")  # the faces were looked for on arrival, on the copy the vendor will get
+    assert looked.params["file_id"] == photo["photo"][-1]["file_id"]  # 512 px: what AILab takes as it is
+    await alice.press(menu, "👴 Older")
+    await alice.press(await tg.wait_for_edit(menu), "65 years")
+    await wait_result(tg, alice)
+    assert len(tg.calls_to("getFile")) == 1  # the job sent the bytes fetched then
+    (call,) = vendors.ailab.requests
+    assert call.files["image"][2] == tg.file_bytes(photo["photo"][-1]["file_id"])
+
+    await alice.send_photo(alice, GROUP_PHOTO.jpeg, caption="/older")  # a caption: faces, then the job
+    await _picker(tg, alice)
+    assert len(tg.calls_to("getFile")) == 3  # the vendor's copy, then the preview's (~320 px)

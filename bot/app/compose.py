@@ -33,6 +33,7 @@ from bot.providers.swap_callbacks import SwapCallbacks
 from bot.quota_clock import QuotaClock
 from bot.services import Services
 from bot.settings import HostingKind, Settings, Vendor
+from bot.telegram_files import PhotoFiles
 from bot.web.dashboard import Dashboard, DashboardDeps, InitDataVerifier, StarsPanel
 from bot.web.metrics import Metrics
 from handlers.chat.port import TelegramChatPort
@@ -165,8 +166,10 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
     jobs = JobsRepository(db, settings.free_daily_quota)
     requests = RequestsRepository(db)
     quota = QuotaRepository(db, settings.free_daily_quota)
+    files = PhotoFiles(bot)
     port = TelegramChatPort(
         bot,
+        files=files,
         languages=languages,
         requests=requests,
         jobs=jobs,
@@ -214,6 +217,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         users=users,
         requests=requests,
         faces=FacesRepository(db),
+        files=files,
         jobs=jobs,
         quota=quota,
         quota_clock=quota_clock,

@@ -42,6 +42,7 @@ from bot.languages import Languages
 from bot.operations import Operation
 from bot.providers.errors import ErrorCategory, ProviderError
 from bot.quota_clock import QuotaClock
+from bot.telegram_files import PhotoFiles
 from handlers import faces, keyboards
 from handlers.chat.status import StatusBoard
 from handlers.replies import reply_to
@@ -118,8 +119,10 @@ class TelegramChatPort:
         available: frozenset[Operation],
         status_delay: float = 1.0,
         result_buttons: bool = False,
+        files: PhotoFiles | None = None,
     ) -> None:
         self._bot = bot
+        self._files = files or PhotoFiles(bot)  # shared with the face detection (see bot.telegram_files)
         self._jobs = jobs
         self._languages = languages
         self._requests = requests
@@ -168,12 +171,8 @@ class TelegramChatPort:
         if chosen is None:
             raise PhotoUnavailable(request.id)
 
-        async def fetch() -> bytes:
-            file = await self._bot.get_file(chosen.file_id)
-            return bytes(await file.download_as_bytearray())
-
         try:
-            return await patiently(fetch, f"downloading {request.id}")
+            return await patiently(lambda: self._files.fetch(chosen.file_id), f"downloading {request.id}")
         except BadRequest as error:  # "file is too big", "wrong file_id or the file is temporarily unavailable"
             raise PhotoUnavailable(str(error)) from None
         except (NetworkError, RetryAfter) as error:  # Telegram kept failing: a hiccup, worth another try later
