@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 ANSWER_WITHIN = 0.7  # seconds from the handler's start to the latest answer (Telegram's own patience is a few)
 RETRY_FOR = 10.0  # seconds from the handler's start during which a failed answer is tried again
 RETRY_PAUSES = (0.3, 0.6, 1.2, 2.4, 4.8)  # pauses between attempts (each one only while RETRY_FOR allows it)
+ANSWER_TIMEOUT = 2.0  # seconds an answer may take (Telegram's take ~0.1 s): a stuck one is tried again, in time
 
 
 class PressAnswer:
@@ -50,12 +51,19 @@ class PressAnswer:
         self._within = within
         self._started = 0.0
         self._answered = False
+        self._refused = False
         self._timer: asyncio.TimerHandle | None = None
         self._late: asyncio.Task[bool] | None = None
 
     @property
     def answered(self) -> bool:
         return self._answered
+
+    @property
+    def refused(self) -> bool:
+        """Telegram refused the answer ("query is too old": expired, or answered already), as opposed to failing
+        to take it (5xx, timeouts)."""
+        return self._refused
 
     async def __aenter__(self) -> PressAnswer:
         loop = asyncio.get_running_loop()
@@ -93,9 +101,10 @@ class PressAnswer:
         started = self._started or loop.time()
         for attempt, pause in enumerate((*RETRY_PAUSES, None), start=1):
             try:
-                await self.query.answer(text, show_alert=alert)
+                await self.query.answer(text, show_alert=alert, read_timeout=ANSWER_TIMEOUT)
             except (BadRequest, Forbidden) as error:  # refused ("query is too old"): final
                 log.warning("callback query %s: could not answer (%s)", self.query.id, error)
+                self._refused = True
                 return False
             except TelegramError as error:  # 5xx, a timeout, a flood wait: again, while Telegram still takes it
                 if pause is None or loop.time() + pause > started + RETRY_FOR:

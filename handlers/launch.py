@@ -47,11 +47,12 @@ async def launch(
     if press is not None and replayed_since is not None and update_id is not None:
         said = await services.inbox.said(update_id)
         if said is not None:
-            # The first run answered this press with a refusal (or was about to): the same again, in the alert
-            # only. Telegram takes one answer per query, so it reaches the person only if the first did not;
-            # deciding anew could say something else (a retry where "Already on it" was said).
-            await press.answer(said, alert=True)
-            await _answered(context, update_id)
+            # The first run answered this press with a refusal (or was about to): the same again, and nothing
+            # decided anew (that could say something else: a retry where "Already on it" was said). Telegram takes
+            # one answer per query, so the alert reaches the person only if the first did not.
+            await _tell(
+                context, update_id=update_id, text=said, request=request, press=press, message=message, said_before=True
+            )
             return False
     if operation not in services.providers.available():
         await _tell(
@@ -162,18 +163,24 @@ async def _tell(
     press: PressAnswer | None,
     message: Message | None,
     markup: InlineKeyboardMarkup | None = None,
+    said_before: bool = False,
 ) -> None:
     """Say why nothing started: in the button's alert (or, when the press had to be answered before this was
     known, in the chat), as a reply to the gesture, or (an album, which has no single gesture to answer) as a
     reply to the photo. With buttons (``markup``: "Get more"), a press is answered in the chat, replying to the
     photo, since an alert cannot hold buttons.
 
+    ``said_before``: a press handled again whose first run was about to say ``text`` in its alert (see
+    ``InboxRepository.said``).
+
     Once said, the gesture's update (``update_id``) is marked done at once: this was its final answer, and a crash
     before the handler's end would otherwise have it handled again and the refusal said twice (or, the world having
     changed meanwhile, something else said after it)."""
     if press is not None:
         if markup is None:
-            if await _alert(context, press, update_id, text):
+            if await _alert(context, press, update_id, text) or (said_before and press.refused):
+                # Taken now; or refused ("too old": answered already, by a first run that died before recording
+                # it, or expired): in the chat it could be said twice.
                 await _answered(context, update_id)
                 return
             if update_id is not None:

@@ -167,7 +167,7 @@ class FailingQuery:
     def __init__(self) -> None:
         self.attempts = 0
 
-    async def answer(self, text: str | None = None, *, show_alert: bool = False) -> bool:
+    async def answer(self, text: str | None = None, *, show_alert: bool = False, read_timeout: float = 5.0) -> bool:
         self.attempts += 1
         raise NetworkError("Bad Gateway")
 

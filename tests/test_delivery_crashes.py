@@ -21,6 +21,7 @@ from tests.fakes.vendors import FakeVendors
 from tests.support.bot import BotProcess, make_settings, running_bot_process
 from tests.support.conversation import ALL_BUTTONS, buttons, menu_back, photo_and_menu, text_of, wait_text
 from tests.support.images import FACE, jpeg
+from tests.support.inbox import until
 
 pytestmark = pytest.mark.slow
 
@@ -204,10 +205,13 @@ async def test_killed_after_a_refusal_the_gesture_is_not_refused_again(
     refusals = [m for m in tg.bot_messages(alice) if "used all 0 free edits" in text_of(m)]
     assert len(refusals) == 1
     async with running_bot_process(tg, settings) as bot:
-        await alice.send_text(alice, "/help")  # handled after anything left over from the first life
+        await alice.send_text(alice, "/help")  # handled after anything left over from the first life (in order)
         await wait_text(tg, alice, "How to use FaceShift")
-        async with bot.database() as db:
-            unfinished = await db.conn.execute_fetchall("SELECT update_id FROM inbox WHERE done_at IS NULL")
-        assert list(unfinished) == []
+
+        async def nothing_unfinished() -> bool:
+            async with bot.database() as db:
+                return not await db.conn.execute_fetchall("SELECT update_id FROM inbox WHERE done_at IS NULL")
+
+        await until(nothing_unfinished, timeout=10, what="every update to be done")
     assert [m for m in tg.bot_messages(alice) if "used all 0 free edits" in text_of(m)] == refusals
     assert not vendors.ailab.requests

@@ -22,6 +22,7 @@ from tests.support.conversation import (
     wait_result,
     wait_text,
 )
+from tests.support.images import FACE
 
 
 async def vendor_limits(url: str) -> dict[tuple[str, str], float]:
@@ -89,4 +90,32 @@ async def test_a_storm_of_429s_lowers_the_vendors_limit(tg: FakeTelegram, vendor
             what="every request answered",
         )
         assert vendors.ailab.most_busy == 2
+        assert await audit(bot) == []
+
+
+async def test_a_job_cancelled_while_its_waiting_status_is_posted_leaves_no_status(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """Erin's caption job waits for the one slot; her /cancel comes while its "in line" status is with Telegram
+    (posted, the answer not back yet). The post is not cut short: its id is learnt, and the status message
+    becomes the notice. Nothing is left saying it waits."""
+    settings = make_settings(tg, tmp_path, vendors, vendor_concurrency=1, vendor_concurrency_max=1)
+    async with running_bot(tg, settings) as bot:
+        bob, erin = tg.user(1002, "Bob"), tg.user(1005, "Erin")
+        _, menu = await photo_and_menu(tg, bob)
+        vendors.ailab.gate = asyncio.Event()
+        await press_age(tg, bob, menu)
+        await vendors.ailab.wait_requests(1)
+        posting = tg.hold("sendMessage", chat_id=erin.id, after=True)
+        await erin.send_photo(erin, FACE, caption="/older")
+        await wait_text(tg, erin, "in line")
+        await erin.send_text(erin, "/cancel")
+        await wait_text(tg, erin, "Cancelled.")
+        posting.release()
+        notice = await wait_text(tg, erin, "did not cost anything")
+        vendors.ailab.gate.set()
+        await wait_result(tg, bob)
+        assert not [m for m in tg.bot_messages(erin) if text_of(m).startswith("⏳")], tg.transcript(erin)
+        assert "in line" not in text_of(notice)
+        assert (await allowance(bot, erin.id)).daily_used == 0
         assert await audit(bot) == []

@@ -70,7 +70,13 @@ class StatusBoard:
         due = self._delay <= 0 if not status.shown else since >= self._min_interval
         if urgent or due:
             self._cancel_timer(status)
-            await self._flush(job.id, status)
+            # Shielded: a job cancelled meanwhile (/cancel of a waiting job) must not cut a post short once Telegram
+            # may have it, or its id is never learnt and the message stays up saying "waiting". :meth:`finish`
+            # waits for it.
+            flush = asyncio.create_task(self._flush(job.id, status), name=f"status-{job.id}")
+            self._flushes.add(flush)
+            flush.add_done_callback(self._flushed)
+            await asyncio.shield(flush)
         elif status.timer is None:
             wait = self._delay if not status.shown else self._min_interval - since
             status.timer = asyncio.get_running_loop().call_later(max(wait, 0.0), self._due, job.id, status)
@@ -86,6 +92,11 @@ class StatusBoard:
         self._cancel_timer(status)
         async with status.flushing:  # a post under way finishes, so its message id is known
             return status.message_id if status.recorded and status.chat_id == job.chat_id else None
+
+    def _flushed(self, flush: asyncio.Task[None]) -> None:
+        self._flushes.discard(flush)
+        if not flush.cancelled() and flush.exception() is not None:  # its caller reads it (or was cancelled)
+            log.debug("status flush ended with %r", flush.exception())
 
     def _cancel_timer(self, status: _Status) -> None:
         if status.timer is not None:
