@@ -3,9 +3,10 @@
 Nobody tells us a vendor's capacity; its 429s and its latency do. The limit grows by one after each *window* of
 answered calls (as many calls as the limit) that brought no 429, kept latency near its baseline and actually
 used the limit (a quiet lane earns no trust), except that the limit which last brought a 429 is tried again only
-after ``patience`` such windows; it shrinks multiplicatively on a 429 or on a latency jump (the window's latency
-over ``jump_factor`` times the baseline). A 429 from a call sent before the last decrease says
-nothing new (it was sent under the old limit), so one overload costs one decrease, not one per call in flight.
+after ``patience`` such windows; it shrinks on a 429 to what the vendor was carrying of ours when it said no
+(see :meth:`AdaptiveLimit.overloaded`), and multiplicatively on a latency jump (the window's latency over
+``jump_factor`` times the baseline). A 429 from a call sent before the last decrease was sent under the old
+limit, so one overload costs one decrease, not one per call in flight.
 The baseline is the lowest window latency seen, creeping up slowly toward what is measured, so that a vendor
 that became slower for good does not keep the limit at its floor for ever.
 
@@ -73,7 +74,7 @@ class AdaptiveLimit:
         return int(self._limit)
 
     def in_flight(self, calls: int) -> None:
-        """``calls`` are running now (or waiting for a slot): the window used the limit when they reach it."""
+        """``calls`` of the lane are at the vendor now: the window used the limit when they reach it."""
         if calls >= self.limit:
             self._window_saturated = True
 
@@ -84,20 +85,42 @@ class AdaptiveLimit:
         if self._window_calls >= self.limit:
             self._close_window()
 
-    def overloaded(self, seconds: float) -> bool:
-        """A call came back 429 after ``seconds``. True when the limit went down."""
+    def overloaded(self, seconds: float, carried: int | None = None) -> bool:
+        """A call came back 429 after ``seconds``, refused while the vendor was ``carried`` of this lane's calls
+        (sent before it and not yet answered; None: not known). True when the limit went down.
+
+        What the vendor carried when it said no is its capacity, as well as we can tell: the limit drops to it
+        (never below the floor); without that figure, or when it is not below the limit, by ``decrease``. Once
+        per overload: a 429 to a call sent before the last decrease was sent under the old limit, and may only
+        bring the limit down further to a lower carried figure (the first 429 heard is not always the first
+        one the vendor gave)."""
         self._window_overloaded = True
         sent_at = self._clock() - seconds
+        known = carried is not None and carried < self.limit
         if sent_at < self._last_decrease:
-            return False  # sent under the old limit: already answered for
-        self._overloaded_at = self.limit
+            if not known or carried is None:
+                return False  # sent under the old limit: already answered for
+            self._note_refusal(carried)
+            self._limit = float(max(self.rules.floor, carried))
+            return True
+        self._overloaded_at = None
         self._patience = 0
-        self._decrease()
+        self._note_refusal(carried)
+        self._decrease(carried if known else None)
         return True
 
-    def _decrease(self) -> None:
+    def _note_refusal(self, carried: int | None) -> None:
+        """The lowest limit known to bring a 429: the one in force, or one more than the vendor carried."""
+        refused_at = self.limit if carried is None else min(self.limit, carried + 1)
+        if self._overloaded_at is None or refused_at < self._overloaded_at:
+            self._overloaded_at = refused_at
+
+    def _decrease(self, to: int | None = None) -> None:
         rules = self.rules
-        self._limit = max(float(rules.floor), min(self._limit, float(self.limit)) * rules.decrease)
+        if to is None:
+            self._limit = max(float(rules.floor), min(self._limit, float(self.limit)) * rules.decrease)
+        else:
+            self._limit = float(max(rules.floor, to))
         self._last_decrease = self._clock()
         self._start_window()
 
