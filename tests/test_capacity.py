@@ -391,3 +391,31 @@ def test_the_limit_that_brought_a_429_is_tried_again_only_after_patience() -> No
     assert limit.limit == 5  # the third clean window: try 5 again
     busy_window(limit, clock)
     assert limit.limit == 6  # 5 went clean: the vendor takes more now, increases are free again
+
+
+def test_a_limit_refused_again_is_asked_about_half_as_often_until_it_goes_clean() -> None:
+    clock = FakeClock(0)
+    limit = limit_of(clock, start=16, patience=2)
+    clock.advance(1)
+    limit.overloaded(0.01, carried=4)  # 5 is too many
+    for _ in range(2):
+        busy_window(limit, clock)
+    assert limit.limit == 5
+    limit.overloaded(0.01, carried=4)  # refused again: 4 windows before the next try
+    for _ in range(3):
+        busy_window(limit, clock)
+    assert limit.limit == 4
+    busy_window(limit, clock)
+    assert limit.limit == 5
+    limit.overloaded(0.01, carried=4)  # and again: 8 (the cap: 4 x patience)
+    for _ in range(7):
+        busy_window(limit, clock)
+    assert limit.limit == 4
+    busy_window(limit, clock)
+    assert limit.limit == 5
+    busy_window(limit, clock)  # 5 went clean: the vendor takes more now
+    assert limit.limit == 6
+    limit.overloaded(0.01, carried=5)  # 6 refused: patience starts afresh at 2
+    for _ in range(2):
+        busy_window(limit, clock)
+    assert limit.limit == 6

@@ -3,7 +3,8 @@
 Nobody tells us a vendor's capacity; its 429s and its latency do. The limit grows by one after each *window* of
 answered calls (as many calls as the limit) that brought no 429, kept latency near its baseline and actually
 used the limit (a quiet lane earns no trust), except that the limit which last brought a 429 is tried again only
-after ``patience`` such windows; it shrinks on a 429 to what the vendor was carrying of ours when it said no
+after ``patience`` such windows (twice as many each time that same limit is refused again, up to
+``PATIENCE_GROWTH`` times); it shrinks on a 429 to what the vendor was carrying of ours when it said no
 (see :meth:`AdaptiveLimit.overloaded`), and multiplicatively on a latency jump (the window's latency over
 ``jump_factor`` times the baseline). A 429 from a call sent before the last decrease was sent under the old
 limit, so one overload costs one decrease, not one per call in flight.
@@ -22,6 +23,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
+
+PATIENCE_GROWTH: Final = 4
+"""A limit refused again and again is asked about ever less often: at most this many times ``patience`` apart."""
 
 
 class Lane(StrEnum):
@@ -64,6 +69,7 @@ class AdaptiveLimit:
         self._last_decrease = -math.inf
         self._overloaded_at: int | None = None  # the limit that last brought a 429
         self._patience = 0  # clean windows since then, below it
+        self._patience_due = rules.patience  # clean windows before it is tried again
         self._window_calls = 0
         self._window_seconds = 0.0
         self._window_overloaded = False
@@ -103,9 +109,12 @@ class AdaptiveLimit:
             self._note_refusal(carried)
             self._limit = float(max(self.rules.floor, carried))
             return True
+        refused_before = self._overloaded_at
         self._overloaded_at = None
         self._patience = 0
         self._note_refusal(carried)
+        if refused_before is not None and self._overloaded_at is not None and self._overloaded_at >= refused_before:
+            self._patience_due = min(self._patience_due * 2, self.rules.patience * PATIENCE_GROWTH)
         self._decrease(carried if known else None)
         return True
 
@@ -141,14 +150,16 @@ class AdaptiveLimit:
 
     def _increase(self) -> None:
         """One more, except that the limit which last brought a 429 is tried again only after ``patience`` clean
-        windows (found once, a vendor's capacity is not probed every window); a clean window at that limit
-        means the vendor takes more now, and the increase is free again."""
+        windows (found once, a vendor's capacity is not probed every window), twice as many after each time it
+        was refused again; a clean window at that limit means the vendor takes more now, and the increase is
+        free again."""
         overloaded_at = self._overloaded_at
         if overloaded_at is not None and self.limit >= overloaded_at:
             self._overloaded_at = overloaded_at = None
+            self._patience_due = self.rules.patience
         if overloaded_at is not None and self.limit + 1 >= overloaded_at:
             self._patience += 1
-            if self._patience < self.rules.patience:
+            if self._patience < self._patience_due:
                 return
             self._patience = 0
         self._limit = min(float(self.rules.ceiling), self._limit + 1)
