@@ -4,14 +4,13 @@ round-robin between people, each person's order kept, places and estimates as pe
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import random
 
 import pytest
 
 from bot.i18n import Texts
 from bot.jobs.capacity import AdaptiveLimit, Lane, LimitRules, lane_of
-from bot.jobs.lanes import FairQueue, LaneGate, Ticket, VendorLanes, current_lane, rounded_wait
+from bot.jobs.lanes import FairQueue, LaneGate, Ticket, VendorLanes, current_slot, rounded_wait
 from bot.jobs.types import QueueInfo
 from handlers.chat.port import queue_text
 from tests.support.clock import FakeClock
@@ -51,7 +50,7 @@ def test_a_quiet_window_earns_nothing() -> None:
     assert limit.limit == 4
 
 
-def test_a_429_cuts_the_limit_by_a_tenth_once_per_overload() -> None:
+def test_a_429_without_a_carried_figure_cuts_the_limit_by_a_tenth_once_per_overload() -> None:
     clock = FakeClock(0)
     limit = limit_of(clock, start=20)
     clock.advance(10)
@@ -112,27 +111,150 @@ def test_the_rules_refuse_a_start_outside_floor_and_ceiling() -> None:
         LimitRules(start=11, floor=1, ceiling=10)
 
 
-def test_lanes_learn_apart_and_a_429_teaches_the_vendor_that_sent_it() -> None:
-    """Face swaps have a lane of their own; a 429 is heard from the retry policy's attempt hook, in the lane of
-    the job that made the call (its task's context), for the vendor that answered."""
+async def test_lanes_learn_apart_and_a_429_teaches_the_vendor_that_sent_it() -> None:
+    """Face swaps have a lane of their own; every attempt goes through the retry policy's gate hook, in the lane
+    of the job that made the call (the slot its task holds), for the vendor that answered: a 429 brings that
+    vendor's limit down to the calls of the lane it was carrying (sent before the refused one, unanswered)."""
     clock = FakeClock(0)
     limits: list[tuple[str, Lane, int]] = []
     lanes = VendorLanes(LimitRules(start=10), clock=clock, on_limit=lambda *a: limits.append(a), vendors=["ailab"])
     assert limits == [("ailab", Lane.EDIT, 10), ("ailab", Lane.SWAP, 10)]
     assert lane_of("swap_faces") is Lane.SWAP and lane_of("change_age") is Lane.EDIT
-
-    def in_swap_job() -> None:
-        current_lane.set(Lane.SWAP)
-        clock.advance(5)
-        lanes.on_attempt("acedata", 1.0, "rate_limited")  # a fallback vendor's 429
-        lanes.on_attempt("acedata", 1.0, "ok")  # an answered attempt: the job's time teaches, not this
-
-    contextvars.copy_context().run(in_swap_job)
-    lanes.on_attempt("ailab", 1.0, "rate_limited")  # no job's call (a deployment check): nothing learnt
-    assert lanes.gate("acedata", Lane.SWAP).limit.limit == 9
+    clock.advance(5)
+    async with lanes.gate("ailab", Lane.SWAP).slot("j1", "p1"):
+        first, second, third = (lanes.sending("acedata") for _ in range(3))  # a fallback vendor, three calls
+        first(1.0, "ok")  # answered: no longer carried
+        third(0.01, "rate_limited")  # refused while the vendor carried one call of ours (the second)
+        second(1.0, "ok")
+    lanes.sending("ailab")(0.01, "rate_limited")  # no job's call (a deployment check): nothing learnt
+    assert lanes.gate("acedata", Lane.SWAP).limit.limit == 1
     assert lanes.gate("acedata", Lane.EDIT).limit.limit == 10
     assert lanes.gate("ailab", Lane.SWAP).limit.limit == 10
-    assert ("acedata", Lane.SWAP, 9) in limits
+    assert lanes.gate("ailab", Lane.EDIT).limit.limit == 10
+    assert ("acedata", Lane.SWAP, 1) in limits
+
+
+def test_a_429_brings_the_limit_down_to_what_the_vendor_carried() -> None:
+    """One overload, one decrease, to the figure the 429 gives; a later 429 of the same overload may only
+    correct it downward (its answer was heard late); a new overload that carried no fewer than the limit
+    falls back to a tenth down; never below the floor."""
+    clock = FakeClock(0)
+    limit = limit_of(clock, start=16, floor=2)
+    clock.advance(10)
+    assert limit.overloaded(0.01, carried=4)
+    assert limit.limit == 4
+    clock.advance(0.01)
+    assert not limit.overloaded(0.05, carried=9)  # sent before the decrease, carried more: nothing new
+    assert limit.limit == 4
+    assert limit.overloaded(0.05, carried=3)  # sent before it too, carried fewer: the better figure
+    assert limit.limit == 3
+    clock.advance(5)
+    assert limit.overloaded(0.01, carried=1)  # a new overload: the floor holds
+    assert limit.limit == 2
+    clock.advance(5)
+    assert limit.overloaded(0.01, carried=2)  # carried as many as the limit: down by a tenth, to the floor
+    assert limit.limit == 2
+    high = limit_of(clock, start=30)
+    clock.advance(5)
+    assert high.overloaded(0.01, carried=30)
+    assert high.limit == 27
+
+
+def test_after_a_429_the_limit_one_above_what_the_vendor_carried_waits_for_patience() -> None:
+    """Starting at 16 against a vendor that takes 4: the 429 says 5 is too many (not 16), so the limit stays at
+    4 for ``patience`` clean windows before it asks the vendor about 5 again."""
+    clock = FakeClock(0)
+    limit = limit_of(clock, start=16, patience=3)
+    clock.advance(1)
+    limit.overloaded(0.01, carried=4)
+    busy_window(limit, clock)
+    busy_window(limit, clock)
+    assert limit.limit == 4
+    busy_window(limit, clock)
+    assert limit.limit == 5
+
+
+async def test_a_window_is_used_when_the_vendor_carries_the_limit_not_when_jobs_merely_hold_slots() -> None:
+    """Saturation is counted at the vendor: the lane's calls in flight, as :meth:`VendorLanes.sending` sees them."""
+    clock = FakeClock(0)
+    lanes = VendorLanes(LimitRules(start=2), clock=clock)
+    gate = lanes.gate("ailab", Lane.EDIT)
+
+    async def window(calls_at_once: int) -> None:
+        async with gate.slot("j", "p"):
+            for _ in range(2):
+                ends = [lanes.sending("ailab") for _ in range(calls_at_once)]
+                for end in ends:
+                    end(1.0, "ok")
+                    gate.finished(1.0)
+
+    await window(1)
+    assert gate.limit.limit == 2
+    await window(2)
+    assert gate.limit.limit == 3
+
+
+async def test_a_refused_job_gives_its_slot_back_and_goes_again_first_under_the_lowered_limit() -> None:
+    """Four jobs hold the four slots, a fifth person waits in line; the vendor refuses the fourth job's call
+    while carrying the other three. The limit drops to 3, the refused job waits without a slot (no call
+    goes out meanwhile), and the first slot freed is its again, ahead of the person who was waiting."""
+    clock = FakeClock(0)
+    lanes = VendorLanes(LimitRules(start=4), clock=clock, vendors=["ailab"])
+    gate = lanes.gate("ailab", Lane.EDIT)
+    release = {name: asyncio.Event() for name in ("a", "b", "c", "d", "e")}
+    order: list[str] = []
+    refused: list[bool] = []
+    ends: dict[str, object] = {}
+
+    async def job(name: str) -> None:
+        async with gate.slot(name, name):
+            end = lanes.sending("ailab")
+            if name == "d":
+                end(0.01, "rate_limited")
+                refused.append(await lanes.after_429("ailab"))
+                end = lanes.sending("ailab")
+            order.append(name)
+            ends[name] = end
+            await release[name].wait()
+            end(1.0, "ok")
+
+    tasks = {name: asyncio.create_task(job(name)) for name in "abc"}
+    await asyncio.sleep(0)
+    clock.advance(1)
+    tasks["d"] = asyncio.create_task(job("d"))
+    await asyncio.sleep(0)
+    tasks["e"] = asyncio.create_task(job("e"))
+    await asyncio.sleep(0)
+    assert order == ["a", "b", "c"] and gate.limit.limit == 3
+    assert gate.holding == 3 and gate.waiting == 2
+    assert gate.info(Ticket("x", "x")) is None
+    release["a"].set()
+    await tasks["a"]
+    await asyncio.sleep(0)
+    assert order == ["a", "b", "c", "d"] and refused == [True]
+    for name in "bcde":
+        release[name].set()
+    await asyncio.gather(*tasks.values())
+    assert order[-1] == "e" and gate.holding == 0 and gate.waiting == 0
+
+
+async def test_a_429_with_none_of_ours_at_the_vendor_is_left_to_the_ordinary_retry() -> None:
+    """Refused while the vendor carried nothing of ours (someone else's load, an account limit): waiting for one
+    of our slots would not help; so with a free slot under the limit: the job keeps its slot, and
+    :meth:`VendorLanes.after_429` says no. Another vendor's 429 (a fallback) is not this slot's either."""
+    clock = FakeClock(0)
+    lanes = VendorLanes(LimitRules(start=4), clock=clock, vendors=["ailab"])
+    gate = lanes.gate("ailab", Lane.EDIT)
+    async with gate.slot("a", "a") as held:
+        lanes.sending("ailab")(0.01, "rate_limited")
+        assert held.carried == 0
+        assert not await lanes.after_429("ailab")
+        keep = lanes.sending("ailab")
+        lanes.sending("acedata")(0.01, "rate_limited")
+        assert not await lanes.after_429("acedata")
+        keep(1.0, "ok")
+        assert held.held and gate.holding == 1
+    assert current_slot.get() is None and gate.holding == 0
 
 
 # ---- the fair queue ------------------------------------------------------------------------------------
@@ -269,3 +391,31 @@ def test_the_limit_that_brought_a_429_is_tried_again_only_after_patience() -> No
     assert limit.limit == 5  # the third clean window: try 5 again
     busy_window(limit, clock)
     assert limit.limit == 6  # 5 went clean: the vendor takes more now, increases are free again
+
+
+def test_a_limit_refused_again_is_asked_about_half_as_often_until_it_goes_clean() -> None:
+    clock = FakeClock(0)
+    limit = limit_of(clock, start=16, patience=2)
+    clock.advance(1)
+    limit.overloaded(0.01, carried=4)  # 5 is too many
+    for _ in range(2):
+        busy_window(limit, clock)
+    assert limit.limit == 5
+    limit.overloaded(0.01, carried=4)  # refused again: 4 windows before the next try
+    for _ in range(3):
+        busy_window(limit, clock)
+    assert limit.limit == 4
+    busy_window(limit, clock)
+    assert limit.limit == 5
+    limit.overloaded(0.01, carried=4)  # and again: 8 (the cap: 4 x patience)
+    for _ in range(7):
+        busy_window(limit, clock)
+    assert limit.limit == 4
+    busy_window(limit, clock)
+    assert limit.limit == 5
+    busy_window(limit, clock)  # 5 went clean: the vendor takes more now
+    assert limit.limit == 6
+    limit.overloaded(0.01, carried=5)  # 6 refused: patience starts afresh at 2
+    for _ in range(2):
+        busy_window(limit, clock)
+    assert limit.limit == 6

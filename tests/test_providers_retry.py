@@ -173,3 +173,33 @@ def test_transport_error_classes() -> None:
     reset = transport_error("v", httpx.ReadError("reset", request=request))
     assert reset.category is ErrorCategory.TRANSIENT and reset.maybe_processed
     assert "vendor.example" not in str(reset)
+
+
+class WaitingGate:
+    """A CallGate that, after a 429, keeps the caller ``queued`` seconds in line (on the fake clock)."""
+
+    def __init__(self, clock: FakeClock, queued: float, answers: list[bool]) -> None:
+        self.clock, self.queued, self.answers = clock, queued, answers
+        self.ended: list[str] = []
+
+    def sending(self, vendor: str) -> Callable[[float, str], None]:
+        return lambda seconds, outcome: self.ended.append(outcome)
+
+    async def after_429(self, vendor: str) -> bool:
+        self.clock.advance(self.queued)
+        return self.answers.pop(0)
+
+
+async def test_a_429_the_gate_waited_out_is_sent_again_at_once_as_no_new_attempt_and_off_the_deadline() -> None:
+    """Two 429s the gate had the call wait in line for (30 s each, the deadline is 40 s): repeated at once, with
+    no backoff and within one attempt; a third the gate declines takes the ordinary way (backoff, attempt 1)."""
+    t = FakeClock(1000.0)
+    gate = WaitingGate(t, 30.0, [True, True, False])
+    p, seen = policy(t, deadline=40.0, gate=gate)
+    limited = err(ErrorCategory.RATE_LIMITED)
+    calls, call = failing(limited, limited, limited)
+    assert await p.run("v", call) == "ok"
+    assert len(calls) == 4
+    assert gate.ended == ["rate_limited", "rate_limited", "rate_limited", "ok"]
+    assert [(v, n) for v, n, _ in seen] == [("v", 1)]
+    assert t.sleeps == [1.0]

@@ -100,15 +100,12 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
         vendors=[vendor.value for vendor in Vendor],
     )
 
-    def on_attempt(vendor: str, seconds: float, outcome: str) -> None:
-        metrics.on_vendor_attempt(vendor, seconds, outcome)
-        lanes.on_attempt(vendor, seconds, outcome)  # every attempt, retried ones too: 429s teach the limits
-
     retry = RetryPolicy(
         max_attempts=settings.vendor_max_attempts,
         deadline=settings.vendor_deadline,
         on_retry=metrics.on_retry,
-        on_attempt=on_attempt,
+        on_attempt=metrics.on_vendor_attempt,
+        gate=lanes,  # every attempt, retried ones too, teaches the limits; a 429 may send the job back in line
     )
     ace = ailab = accuauth = None
     if settings.acedata_api_token is not None:

@@ -3,9 +3,11 @@
 Nobody tells us a vendor's capacity; its 429s and its latency do. The limit grows by one after each *window* of
 answered calls (as many calls as the limit) that brought no 429, kept latency near its baseline and actually
 used the limit (a quiet lane earns no trust), except that the limit which last brought a 429 is tried again only
-after ``patience`` such windows; it shrinks multiplicatively on a 429 or on a latency jump (the window's latency
-over ``jump_factor`` times the baseline). A 429 from a call sent before the last decrease says
-nothing new (it was sent under the old limit), so one overload costs one decrease, not one per call in flight.
+after ``patience`` such windows (twice as many each time that same limit is refused again, up to
+``PATIENCE_GROWTH`` times); it shrinks on a 429 to what the vendor was carrying of ours when it said no
+(see :meth:`AdaptiveLimit.overloaded`), and multiplicatively on a latency jump (the window's latency over
+``jump_factor`` times the baseline). A 429 from a call sent before the last decrease was sent under the old
+limit, so one overload costs one decrease, not one per call in flight.
 The baseline is the lowest window latency seen, creeping up slowly toward what is measured, so that a vendor
 that became slower for good does not keep the limit at its floor for ever.
 
@@ -21,6 +23,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
+
+PATIENCE_GROWTH: Final = 4
+"""A limit refused again and again is asked about ever less often: at most this many times ``patience`` apart."""
 
 
 class Lane(StrEnum):
@@ -63,6 +69,7 @@ class AdaptiveLimit:
         self._last_decrease = -math.inf
         self._overloaded_at: int | None = None  # the limit that last brought a 429
         self._patience = 0  # clean windows since then, below it
+        self._patience_due = rules.patience  # clean windows before it is tried again
         self._window_calls = 0
         self._window_seconds = 0.0
         self._window_overloaded = False
@@ -73,7 +80,7 @@ class AdaptiveLimit:
         return int(self._limit)
 
     def in_flight(self, calls: int) -> None:
-        """``calls`` are running now (or waiting for a slot): the window used the limit when they reach it."""
+        """``calls`` of the lane are at the vendor now: the window used the limit when they reach it."""
         if calls >= self.limit:
             self._window_saturated = True
 
@@ -84,20 +91,45 @@ class AdaptiveLimit:
         if self._window_calls >= self.limit:
             self._close_window()
 
-    def overloaded(self, seconds: float) -> bool:
-        """A call came back 429 after ``seconds``. True when the limit went down."""
+    def overloaded(self, seconds: float, carried: int | None = None) -> bool:
+        """A call came back 429 after ``seconds``, refused while the vendor was ``carried`` of this lane's calls
+        (sent before it and not yet answered; None: not known). True when the limit went down.
+
+        What the vendor carried when it said no is its capacity, as well as we can tell: the limit drops to it
+        (never below the floor); without that figure, or when it is not below the limit, by ``decrease``. Once
+        per overload: a 429 to a call sent before the last decrease was sent under the old limit, and may only
+        bring the limit down further to a lower carried figure (the first 429 heard is not always the first
+        one the vendor gave)."""
         self._window_overloaded = True
         sent_at = self._clock() - seconds
+        known = carried is not None and carried < self.limit
         if sent_at < self._last_decrease:
-            return False  # sent under the old limit: already answered for
-        self._overloaded_at = self.limit
+            if not known or carried is None:
+                return False  # sent under the old limit: already answered for
+            self._note_refusal(carried)
+            self._limit = float(max(self.rules.floor, carried))
+            return True
+        refused_before = self._overloaded_at
+        self._overloaded_at = None
         self._patience = 0
-        self._decrease()
+        self._note_refusal(carried)
+        if refused_before is not None and self._overloaded_at is not None and self._overloaded_at >= refused_before:
+            self._patience_due = min(self._patience_due * 2, self.rules.patience * PATIENCE_GROWTH)
+        self._decrease(carried if known else None)
         return True
 
-    def _decrease(self) -> None:
+    def _note_refusal(self, carried: int | None) -> None:
+        """The lowest limit known to bring a 429: the one in force, or one more than the vendor carried."""
+        refused_at = self.limit if carried is None else min(self.limit, carried + 1)
+        if self._overloaded_at is None or refused_at < self._overloaded_at:
+            self._overloaded_at = refused_at
+
+    def _decrease(self, to: int | None = None) -> None:
         rules = self.rules
-        self._limit = max(float(rules.floor), min(self._limit, float(self.limit)) * rules.decrease)
+        if to is None:
+            self._limit = max(float(rules.floor), min(self._limit, float(self.limit)) * rules.decrease)
+        else:
+            self._limit = float(max(rules.floor, to))
         self._last_decrease = self._clock()
         self._start_window()
 
@@ -118,14 +150,16 @@ class AdaptiveLimit:
 
     def _increase(self) -> None:
         """One more, except that the limit which last brought a 429 is tried again only after ``patience`` clean
-        windows (found once, a vendor's capacity is not probed every window); a clean window at that limit
-        means the vendor takes more now, and the increase is free again."""
+        windows (found once, a vendor's capacity is not probed every window), twice as many after each time it
+        was refused again; a clean window at that limit means the vendor takes more now, and the increase is
+        free again."""
         overloaded_at = self._overloaded_at
         if overloaded_at is not None and self.limit >= overloaded_at:
             self._overloaded_at = overloaded_at = None
+            self._patience_due = self.rules.patience
         if overloaded_at is not None and self.limit + 1 >= overloaded_at:
             self._patience += 1
-            if self._patience < self.rules.patience:
+            if self._patience < self._patience_due:
                 return
             self._patience = 0
         self._limit = min(float(self.rules.ceiling), self._limit + 1)

@@ -52,7 +52,7 @@ from bot.faces import PhotoFaces
 from bot.jobs import crash_points
 from bot.jobs.capacity import Lane, lane_of
 from bot.jobs.every_age import ages_of, make_every_age
-from bot.jobs.lanes import LaneGate, Ticket, VendorLanes, current_lane
+from bot.jobs.lanes import Held, LaneGate, Ticket, VendorLanes
 from bot.jobs.port import ChatPort
 from bot.jobs.types import (
     ChatMoved,
@@ -211,14 +211,13 @@ class JobRunner:
             lane = lane_of(job.operation)
             gate = self._lanes.gate(vendor.value, lane)
             self._queued.add(job.id)  # from here until the slot is ours, /cancel may stop it for free
-            async with gate.slot(job.id, job.user_id, lambda ticket: self._wait_in_line(job, gate, ticket)):
+            async with gate.slot(job.id, job.user_id, lambda ticket: self._wait_in_line(job, gate, ticket)) as held:
                 self._queued.discard(job.id)
-                current_lane.set(lane)  # this task's vendor calls teach this lane's limit
                 await self.jobs.mark_running(job.id)
                 await port.progress(job, Stage.PREPARING)
                 started = time.monotonic()
                 calls = max(1, len(ages_of(job.params)))  # an "every age" job is several edits one after another
-                result = await self._timed(gate, self._work(job, vendor), calls)
+                result = await self._timed(held, self._work(job, vendor), calls)
             elapsed = _ms(started)
         except asyncio.CancelledError:
             if job.id in self._cancelled:  # cancelled by the person, not by a shutdown: the task ends here
@@ -267,17 +266,18 @@ class JobRunner:
             await asyncio.wait({ticket.granted}, timeout=QUEUE_REFRESH)
 
     @staticmethod
-    async def _timed(gate: LaneGate, work: Coroutine[Any, Any, JobResult], calls: int = 1) -> JobResult:
+    async def _timed(held: Held, work: Coroutine[Any, Any, JobResult], calls: int = 1) -> JobResult:
         """``work``, whose time per vendor call teaches the lane's limit when the vendor answered (a refused photo
-        and a timeout say how fast it is too; other failures say nothing about it)."""
+        and a timeout say how fast it is too; other failures say nothing about it). Time spent back in line
+        after a 429 is not the vendor's."""
         started = time.monotonic()
         try:
             result = await work
         except ProviderError as error:
             if error.category in (ErrorCategory.UNUSABLE_PHOTO, ErrorCategory.TIMEOUT):
-                gate.finished((time.monotonic() - started) / calls)
+                held.gate.finished((time.monotonic() - started - held.waited) / calls)
             raise
-        gate.finished((time.monotonic() - started) / calls)
+        held.gate.finished((time.monotonic() - started - held.waited) / calls)
         return result
 
     async def _work(self, job: Job, vendor: Vendor) -> JobResult:

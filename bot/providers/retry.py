@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import httpx
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, wait_exponential, wait_random
@@ -30,6 +30,19 @@ OnAttempt = Callable[[str, float, str], None]
 """``on_attempt(vendor, seconds, outcome)``: one request ended; outcome is ``ok`` or an error category."""
 
 
+class CallGate(Protocol):
+    """What stands between jobs and a vendor (``bot.jobs.lanes.VendorLanes``): told of every attempt, and asked
+    what to do after a 429."""
+
+    def sending(self, vendor: str) -> Callable[[float, str], None]:
+        """An attempt starts; the answer is called with ``(seconds, outcome)`` when it ended."""
+        ...
+
+    async def after_429(self, vendor: str) -> bool:
+        """True: the caller waited for its turn again and may call at once, not counted as an attempt."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """Exponential backoff with jitter, bounded by ``max_attempts`` and by ``deadline`` seconds in total.
@@ -37,6 +50,10 @@ class RetryPolicy:
     A larger ``Retry-After`` from the vendor replaces the backoff; a wait that would cross the deadline is
     not taken (the last error is raised instead), and an attempt still running at the deadline is cut
     short (TIMEOUT). ``sleep`` and ``clock`` are injectable for tests.
+
+    With a ``gate``, a 429 is first offered to it (:meth:`CallGate.after_429`): when the gate had the call wait
+    for its turn again, the call is repeated at once, neither as a new attempt nor on the deadline's clock (the
+    wait in line is not the vendor's time).
     """
 
     max_attempts: int = 3
@@ -48,6 +65,7 @@ class RetryPolicy:
     clock: Callable[[], float] = time.monotonic
     on_retry: OnRetry | None = None
     on_attempt: OnAttempt | None = None
+    gate: CallGate | None = None
 
     async def run(self, vendor: str, call: Callable[[], Awaitable[T]], *, idempotent: bool = True) -> T:
         """Await ``call()`` until it succeeds or an error may not (or need not) be repeated."""
@@ -87,10 +105,29 @@ class RetryPolicy:
                 self.on_retry(vendor, state.attempt_number, error)
 
         async def attempt() -> T:
+            nonlocal started
+            while True:
+                try:
+                    return await once()
+                except ProviderError as error:
+                    if error.category is not ErrorCategory.RATE_LIMITED or self.gate is None:
+                        raise
+                    queued = self.clock()
+                    if not await self.gate.after_429(vendor):
+                        raise
+                    started += self.clock() - queued
+                    log.info(
+                        "%s: 429 (%s) while busy with our calls; sent again after a wait in line",
+                        vendor,
+                        error.code or "-",
+                    )
+
+        async def once() -> T:
             remaining = self.deadline - (self.clock() - started)
             scope = asyncio.timeout(max(remaining, 0.0))
             began = time.perf_counter()
             outcome = "ok"
+            ended = self._sending(vendor)
             try:
                 async with scope:
                     return await call()
@@ -107,8 +144,7 @@ class RetryPolicy:
                 outcome = "error"
                 raise
             finally:
-                if self.on_attempt is not None:
-                    self.on_attempt(vendor, time.perf_counter() - began, outcome)
+                ended(time.perf_counter() - began, outcome)
 
         retrying = AsyncRetrying(
             sleep=self.sleep,
@@ -119,6 +155,18 @@ class RetryPolicy:
             reraise=True,
         )
         return await retrying(attempt)
+
+    def _sending(self, vendor: str) -> Callable[[float, str], None]:
+        """An attempt starts: what tells the hooks it ended."""
+        gate_ended = None if self.gate is None else self.gate.sending(vendor)
+
+        def ended(seconds: float, outcome: str) -> None:
+            if self.on_attempt is not None:
+                self.on_attempt(vendor, seconds, outcome)
+            if gate_ended is not None:
+                gate_ended(seconds, outcome)
+
+        return ended
 
 
 def _error_of(state: RetryCallState) -> ProviderError | None:
