@@ -7,9 +7,10 @@ of the handler starting, whatever it still has to do: when the handler has its a
 empty at the deadline and what the handler had to say goes to the chat as a message instead (see ``launch``).
 
 An answer Telegram fails to take for a passing reason (5xx, a timeout, a flood wait the rate limiter gave up on)
-is tried again, pauses doubling, for up to :data:`RETRY_FOR` seconds after the update came (Telegram takes an
-answer for about 15 s after the press; a press handled again after a crash came earlier): a press whose answer is
-lost is a press without any answer. A refusal (``BadRequest``: "query is too old", say) is final. A failure to
+is tried again, pauses doubling (up to 5 s), for up to :data:`RETRY_FOR` seconds after the update came (Telegram
+takes an answer for some seconds to tens of seconds after the press, undocumented, and says "too old" after that:
+so the bound is generous, and Telegram's refusal ends the trying sooner; a press handled again after a crash came
+earlier): a press whose answer is lost is a press without any answer. A refusal (``BadRequest``: "query is too old", say) is final. A failure to
 answer is logged, never raised: it must not turn into "Sorry, something went wrong" while the work the press
 started carries on. A handler that fails before it answered answers with its failure text; once the press is
 answered (the job opened, say), a later failure is only logged (the error handler leaves presses alone).
@@ -28,8 +29,8 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 log = logging.getLogger(__name__)
 
 ANSWER_WITHIN = 0.7  # seconds from the handler's start to the latest answer (Telegram's own patience is a few)
-RETRY_FOR = 10.0  # seconds from the handler's start during which a failed answer is tried again
-RETRY_PAUSES = (0.3, 0.6, 1.2, 2.4, 4.8)  # pauses between attempts (each one only while RETRY_FOR allows it)
+RETRY_FOR = 30.0  # seconds from the update's arrival during which a failed answer is tried again
+RETRY_PAUSES = (0.3, 0.6, 1.2, 2.4, 4.8, 5.0, 5.0, 5.0, 5.0)  # between attempts (each only while RETRY_FOR allows)
 ANSWER_TIMEOUT = 2.0  # seconds an answer may take (Telegram's take ~0.1 s): a stuck one is tried again, in time
 
 

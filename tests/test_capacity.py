@@ -16,8 +16,8 @@ from handlers.chat.port import queue_text
 from tests.support.clock import FakeClock
 
 
-def limit_of(clock: FakeClock, **rules: int) -> AdaptiveLimit:
-    return AdaptiveLimit(LimitRules(**rules), clock)
+def limit_of(clock: FakeClock, *, slow_start: bool = False, **rules: int) -> AdaptiveLimit:
+    return AdaptiveLimit(LimitRules(slow_start=slow_start, **rules), clock)
 
 
 def busy_window(limit: AdaptiveLimit, clock: FakeClock, seconds: float = 1.0) -> None:
@@ -419,3 +419,27 @@ def test_a_limit_refused_again_is_asked_about_half_as_often_until_it_goes_clean(
     for _ in range(2):
         busy_window(limit, clock)
     assert limit.limit == 6
+
+
+def test_slow_start_opens_at_half_the_start_and_doubles_to_it_then_adds_one() -> None:
+    clock = FakeClock(0)
+    limit = limit_of(clock, start=16, slow_start=True)
+    assert limit.limit == 8
+    busy_window(limit, clock)
+    assert limit.limit == 16  # doubled, up to the start only
+    busy_window(limit, clock)
+    assert limit.limit == 17  # then one at a time
+
+
+def test_slow_start_ends_at_the_first_429() -> None:
+    """A vendor taking 4 at once: the first wave of 8 brings 429s while it carries 4; the limit goes to 4 and
+    grows by one from there (after its patience), never doubling again."""
+    clock = FakeClock(0)
+    limit = limit_of(clock, start=16, slow_start=True, patience=2)
+    clock.advance(1)
+    assert limit.overloaded(0.1, carried=4)
+    assert limit.limit == 4
+    busy_window(limit, clock)
+    assert limit.limit == 4  # 5 is one above what the vendor carried: it waits its patience
+    busy_window(limit, clock)
+    assert limit.limit == 5

@@ -72,7 +72,8 @@ async def test_waiting_jobs_are_told_their_place_and_about_how_long(
 async def test_a_storm_of_429s_lowers_the_vendors_limit_and_fails_no_job_that_can_wait(
     tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
 ) -> None:
-    """The vendor works on 2 calls at once and answers 429 to any more; its limit (8 to start) comes down to
+    """The vendor works on 2 calls at once and answers 429 to any more; its limit (VENDOR_CONCURRENCY 8: it opens
+    at 4, slow start) comes down to
     what it carried, and /metrics says so. A refused job gives its slot back and waits in line with the jobs
     the lowered limit keeps there (none asks the vendor again while it is full, however long that lasts), and
     each is served once a slot is free: every request gets its result, nobody is told "busy"."""
@@ -82,7 +83,7 @@ async def test_a_storm_of_429s_lowers_the_vendors_limit_and_fails_no_job_that_ca
     vendors.ailab.capacity = 2
     vendors.ailab.gate = asyncio.Event()  # the first two calls are held: every other one is turned away
     async with running_bot(tg, settings) as bot:
-        assert (await vendor_limits(bot.metrics_url))[("ailab", "edit")] == 8
+        assert (await vendor_limits(bot.metrics_url))[("ailab", "edit")] == 4
         people = [tg.user(3000 + i, f"P{i}") for i in range(8)]
         menus = [(await photo_and_menu(tg, person))[1] for person in people]
         for person, menu in zip(people, menus, strict=True):
@@ -95,8 +96,8 @@ async def test_a_storm_of_429s_lowers_the_vendors_limit_and_fails_no_job_that_ca
                 await asyncio.sleep(0.05)
         limits = await vendor_limits(bot.metrics_url)
         assert 1 <= limits[("ailab", "edit")] <= 2
-        assert limits[("ailab", "swap")] == 8  # face swaps learn apart
-        assert limits[("acedata", "edit")] == 8
+        assert limits[("ailab", "swap")] == 4  # face swaps learn apart
+        assert limits[("acedata", "edit")] == 4
         refused = vendors.ailab.turned_away
         vendors.ailab.gate.set()
         for person in people:

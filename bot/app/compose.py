@@ -95,6 +95,7 @@ async def _create_services(settings: Settings, bot: Bot, metrics: Metrics, db: D
             start=settings.vendor_concurrency,
             floor=settings.vendor_concurrency_min,
             ceiling=settings.vendor_concurrency_ceiling,
+            slow_start=True,
         ),
         on_limit=metrics.on_vendor_limit,
         vendors=[vendor.value for vendor in Vendor],

@@ -51,6 +51,7 @@ class LimitRules:
     jump_factor: float = 2.5  # a window's latency over this many baselines is an overload
     baseline_creep: float = 0.05  # per window, the baseline moves this share of the way up to what is measured
     patience: int = 8  # clean windows before trying again the limit that last brought a 429
+    slow_start: bool = False  # open at half of ``start``, doubling per clean window up to it (see AdaptiveLimit)
 
     def __post_init__(self) -> None:
         if not 1 <= self.floor <= self.start <= self.ceiling:
@@ -64,7 +65,12 @@ class AdaptiveLimit:
     def __init__(self, rules: LimitRules, clock: Callable[[], float]) -> None:
         self.rules = rules
         self._clock = clock
-        self._limit = float(rules.start)
+        # Slow start: a vendor nobody has asked yet gets half the start at first, and twice as many after each
+        # clean, full window until the start: a vendor that takes fewer at once than the start refuses half as
+        # many calls of the first wave (each refusal is a 429 someone waited for), one that takes them all costs
+        # a window (about one call's time) of half the start. The first 429 or latency jump ends it.
+        self._opening = rules.slow_start and rules.start // 2 > rules.floor
+        self._limit = float(max(rules.floor, rules.start // 2) if self._opening else rules.start)
         self.baseline: float | None = None  # seconds: the lowest window latency, creeping up
         self._last_decrease = -math.inf
         self._overloaded_at: int | None = None  # the limit that last brought a 429
@@ -126,6 +132,7 @@ class AdaptiveLimit:
 
     def _decrease(self, to: int | None = None) -> None:
         rules = self.rules
+        self._opening = False
         if to is None:
             self._limit = max(float(rules.floor), min(self._limit, float(self.limit)) * rules.decrease)
         else:
@@ -153,6 +160,10 @@ class AdaptiveLimit:
         windows (found once, a vendor's capacity is not probed every window), twice as many after each time it
         was refused again; a clean window at that limit means the vendor takes more now, and the increase is
         free again."""
+        if self._opening:
+            self._limit = float(min(self.rules.start, self.limit * 2))
+            self._opening = self.limit < self.rules.start
+            return
         overloaded_at = self._overloaded_at
         if overloaded_at is not None and self.limit >= overloaded_at:
             self._overloaded_at = overloaded_at = None
