@@ -1067,7 +1067,8 @@ def press_report(
         ceiling = TELEGRAM_SENDS_PER_SECOND / burst.new_messages if burst.new_messages else math.nan
         rows.append(
             (
-                f"burst throughput @ {burst.name}, Older via the menu, vendor {args.burst_latency:g} s, defaults",
+                f"burst throughput @ {burst.name}, Older via the menu, vendor {args.burst_latency:g} s, "
+                + ("defaults" if args.burst_slots is None else f"VENDOR_CONCURRENCY={args.burst_slots}"),
                 f"{throughput:.1f} requests/s = {throughput / ceiling:.2f} of the ceiling 30 / "
                 f"{burst.new_messages:.2f} new messages = {ceiling:.1f}/s ({burst.completed}/{burst.requests} in "
                 f"{burst.seconds:.1f} s; bot CPU {burst.per(burst.cpu_job.total) * 1000:.1f} ms per request)",
@@ -1418,8 +1419,11 @@ async def run(args: argparse.Namespace) -> str:
             rated = await press_rate_phase(world, FLOWS["older"], args.press_rate, args.duration, rng)
     burst: PressPhase | None = None
     if args.burst > 0:
-        async with running_world(args, serials, profile=args.profile, detection=True, shutdown_grace=0) as world:
-            log(f"burst: {args.burst} people at once, vendor {args.burst_latency:g} s, defaults")
+        slots = {} if args.burst_slots is None else {"vendor_concurrency": args.burst_slots}
+        async with running_world(
+            args, serials, profile=args.profile, detection=True, shutdown_grace=0, **slots
+        ) as world:
+            log(f"burst: {args.burst} people at once, vendor {args.burst_latency:g} s, {slots or 'defaults'}")
             world.ailab.latency = world.accuauth.latency = args.burst_latency
             burst = await burst_phase(world, FLOWS["older"], args.burst)
     settling: list[Settling] = []
@@ -1481,6 +1485,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--press-latency", type=float, default=1.0, help="vendor latency with --press-rate (s)")
     parser.add_argument("--burst", type=int, help="people at once in the burst (default 150; --quick 60; 0: skip)")
     parser.add_argument("--burst-latency", type=float, default=1.0, help="vendor latency in the burst (s)")
+    parser.add_argument(
+        "--burst-slots", type=int, help="VENDOR_CONCURRENCY in the burst (default: the default settings' 16)"
+    )
     parser.add_argument("--stop-timeout", type=float, help="seconds from SIGTERM to SIGKILL (default 5; --quick 3)")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument(
