@@ -29,7 +29,12 @@ Measured, all on this process's ``time.monotonic()`` clock:
 - saturation: a closed loop (N people, each sending again as soon as their result arrives) with vendor
   latency 0: completed requests per second over the window;
 - memory: the default 8 vendor slots and a vendor that does not answer; 500 requests at once; VmHWM and
-  VmRSS from ``/proc/<pid>/status`` once every job has posted its status message.
+  VmRSS from ``/proc/<pid>/status`` once every job has posted its status message;
+- the burst: N people send their photo at once and press through the menu (Older, an age) at the default
+  settings; first photo to last result, against the ceiling 30 / (new messages per request). The fake
+  Telegram enforces its flood limits meanwhile (a bot over 30 new messages per second is answered 429, and
+  counted), and a row says where the time went: when the last menu was sent, when the first vendor call came,
+  how many vendor calls ran at once (and the adaptive limit), how long no new message was sent.
 
 ``--profile`` runs the bot under a launcher that turns cProfile on (SIGUSR1) and off (SIGUSR2) around the
 measured phases and prints where the event loop's time went. ``--no-flood-limit`` is a diagnostic: the
@@ -875,6 +880,7 @@ class PressPhase:
     added: list[float] = dataclasses.field(default_factory=list)  # seconds, one per request (inf: not done)
     seconds: float = 0.0  # burst: first photo to last result
     profile: pstats.Stats | None = None  # --profile: the event loop's thread from the presses to the end
+    timeline: BurstTimeline | None = None  # burst: where its time went
 
     def per(self, value: float) -> float:
         return value / self.completed if self.completed else math.nan
@@ -886,6 +892,42 @@ class PressPhase:
     @property
     def edits(self) -> float:
         return self.per(sum(self.calls[m] for m in EDIT_METHODS))
+
+
+@dataclass(frozen=True)
+class BurstTimeline:
+    """Where a burst's time went, in seconds from its first photo: what the budget of new messages and the vendor
+    lane were doing."""
+
+    last_menu: float  # the last menu sent
+    first_vendor: float  # the first vendor call arrived
+    in_flight: int  # the most vendor calls at once
+    limit: float | None  # the edit lane's adaptive limit at the end (/metrics)
+    idle: float  # seconds between the first and the last new message in which none was sent (0.25 s steps)
+    refused: int  # new messages the fake Telegram answered 429 (its flood limits are on in the burst)
+
+
+def burst_timeline(world: World, started: float, since: int, vendor_since: int, limit: float | None) -> BurstTimeline:
+    sends = [c for c in world.tg.calls[since:] if c.method in SEND_METHODS]
+    sent_at = sorted(c.arrived - started for c in sends if c.status == 200)
+    menus = [c.arrived - started for c in sends if c.method == "sendMessage" and c.status == 200]
+    calls = world.ailab.requests[vendor_since:]
+    edges = sorted([(r.time, 1) for r in calls] + [(r.answered, -1) for r in calls if r.answered is not None])
+    in_flight = most = 0
+    for _, change in edges:
+        in_flight += change
+        most = max(most, in_flight)
+    step = 0.25
+    busy = {int(t / step) for t in sent_at}
+    span = range(int(sent_at[0] / step), int(sent_at[-1] / step) + 1) if sent_at else range(0)
+    return BurstTimeline(
+        last_menu=max(menus, default=math.nan),
+        first_vendor=min((r.time - started for r in calls), default=math.nan),
+        in_flight=most,
+        limit=limit,
+        idle=step * sum(1 for i in span if i not in busy),
+        refused=sum(1 for c in sends if c.status == 429),
+    )
 
 
 def count_calls(world: World, chats: set[int], since: int) -> Counter[str]:
@@ -951,10 +993,13 @@ async def press_rate_phase(world: World, flow: Flow, rate: float, seconds: float
 
 
 async def burst_phase(world: World, flow: Flow, people: int) -> PressPhase:
-    """``people`` send their photo at once and press through the menu as soon as its buttons come."""
+    """``people`` send their photo at once and press through the menu as soon as its buttons come. The fake
+    Telegram enforces its flood limits meanwhile (a bot over 30 new messages per second is answered 429)."""
     phase = PressPhase(f"burst of {people}")
-    since = len(world.tg.calls)
+    world.tg.enable_flood_limits()
+    since, vendor_since = len(world.tg.calls), len(world.ailab.requests)
     cpu0 = world.bot.cpu()
+    world.bot.profile_start()
     started = time.monotonic()
 
     async def person() -> Ready:
@@ -968,8 +1013,11 @@ async def burst_phase(world: World, flow: Flow, people: int) -> PressPhase:
     phase.seconds = (max(done) - started) if done else math.nan
     await quiet(world)
     phase.cpu_job = cpu_since(world, cpu0)
+    phase.profile = await world.bot.profile_stop()
     phase.requests, phase.completed = people, len(done)
     phase.calls = count_calls(world, {r.sent.chat_id for r in readies}, since)
+    limit = (await scrape_gauges(world.bot.metrics_port)).get(LIMIT_GAUGE)
+    phase.timeline = burst_timeline(world, started, since, vendor_since, limit)
     return phase
 
 
@@ -1019,12 +1067,26 @@ def press_report(
         ceiling = TELEGRAM_SENDS_PER_SECOND / burst.new_messages if burst.new_messages else math.nan
         rows.append(
             (
-                f"burst throughput @ {burst.name}, Older via the menu, vendor {args.burst_latency:g} s, defaults",
+                f"burst throughput @ {burst.name}, Older via the menu, vendor {args.burst_latency:g} s, "
+                + ("defaults" if args.burst_slots is None else f"VENDOR_CONCURRENCY={args.burst_slots}"),
                 f"{throughput:.1f} requests/s = {throughput / ceiling:.2f} of the ceiling 30 / "
                 f"{burst.new_messages:.2f} new messages = {ceiling:.1f}/s ({burst.completed}/{burst.requests} in "
                 f"{burst.seconds:.1f} s; bot CPU {burst.per(burst.cpu_job.total) * 1000:.1f} ms per request)",
                 f">= {BURST_TARGET:g}",
                 verdict(throughput / ceiling >= BURST_TARGET),
+            )
+        )
+    timeline = burst.timeline if burst is not None else None
+    if timeline is not None:
+        limit = "n/a" if timeline.limit is None else f"{timeline.limit:g}"
+        rows.append(
+            (
+                "… where the burst's time went (seconds from the first photo)",
+                f"last menu sent at {timeline.last_menu:.1f} s; first vendor call at {timeline.first_vendor:.1f} s; "
+                f"up to {timeline.in_flight} vendor calls at once (the edit lane's limit at the end: {limit}); no "
+                f"new message sent in {timeline.idle:.2f} s of it (0.25 s steps); {timeline.refused} answered 429",
+                "0 answered 429",
+                verdict(timeline.refused == 0),
             )
         )
     lines = ["| metric | figure | target | met? |", "|---|---|---|---|"]
@@ -1357,8 +1419,11 @@ async def run(args: argparse.Namespace) -> str:
             rated = await press_rate_phase(world, FLOWS["older"], args.press_rate, args.duration, rng)
     burst: PressPhase | None = None
     if args.burst > 0:
-        async with running_world(args, serials, detection=True, shutdown_grace=0) as world:
-            log(f"burst: {args.burst} people at once, vendor {args.burst_latency:g} s, defaults")
+        slots = {} if args.burst_slots is None else {"vendor_concurrency": args.burst_slots}
+        async with running_world(
+            args, serials, profile=args.profile, detection=True, shutdown_grace=0, **slots
+        ) as world:
+            log(f"burst: {args.burst} people at once, vendor {args.burst_latency:g} s, {slots or 'defaults'}")
             world.ailab.latency = world.accuauth.latency = args.burst_latency
             burst = await burst_phase(world, FLOWS["older"], args.burst)
     settling: list[Settling] = []
@@ -1382,6 +1447,8 @@ async def run(args: argparse.Namespace) -> str:
     for phase in by_op:
         if phase.profile is not None:
             text += "\n" + profile_summary(phase.profile, phase.completed, f"the jobs of {phase.name}")
+    if burst is not None and burst.profile is not None:
+        text += "\n" + profile_summary(burst.profile, burst.completed, "the burst (photos, menus, presses, jobs)")
     return text
 
 
@@ -1418,6 +1485,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--press-latency", type=float, default=1.0, help="vendor latency with --press-rate (s)")
     parser.add_argument("--burst", type=int, help="people at once in the burst (default 150; --quick 60; 0: skip)")
     parser.add_argument("--burst-latency", type=float, default=1.0, help="vendor latency in the burst (s)")
+    parser.add_argument(
+        "--burst-slots", type=int, help="VENDOR_CONCURRENCY in the burst (default: the default settings' 16)"
+    )
     parser.add_argument("--stop-timeout", type=float, help="seconds from SIGTERM to SIGKILL (default 5; --quick 3)")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument(
@@ -1429,7 +1499,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--profile",
         action="store_true",
-        help="cProfile the bot's event loop during the rate phases; print where its time goes",
+        help="cProfile the bot's event loop during the rate, operation and burst phases; print where its time goes",
     )
     parser.add_argument(
         "--no-flood-limit",

@@ -10,10 +10,11 @@ An answer Telegram fails to take for a passing reason (5xx, a timeout, a flood w
 is tried again, pauses doubling (up to 5 s), for up to :data:`RETRY_FOR` seconds after the update came (Telegram
 takes an answer for some seconds to tens of seconds after the press, undocumented, and says "too old" after that:
 so the bound is generous, and Telegram's refusal ends the trying sooner; a press handled again after a crash came
-earlier): a press whose answer is lost is a press without any answer. A refusal (``BadRequest``: "query is too old", say) is final. A failure to
-answer is logged, never raised: it must not turn into "Sorry, something went wrong" while the work the press
-started carries on. A handler that fails before it answered answers with its failure text; once the press is
-answered (the job opened, say), a later failure is only logged (the error handler leaves presses alone).
+earlier): a press whose answer is lost is a press without any answer. A refusal (``BadRequest``: "query is too
+old", say) is final. A failure to answer is logged, never raised: it must not turn into "Sorry, something went
+wrong" while the work the press started carries on. A handler that fails before it answered answers with its
+failure text; once the press is answered (the job opened, say), a later failure is only logged (the error handler
+leaves presses alone).
 """
 
 from __future__ import annotations

@@ -4,17 +4,30 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from bot import faces
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors, solid_image
 from tests.support.bot import RunningBot, make_settings, running_bot
-from tests.support.conversation import allowance, audit, buttons, is_photo, photo_and_menu, wait_result, wait_text
+from tests.support.conversation import (
+    allowance,
+    audit,
+    buttons,
+    is_photo,
+    photo_and_menu,
+    press_age,
+    wait_result,
+    wait_text,
+)
 from tests.support.faceset import group_photo
+from tests.support.images import FACE
 
 GROUP_PHOTO = group_photo()  # 1280x800, two faces: 1 (larger) on the left, 2 on the right
 _FOUND = faces.detect(GROUP_PHOTO.jpeg)
@@ -234,3 +247,33 @@ async def test_a_photo_is_downloaded_once_for_its_faces_and_its_job(
     await alice.send_photo(alice, GROUP_PHOTO.jpeg, caption="/older")  # a caption: faces, then the job
     await _picker(tg, alice)
     assert len(tg.calls_to("getFile")) == 3  # the vendor's copy, then the preview's (~320 px)
+
+
+async def test_photos_waiting_for_the_detector_do_not_hold_up_a_job(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The detector has a thread of its own: photos queued for it (more than the default thread pool has workers)
+    do not keep a job from its quick image work (its photo checked for the vendor, its result fitted)."""
+    release, entered = threading.Event(), [0]
+    detect = faces.detect
+
+    def held(data: bytes, size: tuple[int, int] | None = None) -> faces.PhotoFaces | None:
+        entered[0] += 1
+        release.wait(timeout=60)
+        return detect(data, size)
+
+    async with running_bot(tg, make_settings(tg, tmp_path, vendors)):
+        alice = tg.user(1001, "Alice")
+        _, menu = await photo_and_menu(tg, alice)  # her faces are found before the detector is held
+        monkeypatch.setattr(faces, "detect", held)
+        others = min(32, (os.cpu_count() or 1) + 4) + 1  # more than asyncio's default pool has workers
+        try:
+            for person in [tg.user(2001 + n, f"Person {n}") for n in range(others)]:
+                await person.send_photo(person, FACE)
+            await tg.wait_until(
+                lambda: entered[0] >= 1 and len(tg.calls_to("getFile")) > others, what="the photos at the detector"
+            )
+            await press_age(tg, alice, menu)
+            assert "65 years old" in (await wait_result(tg, alice))["caption"]
+        finally:
+            release.set()
