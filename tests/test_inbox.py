@@ -14,13 +14,14 @@ import pytest
 from telegram import Chat, Message, Update, User
 
 from bot.app.updates import UpdateInbox
+from bot.settings import Settings
 from handlers.context import BotData, FaceShiftApp
 from storage import Database
 from storage.inbox import MAX_ATTEMPTS, POISON_AFTER, RETENTION, InboxRepository, Incoming
-from tests.fakes.telegram import FakeTelegram
+from tests.fakes.telegram import FakeTelegram, FakeUser
 from tests.fakes.vendors import FakeVendors
 from tests.support.bot import BotProcess, RunningBot, make_settings, open_database, running_bot, running_bot_process
-from tests.support.conversation import buttons
+from tests.support.conversation import buttons, photo_and_menu
 from tests.support.images import DATA
 from tests.support.inbox import undone, until
 
@@ -162,10 +163,7 @@ async def test_a_press_handled_again_after_a_crash_is_the_same_press(
     alice = tg.user(ALICE, "Alice")
     vendors.ailab.latency = 120
     async with running_bot_process(tg, settings) as bot:
-        photo = await alice.send_photo(alice, FACE)
-        menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
-        await alice.press(menu, "👴 Older")
-        ages = await tg.wait_for_edit(menu, timeout=10)
+        ages = await _ages(tg, alice)
         answering = tg.hold("answerCallbackQuery")  # the job is open; the press's answer is on its way
         await alice.press(ages, "65 years")
         await tg.wait_until(lambda: answering.arrived == 1, timeout=10, what="the press's answer")
@@ -224,40 +222,58 @@ async def test_an_album_the_chat_refuses_is_not_acted_on_at_every_start(
     assert [c.status for c in tg.calls_to("sendMessage")] == [403]
 
 
-async def test_the_second_press_of_a_button_handled_again_is_not_taken_for_the_first(
-    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
-) -> None:
-    """Alice pressed 65 years twice. The first press's job was interrupted by a crash (its "interrupted" notice is
-    its answer); the second press, handled again after the crash, arrived before that job was opened. It is
-    another press, not the one that opened the job: a retry, with its own result."""
-    settings = make_settings(tg, tmp_path, vendors)
+async def _ages(tg: FakeTelegram, alice: FakeUser) -> dict[str, Any]:
+    """Alice sends a photo and turns its menu to the ages; returns that menu."""
+    _, menu = await photo_and_menu(tg, alice)
+    await alice.press(menu, "👴 Older")
+    return await tg.wait_for_edit(menu, timeout=10)
+
+
+async def _double_press_killed_while_its_job_runs(tg: FakeTelegram, vendors: FakeVendors, settings: Settings) -> int:
+    """Alice presses 65 years twice while its job is with the vendor (the second press: "Already on it"), both
+    presses are done, and the bot is killed with the job still running. Returns the second press's update id."""
     alice = tg.user(ALICE, "Alice")
     vendors.ailab.latency = 120
     async with running_bot_process(tg, settings) as bot:
-        photo = await alice.send_photo(alice, FACE)
-        menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
-        await alice.press(menu, "👴 Older")
-        ages = await tg.wait_for_edit(menu, timeout=10)
+        ages = await _ages(tg, alice)
         showing = tg.hold("editMessageText", chat_id=ALICE)  # the menu keeps its buttons (the job's stages wait)
         await alice.press(ages, "65 years")
         await vendors.ailab.wait_requests(1, timeout=15)
         second = await alice.press(ages, "65 years")
-        await tg.wait_for_callback_answer(second, timeout=10)  # "Already on it"
+        assert "Already on it" in ((await tg.wait_for_callback_answer(second, timeout=10)).text or "")
         await until(lambda: _none_unfinished(bot), timeout=10, what="the presses to be done")
         await bot.kill()
         showing.drop()
     vendors.ailab.latency = 0
-    update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)
-    async with open_database(settings) as db:  # as if the second press had come before the job and died with it
+    return int(next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)["update_id"])
+
+
+async def _received_before_the_job(settings: Settings, update_id: int, *, said: bool) -> None:
+    """As if ``update_id`` had come before the job opened (in one getUpdates batch with the press that opened
+    it); without ``said``, also as if it had died before saying anything."""
+    forget = ", said = NULL" if not said else ""
+    async with open_database(settings) as db:
         await db.run(
             lambda conn: conn.execute(
-                "UPDATE inbox SET done_at = NULL, said = NULL, received_at = (SELECT MIN(created_at) - 1 FROM jobs) "
-                "WHERE update_id = ?",
-                (update["update_id"],),
+                f"UPDATE inbox SET received_at = (SELECT MIN(created_at) - 1 FROM jobs){forget} WHERE update_id = ?",
+                (update_id,),
             )
         )
+
+
+async def test_the_second_press_of_a_button_handled_again_is_not_taken_for_the_first(
+    tg: FakeTelegram, vendors: FakeVendors, tmp_path: Path
+) -> None:
+    """Alice pressed 65 years twice. The first press's job was interrupted by a crash (its "interrupted" notice is
+    its answer); the second press, handled again after the crash, arrived before that job was opened and died
+    before it said anything. It is another press, not the one that opened the job: a retry, with its own
+    result."""
+    settings = make_settings(tg, tmp_path, vendors)
+    second = await _double_press_killed_while_its_job_runs(tg, vendors, settings)
+    await undone(settings, second)
+    await _received_before_the_job(settings, second, said=False)
     async with running_bot_process(tg, settings):
-        result = await tg.wait_for_bot_message(alice, predicate=lambda m: "photo" in m, timeout=20)
+        result = await tg.wait_for_bot_message(ALICE, predicate=lambda m: "photo" in m, timeout=20)
         assert "65 years old" in result["caption"]
     async with open_database(settings) as db:
         jobs = await db.conn.execute_fetchall("SELECT status FROM jobs ORDER BY created_at")
@@ -273,40 +289,18 @@ async def test_a_double_press_handled_again_after_the_crash_that_ended_its_job_i
     or notice, and the second press's "Already on it"). Also when both presses came in one ``getUpdates`` batch,
     so that the second was received before the job opened: what its first run said decides, not when it came."""
     settings = make_settings(tg, tmp_path, vendors)
-    alice = tg.user(ALICE, "Alice")
-    vendors.ailab.latency = 120
-    async with running_bot_process(tg, settings) as bot:
-        photo = await alice.send_photo(alice, FACE)
-        menu = await tg.wait_for_bot_message(alice, predicate=menu_of(photo), timeout=10)
-        await alice.press(menu, "👴 Older")
-        ages = await tg.wait_for_edit(menu, timeout=10)
-        showing = tg.hold("editMessageText", chat_id=ALICE)  # the menu keeps its buttons (the job's stages wait)
-        await alice.press(ages, "65 years")
-        await vendors.ailab.wait_requests(1, timeout=15)
-        second = await alice.press(ages, "65 years")
-        assert "Already on it" in ((await tg.wait_for_callback_answer(second, timeout=10)).text or "")
-        await until(lambda: _none_unfinished(bot), timeout=10, what="the presses to be done")
-        await bot.kill()
-        showing.drop()
-    vendors.ailab.latency = 0
-    update = next(u for u in tg.updates.history if (u.get("callback_query") or {}).get("id") == second)
-    await undone(settings, update["update_id"])  # as if the bot had died before marking the second press done
+    second = await _double_press_killed_while_its_job_runs(tg, vendors, settings)
+    await undone(settings, second)  # as if the bot had died before marking the second press done
     if one_batch:
-        async with open_database(settings) as db:
-            await db.run(
-                lambda conn: conn.execute(
-                    "UPDATE inbox SET received_at = (SELECT MIN(created_at) - 1 FROM jobs) WHERE update_id = ?",
-                    (update["update_id"],),
-                )
-            )
+        await _received_before_the_job(settings, second, said=True)
     async with running_bot_process(tg, settings) as bot:
-        told = await tg.wait_for_bot_message(alice, predicate=lambda m: "interrupted" in m.get("text", ""), timeout=10)
+        told = await tg.wait_for_bot_message(ALICE, predicate=lambda m: "interrupted" in m.get("text", ""), timeout=10)
         assert "did not cost anything" in told["text"]
         await until(lambda: _none_unfinished(bot), timeout=10, what="the second press to be handled again")
     async with open_database(settings) as db:
         jobs = await db.conn.execute_fetchall("SELECT status FROM jobs")
     assert [row[0] for row in jobs] == ["interrupted"]  # no retry
-    assert not [m for m in tg.bot_messages(alice) if "photo" in m]
+    assert not [m for m in tg.bot_messages(ALICE) if "photo" in m]
 
 
 async def test_one_senders_updates_in_one_chat_are_handled_in_the_order_they_came(tmp_path: Path) -> None:

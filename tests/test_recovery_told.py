@@ -3,13 +3,13 @@ next start-up, once."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vendors import FakeVendors
-from tests.support.bot import make_settings, open_database, running_bot
+from tests.support.bot import RunningBot, make_settings, open_database, running_bot
 from tests.support.images import FACE
+from tests.support.inbox import until
 
 
 async def test_an_untold_failure_is_told_at_the_next_start(
@@ -28,14 +28,7 @@ async def test_an_untold_failure_is_told_at_the_next_start(
         again = await tg.wait_for_bot_message(alice, predicate=lambda m: "did not cost anything" in m.get("text", ""))
         assert "hiccup" in again["text"]
         # Recovery runs alongside the updates: it records the telling once Telegram has accepted it.
-        deadline = asyncio.get_running_loop().time() + 5
-        while True:
-            async with bot.database() as db:
-                rows = await db.conn.execute_fetchall("SELECT told_at IS NOT NULL FROM jobs")
-            if [tuple(r) for r in rows] == [(1,)] or asyncio.get_running_loop().time() > deadline:
-                break
-            await asyncio.sleep(0.05)
-        assert [tuple(r) for r in rows] == [(1,)]
+        await until(lambda: _told(bot), timeout=5, what="the telling to be recorded")
     async with running_bot(tg, settings):  # told and recorded: a third start says nothing
         await tg.assert_no_bot_message(alice, within=0.5)
 
@@ -62,14 +55,14 @@ async def test_a_notice_the_status_message_already_shows_is_not_told_again(
         await db.run(
             lambda conn: conn.execute("UPDATE jobs SET told_at = NULL, status_message_id = ?", (notice["message_id"],))
         )
-    async with running_bot(tg, settings) as bot:
-        deadline = asyncio.get_running_loop().time() + 5
-        while True:
-            async with bot.database() as db:
-                rows = await db.conn.execute_fetchall("SELECT told_at IS NOT NULL FROM jobs")
-            if [tuple(r) for r in rows] == [(1,)] or asyncio.get_running_loop().time() > deadline:
-                break
-            await asyncio.sleep(0.05)
-        assert [tuple(r) for r in rows] == [(1,)]  # told (recorded after the telling, which sent nothing)
+    async with running_bot(tg, settings) as bot:  # told (recorded after the telling, which sent nothing)
+        await until(lambda: _told(bot), timeout=5, what="the telling to be recorded")
     assert notices() == [notice] and len(tg.bot_messages(alice)) == 1
     assert [c.status for c in tg.calls_to("editMessageText")][-1] == 400  # "message is not modified"
+
+
+async def _told(bot: RunningBot) -> bool:
+    """The one job is recorded as told."""
+    async with bot.database() as db:
+        rows = await db.conn.execute_fetchall("SELECT told_at IS NOT NULL FROM jobs")
+    return [tuple(r) for r in rows] == [(1,)]
